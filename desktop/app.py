@@ -1,0 +1,55 @@
+"""Composition root for the window: QApplication, translations, window painted, then database."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, paths
+
+# Set by the start-up benchmark: print when the window is painted and when rows are on screen.
+STARTUP_PROBE = "LIAISON_DESK_STARTUP_PROBE"
+
+
+def _open_services(path: Path):
+    from desktop.services import open_services
+
+    return open_services(path, backup_dir=paths.backup_dir_for(path))
+
+
+def run_gui(db_path: Path, language: str, app: QApplication | None = None) -> int:
+    from desktop.ui.i18n import install_translators
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import UiSettings
+
+    app = app or QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    install_translators(app, language)
+    window = MainWindow(UiSettings(paths.settings_file()))
+    if os.environ.get(STARTUP_PROBE):
+        _probe(window)
+    window.show()
+    window.open_later(_open_services, db_path)
+    return app.exec()
+
+
+def _probe(window) -> None:
+    """Report start-up milestones on stdout (monotonic ns since boot) and quit."""
+
+    def painted() -> None:
+        print(f"painted {time.monotonic_ns()}", flush=True)
+
+    def attached() -> None:
+        # Rows are in the models now; let one more paint put them on screen.
+        window.feedback_tab.table.viewport().repaint()
+        window.tabs.currentWidget().repaint()
+        print(f"rows {time.monotonic_ns()}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
+
+    window.first_painted.connect(painted)
+    window.database_attached.connect(attached)

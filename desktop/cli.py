@@ -1,0 +1,213 @@
+"""The command line: one entry point, ``liaison-desk``, over the same services as the window."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from desktop import __version__, paths
+
+SUBCOMMANDS = ("init", "demo", "check")
+EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class InputError(Exception):
+    """Bad arguments or bad input: one line on stderr, exit 2, nothing created or changed."""
+
+
+class Cli:
+    """The command line's messages, in the "Cli" translation context."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Cli", text)
+
+
+def _language(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("LIAISON_DESK_LANG", "zh_CN")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(
+            Cli.tr("Bad arguments: {0}. Run liaison-desk --help for usage.").format(message)
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="liaison-desk",
+        description=Cli.tr("Liaison Desk: records and ledgers for deputy liaison stations."),
+    )
+    parser.add_argument("--version", action="version", version=f"liaison-desk {__version__}")
+    parser.add_argument("--db", type=Path, help=Cli.tr("the database file"))
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), default="zh_CN", help=Cli.tr("interface language")
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help=Cli.tr("open the window on a fresh demo database")
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    init = sub.add_parser("init", help=Cli.tr("create a database for a site"))
+    init.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to create"))
+    init.add_argument("--role", choices=("station", "township", "county"), required=True)
+    init.add_argument("--code", required=True, help=Cli.tr("the site's code"))
+    init.add_argument("--name", required=True, help=Cli.tr("the site's name"))
+    init.add_argument("--township", default="", help=Cli.tr("the township's name"))
+    demo = sub.add_parser("demo", help=Cli.tr("fill a new database with demo records"))
+    demo.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to create"))
+    demo.add_argument("--scale", choices=("station", "county", "prefecture"), default="county")
+    demo.add_argument("--years", type=int, default=1)
+    demo.add_argument("--seed", type=int, default=2021)
+    demo.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help=Cli.tr("the last day of the demo records (YYYY-MM-DD)"),
+    )
+    check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
+    check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
+    return parser
+
+
+def _require_file(path: Path) -> Path:
+    if not path.is_file():
+        raise InputError(Cli.tr("The database file does not exist: {0}").format(path))
+    return path
+
+
+def _require_new(path: Path) -> Path:
+    if path.exists() and path.stat().st_size > 0:
+        raise InputError(Cli.tr("The file already exists; choose a new file: {0}").format(path))
+    if not path.parent.is_dir():
+        raise InputError(Cli.tr("The folder does not exist: {0}").format(path.parent))
+    return path
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.domain.enums import SiteRole
+    from desktop.domain.records import SiteDraft
+    from desktop.services import open_services
+
+    path = _require_new(args.db)
+    if args.role != "county" and not args.township.strip():
+        raise InputError(Cli.tr("A station or township centre needs --township."))
+    services = open_services(path)
+    try:
+        site = services.site.initialise(
+            SiteDraft(SiteRole(args.role), args.code, args.name, args.township)
+        )
+    except Exception:
+        services.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    services.close()
+    print(Cli.tr("Created {0} for {1} ({2}).").format(path, site.name, site.code))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.services import open_services
+    from desktop.services.demo import fill_demo
+
+    path = _require_new(args.db)
+    if args.years < 1 or args.years > 20:
+        raise InputError(Cli.tr("--years must be between 1 and 20."))
+    services = open_services(path)
+    try:
+        summary = fill_demo(
+            services, scale=args.scale, years=args.years, seed=args.seed, as_of=args.as_of
+        )
+    finally:
+        services.close()
+    print(Cli.tr("Demo database written: {0}").format(path))
+    print(summary)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from desktop.db.engine import Database
+    from desktop.db.migrate import current_revision, head_revision
+    from desktop.db.sqlite import integrity_check
+
+    db = Database(_require_file(args.db), read_only=True)
+    try:
+        revision, head = current_revision(db), head_revision()
+        problems = [p for p in integrity_check(db.engine) if p != "ok"]
+    except Exception as exc:
+        raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(exc)) from exc
+    finally:
+        db.dispose()
+    print(Cli.tr("Schema revision: {0} (this program: {1})").format(revision or "-", head))
+    print(Cli.tr("Integrity check: {0}").format("ok" if not problems else "; ".join(problems[:20])))
+    return EXIT_OK if revision == head and not problems else EXIT_FAULT
+
+
+def _install_cli_translator(language: str) -> None:
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    if language != "en":
+        translator = QTranslator(app)
+        if translator.load(f"liaison_desk_{language}", str(paths.translations_dir())):
+            app.installTranslator(translator)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = _language(argv)
+    wants_gui = not any(a in SUBCOMMANDS for a in argv) and not any(
+        a in ("-h", "--help", "--version") for a in argv
+    )
+    if wants_gui:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+    else:
+        _install_cli_translator(language)
+    try:
+        if wants_gui:
+            from desktop.ui.i18n import install_translators
+
+            install_translators(app, language)  # so that argument errors speak the language
+        args = build_parser().parse_args(argv)
+        if args.command == "init":
+            return cmd_init(args)
+        if args.command == "demo":
+            return cmd_demo(args)
+        if args.command == "check":
+            return cmd_check(args)
+        return _gui(args)
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from desktop.app import run_gui
+
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="liaison-desk-demo-"))
+        path = folder / "demo.sqlite"
+        cmd_demo(
+            argparse.Namespace(db=path, scale="county", years=1, seed=2021, as_of=dt.date.today())
+        )
+    elif args.db is not None:
+        path = _require_file(args.db)
+    else:
+        path = paths.default_database()  # the first run creates it, then asks for the site
+    return run_gui(path, args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

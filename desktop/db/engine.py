@@ -1,0 +1,125 @@
+"""Opening a database: the engine, the sessions, and the bookkeeping every write gets."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.db import sqlite
+from desktop.db.base import Tracked, utcnow
+from desktop.db.models import AppSetting, ChangeCounter
+
+LOCAL_SITE_KEY = "local_site_id"
+
+
+class Database:
+    """One database file: a read session and a write session factory over one engine."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.engine: Engine = create_engine(sqlite.sqlite_url(path, read_only=read_only))
+        sqlite.configure(self.engine, read_only=read_only)
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self.engine.execution_options(immediate=True), expire_on_commit=False
+        )
+        self._site_id: uuid.UUID | None = None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self, *, remote: bool = False) -> Iterator[Session]:
+        """One transaction; ``remote=True`` while applying another site's changes as they are."""
+        site_id = self.local_site_id()
+        with self._writer() as session:
+            session.info["site_id"] = site_id
+            session.info["remote"] = remote
+            with session.begin():
+                yield session
+
+    def local_site_id(self, session: Session | None = None) -> uuid.UUID | None:
+        if self._site_id is None:
+            if session is None:
+                with self.read() as s:
+                    return self.local_site_id(s)
+            value = session.get(AppSetting, LOCAL_SITE_KEY)
+            self._site_id = uuid.UUID(value.value) if value else None
+        return self._site_id
+
+    def forget_site(self) -> None:
+        self._site_id = None
+
+
+def _next_change_seq(session: Session) -> int:
+    """The change sequence for this transaction: a counter row bumped once, inside it.
+
+    The row update also serialises writers, so the order of the numbers is commit order.
+    """
+    seq = session.info.get("change_seq")
+    if seq is None:
+        seq = session.execute(
+            update(ChangeCounter)
+            .where(ChangeCounter.id == 1)
+            .values(value=ChangeCounter.value + 1)
+            .returning(ChangeCounter.value)
+        ).scalar_one()
+        session.info["change_seq"] = seq
+    return seq
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
+    tracked_new = [o for o in session.new if isinstance(o, Tracked)]
+    tracked_dirty = [o for o in session.dirty if isinstance(o, Tracked) and session.is_modified(o)]
+    other_new = [o for o in session.new if hasattr(o, "change_seq") and o not in tracked_new]
+    if not (tracked_new or tracked_dirty or other_new):
+        return
+    seq = _next_change_seq(session)
+    if session.info.get("remote"):
+        # Another site's record arrives with its own version and stamps; only the
+        # local sequence is ours, so that the next export knows what is new here.
+        for obj in (*tracked_new, *tracked_dirty, *other_new):
+            obj.change_seq = seq
+        return
+    site_id = session.info.get("site_id")
+    now = utcnow()
+    # One committed edit is one version, however many flushes the transaction takes.
+    stamped: set[int] = session.info.setdefault("stamped", set())
+    for obj in tracked_new:
+        stamped.add(id(obj))
+        obj.created_site_id = obj.created_site_id or site_id
+        obj.owner_site_id = obj.owner_site_id or site_id
+        obj.created_at = obj.updated_at = now
+        obj.version = obj.version or 1
+        obj.change_seq = seq
+    for obj in other_new:
+        obj.change_seq = seq
+    for obj in tracked_dirty:
+        obj.updated_at = now
+        if id(obj) not in stamped:
+            stamped.add(id(obj))
+            obj.version = (obj.version or 0) + 1
+        obj.change_seq = seq
+        if obj.deleted:
+            for name in obj.personal_fields:
+                setattr(obj, name, "")
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_seq(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop("change_seq", None)
+        session.info.pop("stamped", None)

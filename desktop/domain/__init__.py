@@ -1,0 +1,1 @@
+"""Plain-Python core: enums, drafts, rows, rules and validation (standard library only)."""

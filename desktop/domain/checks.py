@@ -1,0 +1,137 @@
+"""Checking drafts before they are saved: every field's problem at once, keyed by field name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from desktop.domain.records import ActivityDraft, CaseDraft, DeputyDraft, DutyDayDraft, VisitDraft
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.domain.validation import (
+    InvalidValue,
+    check_not_future,
+    normalize_id_number,
+    normalize_phone,
+    require_text,
+)
+
+DraftT = TypeVar("DraftT")
+REQUIRED = QT_TRANSLATE_NOOP("Validation", "This field is required.")
+MAX_PEOPLE = 100_000
+
+
+class DraftInvalid(ValueError):
+    """A draft with one or more bad fields; ``errors`` maps a field name to its problem."""
+
+    def __init__(self, errors: dict[str, InvalidValue]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+class _Checker:
+    """Collects per-field problems so a form can show all of them beside their fields."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, InvalidValue] = {}
+        self.changes: dict[str, Any] = {}
+
+    def field(self, name: str, fn: Callable[[], Any]) -> None:
+        try:
+            value = fn()
+        except InvalidValue as exc:
+            self.errors[name] = exc
+        else:
+            if value is not None:
+                self.changes[name] = value
+
+    def require(self, name: str, value: object) -> None:
+        if value is None or value == () or value == "":
+            self.errors[name] = InvalidValue(REQUIRED)
+
+    def fail(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, InvalidValue(message))
+
+    def done(self, draft: DraftT) -> DraftT:
+        if self.errors:
+            raise DraftInvalid(self.errors)
+        return replace(draft, **self.changes)  # type: ignore[type-var]
+
+
+def _past_date(c: _Checker, name: str, day: dt.date | None, today: dt.date) -> None:
+    c.require(name, day)
+    if day is not None:
+        c.field(name, lambda: check_not_future(day, today))
+
+
+def _count(c: _Checker, name: str, value: int) -> None:
+    if value < 0 or value > MAX_PEOPLE:
+        c.fail(name, QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and 100000."))
+
+
+def check_deputy(draft: DeputyDraft, today: dt.date) -> DeputyDraft:
+    c = _Checker()
+    c.field("name", lambda: require_text(draft.name, max_length=50))
+    c.field("phone", lambda: normalize_phone(draft.phone))
+    c.field("workplace", lambda: draft.workplace.strip())
+    if not (draft.is_county_level or draft.is_township_level):
+        c.fail("level", QT_TRANSLATE_NOOP("Validation", "Choose county level, township or both."))
+    return c.done(draft)
+
+
+def check_duty_day(draft: DutyDayDraft, today: dt.date) -> DutyDayDraft:
+    c = _Checker()
+    c.require("station_id", draft.station_id)
+    _past_date(c, "day", draft.day, today)
+    c.require("deputy_ids", draft.deputy_ids)
+    _count(c, "people_received", draft.people_received)
+    c.field("summary", lambda: draft.summary.strip())
+    return c.done(draft)
+
+
+def check_visit(draft: VisitDraft, today: dt.date) -> VisitDraft:
+    c = _Checker()
+    c.require("station_id", draft.station_id)
+    _past_date(c, "day", draft.day, today)
+    c.require("visitor_ids", draft.visitor_ids)
+    if not (draft.visited_deputy_ids or draft.visited_people.strip()):
+        c.fail(
+            "visited_people",
+            QT_TRANSLATE_NOOP("Validation", "Name the deputies or the people who were visited."),
+        )
+    _count(c, "people_count", draft.people_count)
+    return c.done(draft)
+
+
+def check_case(draft: CaseDraft, today: dt.date) -> CaseDraft:
+    c = _Checker()
+    c.require("station_id", draft.station_id)
+    _past_date(c, "received_date", draft.received_date, today)
+    c.field("content", lambda: require_text(draft.content, max_length=5000))
+    if draft.anonymous:
+        # An anonymous person leaves nothing behind, even if the clerk had typed something.
+        c.changes.update(person_name="", phone="", id_number="")
+    else:
+        c.field("person_name", lambda: require_text(draft.person_name, max_length=50))
+        c.field("phone", lambda: normalize_phone(draft.phone))
+        c.field("id_number", lambda: normalize_id_number(draft.id_number, today))
+    c.field("village", lambda: draft.village.strip())
+    return c.done(draft)
+
+
+def check_activity(draft: ActivityDraft, today: dt.date) -> ActivityDraft:
+    c = _Checker()
+    c.require("kind_id", draft.kind_id)
+    _past_date(c, "day", draft.day, today)
+    c.field("title", lambda: require_text(draft.title, max_length=200))
+    c.require("participants", draft.participants)
+    if any(p.quantity < 0 or p.quantity > 1000 for p in draft.participants):
+        c.fail(
+            "participants",
+            QT_TRANSLATE_NOOP("Validation", "A quantity must be between 0 and 1000."),
+        )
+    ids = [p.deputy_id for p in draft.participants]
+    if len(ids) != len(set(ids)):
+        c.fail("participants", QT_TRANSLATE_NOOP("Validation", "A deputy is listed twice."))
+    return c.done(draft)

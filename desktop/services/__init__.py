@@ -1,0 +1,67 @@
+"""Use cases: the only door to the data for the UI, the command line and the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.db.engine import Database
+from desktop.db.migrate import migrate
+from desktop.domain.enums import SiteRole
+from desktop.services.activities import ActivityService
+from desktop.services.deputies import DeputyService
+from desktop.services.duty import DutyDayService, VisitService
+from desktop.services.feedback import FeedbackService
+from desktop.services.site import ReferenceService, SiteService
+
+
+@dataclass
+class Services:
+    db: Database
+    site: SiteService
+    reference: ReferenceService
+    deputies: DeputyService
+    duty_days: DutyDayService
+    visits: VisitService
+    feedback: FeedbackService
+    activities: ActivityService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -> Services:
+    site = SiteService(db)
+
+    def role() -> SiteRole:
+        current = site.current()
+        return current.role if current else SiteRole.STATION
+
+    return Services(
+        db=db,
+        site=site,
+        reference=ReferenceService(db),
+        deputies=DeputyService(db, today, role),
+        duty_days=DutyDayService(db, today),
+        visits=VisitService(db, today),
+        feedback=FeedbackService(db, today),
+        activities=ActivityService(db, today),
+    )
+
+
+def open_services(
+    path: Path,
+    *,
+    backup_dir: Path | None = None,
+    today: Callable[[], dt.date] = dt.date.today,
+) -> Services:
+    """Open (creating if absent: callers decide whether that is allowed) and migrate."""
+    db = Database(path)
+    try:
+        migrate(db, backup_dir=backup_dir)
+    except BaseException:
+        db.dispose()
+        raise
+    return build_services(db, today)

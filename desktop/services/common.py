@@ -1,0 +1,140 @@
+"""What every service shares: errors, link tables with merge-safe ids, keyset paging."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.db.base import Tracked
+from desktop.db.models import Deputy
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+
+PAGE_SIZE = 200
+TrackedT = TypeVar("TrackedT", bound=Tracked)
+LINK_NAMESPACE = uuid.UUID("0b6f4f4e-54a4-5e0b-8a55-6a8f6b7b1c2d")
+
+
+class ServiceError(Exception):
+    """A refusal a person can act on; ``message`` is an English source string (context Service)."""
+
+    def __init__(self, message: str, **args: str) -> None:
+        super().__init__(message.format(**args) if args else message)
+        self.message = message
+        self.args_map = args
+
+
+NOT_FOUND = QT_TRANSLATE_NOOP("Service", "The record no longer exists; it may have been deleted.")
+STALE = QT_TRANSLATE_NOOP(
+    "Service", "Someone changed this record after you opened it. Reopen it and try again."
+)
+NOT_OWNER = QT_TRANSLATE_NOOP(
+    "Service", "This record belongs to another site and can only be changed there."
+)
+NO_SITE = QT_TRANSLATE_NOOP("Service", "This database has not been set up for a site yet.")
+
+
+def link_id(*parts: uuid.UUID | str) -> uuid.UUID:
+    """The same link made at two sites gets the same id, so bundles merge instead of doubling."""
+    return uuid.uuid5(LINK_NAMESPACE, "/".join(str(p) for p in parts))
+
+
+def load_for_edit(
+    session: Session, model: type[TrackedT], record_id: uuid.UUID, version: int | None
+) -> TrackedT:
+    obj = session.get(model, record_id)
+    if obj is None or obj.deleted:
+        raise ServiceError(NOT_FOUND)
+    if obj.owner_site_id != session.info["site_id"]:
+        raise ServiceError(NOT_OWNER)
+    if version is not None and obj.version != version:
+        raise ServiceError(STALE)
+    return obj
+
+
+def sync_links(
+    session: Session,
+    model: type[Tracked],
+    parent_col: str,
+    parent_id: uuid.UUID,
+    child_col: str,
+    wanted: dict[uuid.UUID, dict[str, Any]],
+    *,
+    discriminator: tuple[str, str] | None = None,
+) -> None:
+    """Make the live links of one parent exactly ``wanted`` (child id -> extra columns).
+
+    Links are tombstoned and revived, never hard-deleted, so a removal travels in bundles.
+    """
+    query = select(model).where(getattr(model, parent_col) == parent_id)
+    if discriminator:
+        query = query.where(getattr(model, discriminator[0]) == discriminator[1])
+    existing = {getattr(link, child_col): link for link in session.scalars(query)}
+    for child_id, link in existing.items():
+        if child_id not in wanted and not link.deleted:
+            link.deleted = True
+    for child_id, extra in wanted.items():
+        link = existing.get(child_id)
+        if link is None:
+            parts: list[uuid.UUID | str] = [parent_id, child_id]
+            if discriminator:
+                parts.append(discriminator[1])
+            values = {parent_col: parent_id, child_col: child_id, **extra}
+            if discriminator:
+                values[discriminator[0]] = discriminator[1]
+            session.add(model(id=link_id(*parts), **values))
+            continue
+        if link.deleted:
+            link.deleted = False
+        for key, value in extra.items():
+            if getattr(link, key) != value:
+                setattr(link, key, value)
+
+
+def linked_deputies(
+    session: Session,
+    model: type[Tracked],
+    parent_col: str,
+    parent_ids: Sequence[uuid.UUID],
+    *,
+    where: Any = None,
+) -> dict[uuid.UUID, list[tuple[uuid.UUID, str]]]:
+    """Parent id -> [(deputy id, name)] for a page of parents, in one query."""
+    if not parent_ids:
+        return {}
+    parent = getattr(model, parent_col)
+    query = (
+        select(parent, Deputy.id, Deputy.name)
+        .join(Deputy, Deputy.id == model.deputy_id)  # type: ignore[attr-defined]
+        .where(parent.in_(parent_ids), model.deleted.is_(False))
+    )
+    if where is not None:
+        query = query.where(where)
+    out: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = defaultdict(list)
+    for pid, did, name in session.execute(query):
+        out[pid].append((did, name))
+    return out
+
+
+def after_key(query: Select, date_col: Any, id_col: Any, after: tuple | None) -> Select:
+    """Newest first, paged by (date, id) key rather than OFFSET, so deep pages stay fast."""
+    if after is not None:
+        day, rid = after
+        query = query.where(or_(date_col < day, and_(date_col == day, id_col < rid)))
+    return query.order_by(date_col.desc(), id_col.desc())
+
+
+def like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def ids_tuple(
+    pairs: Iterable[tuple[uuid.UUID, str]],
+) -> tuple[tuple[uuid.UUID, ...], tuple[str, ...]]:
+    pairs = list(pairs)
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)

@@ -1,0 +1,151 @@
+"""The deputy roster as a station or the county keeps it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desktop.db.engine import Database
+from desktop.db.models import Deputy, DeputyStation, Station
+from desktop.domain.checks import check_deputy
+from desktop.domain.enums import DeputyStatus, Gender, RosterStatus, SiteRole
+from desktop.domain.records import DeputyDraft, DeputyRow, ListFilter
+from desktop.services import collation
+from desktop.services.common import NOT_FOUND, ServiceError, like_pattern, load_for_edit, sync_links
+
+SORT_STROKES = "strokes"
+SORT_PINYIN = "pinyin"
+
+
+class DeputyService:
+    def __init__(self, db: Database, today: Callable[[], dt.date], role: Callable[[], SiteRole]):
+        self._db = db
+        self._today = today
+        self._role = role
+
+    def list(self, flt: ListFilter = ListFilter(), *, sort: str = SORT_STROKES) -> list[DeputyRow]:
+        """The whole matching roster (a county has about 2,000), sorted as official lists are."""
+        with self._db.read() as s:
+            query = select(Deputy).where(~Deputy.deleted)
+            if flt.station_id:
+                linked = select(DeputyStation.deputy_id).where(
+                    DeputyStation.station_id == flt.station_id, ~DeputyStation.deleted
+                )
+                query = query.where(Deputy.id.in_(linked))
+            if flt.kind:
+                query = query.where(Deputy.status == flt.kind)
+            text = flt.text.strip()
+            if text:
+                pattern = like_pattern(text.lower())
+                query = query.where(
+                    or_(
+                        Deputy.name.like(like_pattern(text), escape="\\"),
+                        Deputy.name_keys.like(pattern, escape="\\"),
+                    )
+                )
+            deputies = list(s.scalars(query))
+            rows = self._rows(s, deputies)
+        key = collation.pinyin_sort_key if sort == SORT_PINYIN else collation.stroke_sort_key
+        return sorted(rows, key=lambda r: key(r.name))
+
+    def get(self, deputy_id: uuid.UUID) -> DeputyRow:
+        with self._db.read() as s:
+            deputy = s.get(Deputy, deputy_id)
+            if deputy is None or deputy.deleted:
+                raise ServiceError(NOT_FOUND)
+            return self._rows(s, [deputy])[0]
+
+    def create(self, draft: DeputyDraft) -> DeputyRow:
+        draft = check_deputy(draft, self._today())
+        # The county owns the roster: anyone typed elsewhere waits for its confirmation.
+        roster = (
+            RosterStatus.CONFIRMED if self._role() is SiteRole.COUNTY else RosterStatus.PROVISIONAL
+        )
+        with self._db.write() as s:
+            deputy = Deputy(id=uuid.uuid4(), roster_status=roster.value)
+            self._apply(s, deputy, draft)
+            s.add(deputy)
+            s.flush()
+            self._link(s, deputy.id, draft.station_ids)
+            s.flush()
+            return self._rows(s, [deputy])[0]
+
+    def update(self, deputy_id: uuid.UUID, draft: DeputyDraft, version: int | None) -> DeputyRow:
+        draft = check_deputy(draft, self._today())
+        with self._db.write() as s:
+            deputy = load_for_edit(s, Deputy, deputy_id, version)
+            self._apply(s, deputy, draft)
+            self._link(s, deputy.id, draft.station_ids)
+            s.flush()
+            return self._rows(s, [deputy])[0]
+
+    def delete(self, deputy_id: uuid.UUID, version: int | None = None) -> None:
+        with self._db.write() as s:
+            deputy = load_for_edit(s, Deputy, deputy_id, version)
+            deputy.deleted = True
+            self._link(s, deputy.id, ())
+
+    # --- internals -----------------------------------------------------------------------
+
+    @staticmethod
+    def _apply(s: Session, deputy: Deputy, d: DeputyDraft) -> None:
+        deputy.name = d.name
+        deputy.name_keys = collation.search_keys(d.name)
+        deputy.gender = d.gender.value if d.gender else None
+        deputy.ethnicity = d.ethnicity.strip()
+        deputy.is_county_level = d.is_county_level
+        deputy.is_township_level = d.is_township_level
+        deputy.constituency = d.constituency.strip()
+        deputy.phone = d.phone
+        deputy.workplace = d.workplace
+        deputy.occupation = d.occupation.strip()
+        deputy.term = d.term.strip()
+        deputy.household_sign = d.household_sign
+        deputy.status = d.status.value
+
+    @staticmethod
+    def _link(s: Session, deputy_id: uuid.UUID, station_ids: tuple[uuid.UUID, ...]) -> None:
+        sync_links(
+            s, DeputyStation, "deputy_id", deputy_id, "station_id", {sid: {} for sid in station_ids}
+        )
+
+    @staticmethod
+    def _rows(s: Session, deputies: list[Deputy]) -> list[DeputyRow]:
+        stations: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {}
+        if deputies:
+            links = s.execute(
+                select(DeputyStation.deputy_id, Station.id, Station.name)
+                .join(Station, Station.id == DeputyStation.station_id)
+                .where(~DeputyStation.deleted)
+                .where(DeputyStation.deputy_id.in_([d.id for d in deputies]))
+                .order_by(Station.code)
+            )
+            for did, sid, sname in links:
+                stations.setdefault(did, []).append((sid, sname))
+        return [
+            DeputyRow(
+                id=d.id,
+                name=d.name,
+                gender=Gender(d.gender) if d.gender else None,
+                ethnicity=d.ethnicity,
+                is_county_level=d.is_county_level,
+                is_township_level=d.is_township_level,
+                constituency=d.constituency,
+                phone=d.phone,
+                workplace=d.workplace,
+                occupation=d.occupation,
+                term=d.term,
+                household_sign=d.household_sign,
+                status=DeputyStatus(d.status),
+                roster_status=RosterStatus(d.roster_status),
+                station_ids=tuple(x[0] for x in stations.get(d.id, ())),
+                station_names=tuple(x[1] for x in stations.get(d.id, ())),
+                version=d.version,
+                name_keys=d.name_keys,
+            )
+            for d in deputies
+        ]

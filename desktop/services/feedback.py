@@ -1,0 +1,211 @@
+"""Feedback cases (意见建议): registration, editing and lists; the workflow comes next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.db.engine import Database
+from desktop.db.models import CaseDeputy, CaseEvent, FeedbackCase, FeedbackCategory, Station
+from desktop.domain.checks import check_case
+from desktop.domain.enums import CaseEventKind, CaseState, Channel
+from desktop.domain.records import CaseDraft, CaseEventRow, CaseRow, ListFilter, Page
+from desktop.services import collation
+from desktop.services.common import (
+    NOT_FOUND,
+    PAGE_SIZE,
+    ServiceError,
+    after_key,
+    like_pattern,
+    linked_deputies,
+    load_for_edit,
+    sync_links,
+)
+
+
+def _filtered(query, flt: ListFilter):
+    query = query.where(~FeedbackCase.deleted)
+    if flt.date_from:
+        query = query.where(FeedbackCase.received_date >= flt.date_from)
+    if flt.date_to:
+        query = query.where(FeedbackCase.received_date <= flt.date_to)
+    if flt.station_id:
+        query = query.where(FeedbackCase.station_id == flt.station_id)
+    if flt.kind:
+        query = query.where(FeedbackCase.state == flt.kind)
+    text = flt.text.strip()
+    if text:
+        pattern = like_pattern(text)
+        query = query.where(
+            or_(
+                FeedbackCase.content.like(pattern, escape="\\"),
+                FeedbackCase.village.like(pattern, escape="\\"),
+                FeedbackCase.person_name == text,
+                FeedbackCase.person_keys.like(like_pattern(text.lower()), escape="\\"),
+            )
+        )
+    return query
+
+
+class FeedbackService:
+    def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
+        self._db = db
+        self._today = today
+
+    def page(
+        self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
+    ) -> Page[CaseRow]:
+        with self._db.read() as s:
+            query = _filtered(self._select(), flt)
+            query = after_key(query, FeedbackCase.received_date, FeedbackCase.id, after)
+            rows = self._rows(s, s.execute(query.limit(limit)).all())
+        next_key = (rows[-1].received_date, rows[-1].id) if len(rows) == limit else None
+        return Page(tuple(rows), next_key)
+
+    def count(self, flt: ListFilter = ListFilter()) -> int:
+        with self._db.read() as s:
+            return s.scalar(_filtered(select(func.count()).select_from(FeedbackCase), flt))
+
+    def get(self, case_id: uuid.UUID) -> CaseRow:
+        with self._db.read() as s:
+            found = s.execute(self._select().where(FeedbackCase.id == case_id)).all()
+            if not found or found[0][0].deleted:
+                raise ServiceError(NOT_FOUND)
+            return self._rows(s, found)[0]
+
+    def events(self, case_id: uuid.UUID) -> list[CaseEventRow]:
+        with self._db.read() as s:
+            events = s.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.at)
+            )
+            return [
+                CaseEventRow(
+                    e.id,
+                    e.case_id,
+                    e.kind,
+                    CaseState(e.state_after),
+                    e.actor,
+                    e.site_id,
+                    e.at,
+                    e.note,
+                    e.previous_id,
+                )
+                for e in events
+            ]
+
+    def register(self, draft: CaseDraft, actor: str = "") -> CaseRow:
+        draft = check_case(draft, self._today())
+        with self._db.write() as s:
+            case = FeedbackCase(id=uuid.uuid4(), state=CaseState.REGISTERED.value)
+            self._apply(case, draft)
+            s.add(case)
+            s.flush()
+            self._link(s, case.id, draft)
+            self._event(s, case, CaseEventKind.REGISTERED, actor)
+        return self.get(case.id)
+
+    def update(
+        self, case_id: uuid.UUID, draft: CaseDraft, version: int | None, actor: str = ""
+    ) -> CaseRow:
+        draft = check_case(draft, self._today())
+        with self._db.write() as s:
+            case = load_for_edit(s, FeedbackCase, case_id, version)
+            self._apply(case, draft)
+            self._link(s, case.id, draft)
+            self._event(s, case, CaseEventKind.EDITED, actor)
+        return self.get(case_id)
+
+    def delete(self, case_id: uuid.UUID, version: int | None = None, actor: str = "") -> None:
+        with self._db.write() as s:
+            case = load_for_edit(s, FeedbackCase, case_id, version)
+            case.deleted = True
+            sync_links(s, CaseDeputy, "case_id", case.id, "deputy_id", {})
+            self._event(s, case, CaseEventKind.DELETED, actor)
+
+    # --- internals -----------------------------------------------------------------------
+
+    @staticmethod
+    def _event(
+        s: Session,
+        case: FeedbackCase,
+        kind: CaseEventKind,
+        actor: str,
+        note: str = "",
+        payload: dict | None = None,
+    ) -> CaseEvent:
+        """Append an event and keep the state column in step, in the caller's transaction."""
+        event = CaseEvent(
+            id=uuid.uuid4(),
+            case_id=case.id,
+            previous_id=case.last_event_id,
+            kind=kind.value,
+            state_after=case.state,
+            actor=actor,
+            site_id=s.info["site_id"],
+            note=note,
+            payload=json.dumps(payload or {}, ensure_ascii=False),
+        )
+        s.add(event)
+        case.last_event_id = event.id
+        return event
+
+    @staticmethod
+    def _select():
+        return (
+            select(FeedbackCase, Station.name, FeedbackCategory.name)
+            .join(Station, Station.id == FeedbackCase.station_id)
+            .outerjoin(FeedbackCategory, FeedbackCategory.id == FeedbackCase.category_id)
+        )
+
+    @staticmethod
+    def _apply(case: FeedbackCase, d: CaseDraft) -> None:
+        case.station_id = d.station_id  # type: ignore[assignment]
+        case.received_date = d.received_date  # type: ignore[assignment]
+        case.channel = d.channel.value
+        case.anonymous = d.anonymous
+        case.person_name = d.person_name
+        case.person_keys = collation.search_keys(d.person_name) if d.person_name else ""
+        case.phone = d.phone
+        case.id_number = d.id_number
+        case.village = d.village
+        case.category_id = d.category_id
+        case.content = d.content
+        case.duty_day_id = d.duty_day_id
+        case.visit_id = d.visit_id
+
+    @staticmethod
+    def _link(s: Session, case_id: uuid.UUID, d: CaseDraft) -> None:
+        sync_links(s, CaseDeputy, "case_id", case_id, "deputy_id", {i: {} for i in d.deputy_ids})
+
+    @staticmethod
+    def _rows(s: Session, found: list) -> list[CaseRow]:
+        deputies = linked_deputies(s, CaseDeputy, "case_id", [c.id for c, _, _ in found])
+        return [
+            CaseRow(
+                id=c.id,
+                station_id=c.station_id,
+                station_name=station_name,
+                received_date=c.received_date,
+                channel=Channel(c.channel),
+                anonymous=c.anonymous,
+                person_name=c.person_name,
+                phone=c.phone,
+                id_number=c.id_number,
+                village=c.village,
+                category_id=c.category_id,
+                category_name=category_name or "",
+                content=c.content,
+                deputy_ids=tuple(x[0] for x in deputies.get(c.id, ())),
+                deputy_names=tuple(x[1] for x in deputies.get(c.id, ())),
+                duty_day_id=c.duty_day_id,
+                visit_id=c.visit_id,
+                state=CaseState(c.state),
+                version=c.version,
+            )
+            for c, station_name, category_name in found
+        ]

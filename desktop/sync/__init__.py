@@ -1,0 +1,1 @@
+"""USB bundles between sites: format, signing, encryption, import planning (later issues)."""

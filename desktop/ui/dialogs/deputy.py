@@ -1,0 +1,115 @@
+"""Adding and editing a deputy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from desktop.domain.enums import DeputyStatus, Gender
+from desktop.domain.records import DeputyDraft, DeputyRow
+from desktop.ui.forms import RecordDialog, enum_combo
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+ETHNICITIES = ("汉族", "壮族", "瑶族", "苗族", "侗族", "回族", "土家族", "仫佬族", "毛南族")
+
+
+class DeputyDialog(RecordDialog):
+    def __init__(
+        self, services: Services, row: DeputyRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        title = self.tr("Edit deputy") if row else self.tr("Add deputy")
+        super().__init__(title, parent)
+        self._services = services
+        self._row = row
+        self.name = self.add_field("name", self.tr("Name"), QLineEdit(row.name if row else ""))
+        self.gender = enum_combo(list(Gender), row.gender if row else None)
+        self.gender.add_member(self.tr("(not given)"), None, index=0)
+        if not (row and row.gender):
+            self.gender.setCurrentIndex(0)
+        self.add_field("gender", self.tr("Gender"), self.gender)
+        self.ethnicity = QComboBox()
+        self.ethnicity.setEditable(True)
+        self.ethnicity.addItems(ETHNICITIES)
+        self.ethnicity.setCurrentText(row.ethnicity if row else ETHNICITIES[0])
+        self.add_field("ethnicity", self.tr("Ethnicity"), self.ethnicity)
+        levels = QWidget()
+        box = QHBoxLayout(levels)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.county_level = QCheckBox(self.tr("County deputy"))
+        self.township_level = QCheckBox(self.tr("Township deputy"))
+        self.county_level.setChecked(bool(row and row.is_county_level))
+        self.township_level.setChecked(row.is_township_level if row else True)
+        box.addWidget(self.county_level)
+        box.addWidget(self.township_level)
+        box.addStretch()
+        self.add_field("level", self.tr("Level"), levels)
+        self.constituency = self.add_field(
+            "constituency", self.tr("Constituency"), QLineEdit(row.constituency if row else "")
+        )
+        self.phone = self.add_field("phone", self.tr("Phone"), QLineEdit(row.phone if row else ""))
+        self.workplace = self.add_field(
+            "workplace", self.tr("Workplace"), QLineEdit(row.workplace if row else "")
+        )
+        self.occupation = self.add_field(
+            "occupation", self.tr("Occupation"), QLineEdit(row.occupation if row else "")
+        )
+        self.term = self.add_field("term", self.tr("Term"), QLineEdit(row.term if row else ""))
+        self.household_sign = QCheckBox(self.tr("Home carries a deputy household sign"))
+        self.household_sign.setChecked(bool(row and row.household_sign))
+        self.add_field("household_sign", self.tr("Household sign"), self.household_sign)
+        self.status = enum_combo(list(DeputyStatus), row.status if row else DeputyStatus.SERVING)
+        self.add_field("status", self.tr("Status"), self.status)
+        self.stations = QListWidget()
+        self.stations.setMaximumHeight(110)
+        current = set(row.station_ids) if row else set()
+        site = services.site.current()
+        if not row and site and site.station_id:
+            current.add(site.station_id)
+        for station in services.reference.stations():
+            item = QListWidgetItem(station.name)
+            item.setData(Qt.ItemDataRole.UserRole, station.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = station.id in current
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.stations.addItem(item)
+        self.add_field("station_ids", self.tr("Stations"), self.stations)
+        self.resize(480, self.sizeHint().height())
+
+    def build_draft(self) -> DeputyDraft:
+        stations = tuple(
+            self.stations.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.stations.count())
+            if self.stations.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return DeputyDraft(
+            name=self.name.text(),
+            gender=self.gender.currentData(),
+            ethnicity=self.ethnicity.currentText(),
+            is_county_level=self.county_level.isChecked(),
+            is_township_level=self.township_level.isChecked(),
+            constituency=self.constituency.text(),
+            phone=self.phone.text(),
+            workplace=self.workplace.text(),
+            occupation=self.occupation.text(),
+            term=self.term.text(),
+            household_sign=self.household_sign.isChecked(),
+            status=self.status.currentData(),
+            station_ids=stations,
+        )
+
+    def submit(self, draft: DeputyDraft) -> DeputyRow:
+        if self._row is None:
+            return self._services.deputies.create(draft)
+        return self._services.deputies.update(self._row.id, draft, self._row.version)

@@ -1,0 +1,63 @@
+"""Loading translations and turning domain messages and labels into translated text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.domain.enums import LabelledEnum
+from desktop.paths import translations_dir
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Our own strings plus Qt's (dialog buttons, context menus); True if ours were found."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    found = ours.load(f"liaison_desk_{language}", str(translations_dir()))
+    if found:
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return found
+
+
+def translated(context: str, text: str) -> str:
+    """For text marked elsewhere (QT_TRANSLATE_NOOP); literal text calls translate() itself."""
+    return QCoreApplication.translate(context, text)
+
+
+def label(member: LabelledEnum | None) -> str:
+    if member is None:
+        return ""
+    return QCoreApplication.translate(member.context(), member.label)
+
+
+def message(exc: Exception) -> str:
+    """A domain or service refusal in the user's language (they carry English source text)."""
+    source = getattr(exc, "message", None)
+    if source is None:
+        return str(exc)
+    context = "Service" if type(exc).__name__ == "ServiceError" else "Validation"
+    text = QCoreApplication.translate(context, source)
+    args = getattr(exc, "args_map", None) or {}
+    return text.format(**args) if args else text
+
+
+def date_text(day: dt.date | None) -> str:
+    """Dates as the county's forms write them: 2025-03-05."""
+    return day.isoformat() if day else ""

@@ -1,0 +1,247 @@
+"""What every register tab has: a filter bar, a paged table, add / edit / delete, and counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import ListFilter
+from desktop.ui import prompts
+from desktop.ui.i18n import message
+from desktop.ui.table_model import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+
+class RegisterTab(QWidget):
+    """Subclasses give the columns, the kinds to filter by, and how to list, edit and delete."""
+
+    counts_changed = Signal(str)
+    record_saved = Signal(object)
+
+    has_dates = True
+    has_station = True
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services: Services | None = None
+        self.model = RowTableModel(self.columns(), self)
+        self._build()
+        self._reload_timer = QTimer(self, singleShot=True, interval=250)
+        self._reload_timer.timeout.connect(self.reload)
+
+    # --- to override ---------------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def kind_choices(self) -> list[tuple[str, Any]]:
+        return []
+
+    def load(self, flt: ListFilter) -> None:
+        """Fill self.model for the filter (first page only for big registers)."""
+        raise NotImplementedError
+
+    def total(self, flt: ListFilter) -> int:
+        return self.model.rowCount()
+
+    def open_dialog(self, row: Any | None) -> Any:
+        """Run the add (row None) or edit dialog; return the saved row or None."""
+        raise NotImplementedError
+
+    def delete_row(self, row: Any) -> None:
+        raise NotImplementedError
+
+    def describe(self, row: Any) -> str:
+        return ""
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        self.use_dates = QCheckBox(self.tr_base("Date"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-12), calendarPopup=True)
+        self.date_to = QDateEdit(today, calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.station_filter = QComboBox()
+        self.station_filter.setMinimumContentsLength(12)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr_base("All kinds"), None)
+        for text, value in self.kind_choices():
+            self.kind_filter.addItem(text, value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr_base("Search: words, a name or pinyin initials"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        if self.has_dates:
+            bar.addWidget(self.use_dates)
+            bar.addWidget(self.date_from)
+            bar.addWidget(QLabel("—"))
+            bar.addWidget(self.date_to)
+        if self.has_station:
+            bar.addWidget(self.station_filter)
+        if self.kind_filter.count() > 1:
+            bar.addWidget(self.kind_filter)
+        bar.addWidget(self.search, 1)
+        self.add_button = QPushButton(self.tr_base("Add"))
+        self.edit_button = QPushButton(self.tr_base("Edit"))
+        self.delete_button = QPushButton(self.tr_base("Delete"))
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(self.model.columns()):
+            self.table.setColumnWidth(i, column.width)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        for signal in (
+            self.use_dates.toggled,
+            self.date_from.dateChanged,
+            self.date_to.dateChanged,
+            self.station_filter.currentIndexChanged,
+            self.kind_filter.currentIndexChanged,
+        ):
+            signal.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._reload_timer.start())
+        self.search.returnPressed.connect(self.reload)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        QShortcut(
+            QKeySequence.StandardKey.New,
+            self,
+            self.add,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Delete),
+            self.table,
+            self.delete_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.table,
+            self.edit_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.set_enabled(False)
+
+    @staticmethod
+    def tr_base(text: str) -> str:
+        """Base-class strings keep their own context (PySide's tr() would take the subclass's)."""
+        return QCoreApplication.translate("RegisterTab", text)
+
+    # --- behaviour -----------------------------------------------------------------------
+
+    def attach(self, services: Services, writable: bool = True) -> None:
+        self.services = services
+        self.station_filter.blockSignals(True)
+        self.station_filter.clear()
+        self.station_filter.addItem(self.tr_base("All stations"), None)
+        for station in services.reference.stations():
+            self.station_filter.addItem(station.name, station.id)
+        self.station_filter.blockSignals(False)
+        self.set_enabled(True, writable)
+        self.reload()
+
+    def set_enabled(self, enabled: bool, writable: bool = True) -> None:
+        for widget in (self.add_button, self.edit_button, self.delete_button):
+            widget.setEnabled(enabled and writable)
+        self.search.setEnabled(enabled)
+
+    def current_filter(self) -> ListFilter:
+        dates = self.has_dates and self.use_dates.isChecked()
+
+        def day(edit: QDateEdit) -> dt.date:
+            q = edit.date()
+            return dt.date(q.year(), q.month(), q.day())
+
+        return ListFilter(
+            date_from=day(self.date_from) if dates else None,
+            date_to=day(self.date_to) if dates else None,
+            station_id=self.station_filter.currentData(),
+            kind=self.kind_filter.currentData(),
+            text=self.search.text().strip(),
+        )
+
+    def reload(self) -> None:
+        if self.services is None:
+            return
+        flt = self.current_filter()
+        self.load(flt)
+        self.counts_changed.emit(self.count_text(flt))
+
+    def count_text(self, flt: ListFilter) -> str:
+        return self.tr_base("Records: {0}").format(self.total(flt))
+
+    def selected_row(self) -> Any | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def add(self) -> None:
+        if self.services is None or not self.add_button.isEnabled():
+            return
+        saved = self.open_dialog(None)
+        if saved is not None:
+            self._after_save(saved)
+
+    def edit_current(self) -> None:
+        row = self.selected_row()
+        if row is None or self.services is None or not self.edit_button.isEnabled():
+            return
+        saved = self.open_dialog(row)
+        if saved is not None:
+            self._after_save(saved)
+
+    def delete_current(self) -> None:
+        row = self.selected_row()
+        if row is None or self.services is None or not self.delete_button.isEnabled():
+            return
+        question = self.tr_base("Delete this record?\n{0}").format(self.describe(row))
+        if not prompts.confirm(self, self.tr_base("Delete"), question):
+            return
+        try:
+            self.delete_row(row)
+        except Exception as exc:
+            if not hasattr(exc, "message"):
+                raise
+            prompts.error(self, self.tr_base("Delete"), message(exc))
+        self.reload()
+
+    def _after_save(self, saved: Any) -> None:
+        self.reload()
+        found = self.model.find(lambda r: r.id == saved.id)
+        if found >= 0:
+            self.table.selectRow(found)
+        self.record_saved.emit(saved)

@@ -1,0 +1,1056 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation>修改履职活动</translation>
+    </message>
+    <message>
+        <source>Record an activity</source>
+        <translation>登记履职活动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>所属联络站</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加代表</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+</context>
+<context>
+    <name>Attendance</name>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Excused absence</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Unexcused absence</source>
+        <translation>无故缺席</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Edit feedback</source>
+        <translation>修改意见建议</translation>
+    </message>
+    <message>
+        <source>Register feedback</source>
+        <translation>登记意见建议</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>所属联络站</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>反映渠道</translation>
+    </message>
+    <message>
+        <source>The person does not give a name</source>
+        <translation>反映人不愿留名</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Person&apos;s name</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number (optional)</source>
+        <translation>身份证号码（选填）</translation>
+    </message>
+    <message>
+        <source>Village or address</source>
+        <translation>所在村（社区）或地址</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>反映内容</translation>
+    </message>
+    <message>
+        <source>Deputies who took it</source>
+        <translation>接待代表</translation>
+    </message>
+    <message>
+        <source>Formed on duty day</source>
+        <translation>关联进站履职活动</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEventKind</name>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Details edited</source>
+        <translation>修改登记信息</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Answered on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已交办</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Answered back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>At the station</source>
+        <translation>来站反映</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>来电反映</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>来信反映</translation>
+    </message>
+    <message>
+        <source>During a visit</source>
+        <translation>走访收集</translation>
+    </message>
+    <message>
+        <source>Online or WeChat</source>
+        <translation>网络（微信）</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Bad arguments: {0}. Run liaison-desk --help for usage.</source>
+        <translation>参数错误：{0}。运行 liaison-desk --help 查看用法。</translation>
+    </message>
+    <message>
+        <source>Liaison Desk: records and ledgers for deputy liaison stations.</source>
+        <translation>联络站工作台：人大代表联络站记录与台账管理。</translation>
+    </message>
+    <message>
+        <source>the database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>open the window on a fresh demo database</source>
+        <translation>新建演示数据库并打开主窗口</translation>
+    </message>
+    <message>
+        <source>create a database for a site</source>
+        <translation>为本单位创建数据库</translation>
+    </message>
+    <message>
+        <source>the database file to create</source>
+        <translation>要创建的数据库文件</translation>
+    </message>
+    <message>
+        <source>the site&apos;s code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>the site&apos;s name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>the township&apos;s name</source>
+        <translation>所属乡镇名称</translation>
+    </message>
+    <message>
+        <source>fill a new database with demo records</source>
+        <translation>新建数据库并填入演示记录</translation>
+    </message>
+    <message>
+        <source>the last day of the demo records (YYYY-MM-DD)</source>
+        <translation>演示记录的截止日期（格式：YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>check a database&apos;s schema and integrity</source>
+        <translation>检查数据库结构及完整性</translation>
+    </message>
+    <message>
+        <source>the database file to check</source>
+        <translation>要检查的数据库文件</translation>
+    </message>
+    <message>
+        <source>The database file does not exist: {0}</source>
+        <translation>数据库文件不存在：{0}</translation>
+    </message>
+    <message>
+        <source>The file already exists; choose a new file: {0}</source>
+        <translation>文件已存在，请另选新文件：{0}</translation>
+    </message>
+    <message>
+        <source>The folder does not exist: {0}</source>
+        <translation>文件夹不存在：{0}</translation>
+    </message>
+    <message>
+        <source>A station or township centre needs --township.</source>
+        <translation>代表联络站或乡镇人大代表履职活动中心须指定 --township。</translation>
+    </message>
+    <message>
+        <source>Created {0} for {1} ({2}).</source>
+        <translation>已为{1}（{2}）创建 {0}。</translation>
+    </message>
+    <message>
+        <source>--years must be between 1 and 20.</source>
+        <translation>--years 须在 1 至 20 之间。</translation>
+    </message>
+    <message>
+        <source>Demo database written: {0}</source>
+        <translation>演示数据库已生成：{0}</translation>
+    </message>
+    <message>
+        <source>Not a Liaison Desk database: {0}</source>
+        <translation>不是联络站工作台数据库：{0}</translation>
+    </message>
+    <message>
+        <source>Schema revision: {0} (this program: {1})</source>
+        <translation>数据库结构版本：{0}（本程序：{1}）</translation>
+    </message>
+    <message>
+        <source>Integrity check: {0}</source>
+        <translation>完整性检查：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Unexcused</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加代表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>代表层级</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>所属联络站</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>名册状态</translation>
+    </message>
+    <message>
+        <source>Deputies on duty</source>
+        <translation>进站代表</translation>
+    </message>
+    <message>
+        <source>People received</source>
+        <translation>接待人数</translation>
+    </message>
+    <message>
+        <source>Opinions formed</source>
+        <translation>形成书面意见</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>走访对象</translation>
+    </message>
+    <message>
+        <source>Opinions collected</source>
+        <translation>收集意见建议</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>反映渠道</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <source>Deputies</source>
+        <translation>接待代表</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>反映内容</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentLevel</name>
+    <message>
+        <source>County department</source>
+        <translation>县直部门</translation>
+    </message>
+    <message>
+        <source>Township government</source>
+        <translation>乡镇人民政府</translation>
+    </message>
+</context>
+<context>
+    <name>DeputiesTab</name>
+    <message>
+        <source>County</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇级</translation>
+    </message>
+    <message>
+        <source>By surname strokes</source>
+        <translation>按姓氏笔画排序</translation>
+    </message>
+    <message>
+        <source>By pinyin</source>
+        <translation>按拼音排序</translation>
+    </message>
+</context>
+<context>
+    <name>DeputyDialog</name>
+    <message>
+        <source>Edit deputy</source>
+        <translation>修改代表信息</translation>
+    </message>
+    <message>
+        <source>Add deputy</source>
+        <translation>新增代表</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>County deputy</source>
+        <translation>县人大代表</translation>
+    </message>
+    <message>
+        <source>Township deputy</source>
+        <translation>乡镇人大代表</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>代表层级</translation>
+    </message>
+    <message>
+        <source>Constituency</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Workplace</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>届别</translation>
+    </message>
+    <message>
+        <source>Home carries a deputy household sign</source>
+        <translation>住所已悬挂“人大代表户”标牌</translation>
+    </message>
+    <message>
+        <source>Household sign</source>
+        <translation>人大代表户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>代表状态</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>所属联络站</translation>
+    </message>
+</context>
+<context>
+    <name>DeputyPicker</name>
+    <message>
+        <source>Type a name or pinyin initials, e.g. zxm</source>
+        <translation>输入姓名或拼音首字母，如 zxm</translation>
+    </message>
+    <message>
+        <source>No one chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>已选：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DeputyStatus</name>
+    <message>
+        <source>Serving</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <source>Term ended</source>
+        <translation>任期届满</translation>
+    </message>
+    <message>
+        <source>Resigned or removed</source>
+        <translation>辞职或罢免</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>去世</translation>
+    </message>
+</context>
+<context>
+    <name>DutyDayDialog</name>
+    <message>
+        <source>Edit duty day</source>
+        <translation>修改进站履职活动</translation>
+    </message>
+    <message>
+        <source>Record a duty day</source>
+        <translation>登记进站履职活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>活动日期</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>所属联络站</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>Deputies on duty</source>
+        <translation>进站代表</translation>
+    </message>
+    <message>
+        <source>People received</source>
+        <translation>接待群众人数</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+</context>
+<context>
+    <name>DutyKind</name>
+    <message>
+        <source>Regular reception</source>
+        <translation>日常接待</translation>
+    </message>
+    <message>
+        <source>Themed activity</source>
+        <translation>主题活动</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>视察调研</translation>
+    </message>
+    <message>
+        <source>Legal-service day</source>
+        <translation>法律服务日</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTab</name>
+    <message>
+        <source>Duty days</source>
+        <translation>进站履职活动</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTab</name>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+</context>
+<context>
+    <name>Gender</name>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Liaison Desk</source>
+        <translation>联络站工作台</translation>
+    </message>
+    <message>
+        <source>Deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Duty days</source>
+        <translation>进站履职活动</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Deputy activity</source>
+        <translation>履职活动</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Liaison Desk</source>
+        <translation>关于联络站工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>The database {0} was written by a newer version of Liaison Desk. Install the newer version to open it; nothing has been changed.</source>
+        <translation>数据库 {0} 由更高版本的联络站工作台写入。请安装新版本后再打开；数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The database {0} could not be opened: {1}</source>
+        <translation>无法打开数据库 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>(not set up)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>{0} — database: {1}</source>
+        <translation>{0} — 数据库：{1}</translation>
+    </message>
+    <message>
+        <source>Liaison Desk — {0}</source>
+        <translation>联络站工作台 — {0}</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Liaison Desk database (*.sqlite *.db)</source>
+        <translation>联络站工作台数据库 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>About Liaison Desk</source>
+        <translation>关于联络站工作台</translation>
+    </message>
+    <message>
+        <source>Liaison Desk {0}
+Records and ledgers for people&apos;s congress deputy liaison stations.</source>
+        <translation>联络站工作台 {0}
+人大代表联络站记录与台账管理软件。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Search: words, a name or pinyin initials</source>
+        <translation>搜索：关键词、姓名或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部联络站</translation>
+    </message>
+    <message>
+        <source>Records: {0}</source>
+        <translation>共 {0} 条记录</translation>
+    </message>
+    <message>
+        <source>Delete this record?
+{0}</source>
+        <translation>确定删除该条记录吗？
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterStatus</name>
+    <message>
+        <source>Awaiting county confirmation</source>
+        <translation>待县人大确认</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Merged into county record</source>
+        <translation>已并入县人大名册</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <source>The record no longer exists; it may have been deleted.</source>
+        <translation>该记录已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Someone changed this record after you opened it. Reopen it and try again.</source>
+        <translation>您打开该记录后，他人已对其作了修改。请重新打开后再试。</translation>
+    </message>
+    <message>
+        <source>This record belongs to another site and can only be changed there.</source>
+        <translation>该记录属于其他单位，只能由该单位修改。</translation>
+    </message>
+    <message>
+        <source>This database has not been set up for a site yet.</source>
+        <translation>本数据库尚未设置所属单位。</translation>
+    </message>
+    <message>
+        <source>This database already belongs to a site.</source>
+        <translation>本数据库已设置所属单位。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set up this computer</source>
+        <translation>本机设置</translation>
+    </message>
+    <message>
+        <source>This database does not belong to a site yet. Say which station, township centre or county office this computer keeps the records of. The county office will later send an enrolment file that confirms it.</source>
+        <translation>本数据库尚未设置所属单位。请选择本机所记录的代表联络站、乡镇人大代表履职活动中心或县人大常委会代表工委。县人大常委会代表工委随后将下发备案文件予以确认。</translation>
+    </message>
+    <message>
+        <source>This computer is at</source>
+        <translation>本机所属单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>e.g. 黄姚镇大田村代表联络站</source>
+        <translation>例如：黄姚镇大田村代表联络站</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>The code the county office gave, e.g. S01</source>
+        <translation>县人大常委会代表工委分配的代码，如 S01</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>所属乡镇</translation>
+    </message>
+    <message>
+        <source>e.g. 黄姚镇</source>
+        <translation>例如：黄姚镇</translation>
+    </message>
+</context>
+<context>
+    <name>SiteRole</name>
+    <message>
+        <source>Liaison station</source>
+        <translation>代表联络站</translation>
+    </message>
+    <message>
+        <source>Township activity centre</source>
+        <translation>乡镇人大代表履职活动中心</translation>
+    </message>
+    <message>
+        <source>County office</source>
+        <translation>县人大常委会代表工委</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>Enter a number between 0 and 100000.</source>
+        <translation>请输入 0 至 100000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Choose county level, township or both.</source>
+        <translation>请选择县人大代表、乡镇人大代表，或两者均选。</translation>
+    </message>
+    <message>
+        <source>Name the deputies or the people who were visited.</source>
+        <translation>请填写被走访的代表或群众。</translation>
+    </message>
+    <message>
+        <source>A quantity must be between 0 and 1000.</source>
+        <translation>数量须在 0 至 1000 之间。</translation>
+    </message>
+    <message>
+        <source>A deputy is listed twice.</source>
+        <translation>有代表被重复选择。</translation>
+    </message>
+    <message>
+        <source>Enter at most {max} characters.</source>
+        <translation>最多可输入 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>A phone number may contain only digits, spaces, dashes, dots, parentheses and a leading +86.</source>
+        <translation>电话号码只能包含数字、空格、短横线、圆点、括号及开头的 +86。</translation>
+    </message>
+    <message>
+        <source>Only mainland China (+86) numbers are accepted.</source>
+        <translation>仅接受中国大陆（+86）电话号码。</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mobile number or a landline with area code.</source>
+        <translation>请输入 11 位手机号码或带区号的固定电话号码。</translation>
+    </message>
+    <message>
+        <source>A mobile number must start with 13, 14, 15, 16, 17, 18 or 19.</source>
+        <translation>手机号码须以 13、14、15、16、17、18 或 19 开头。</translation>
+    </message>
+    <message>
+        <source>The area code is not valid.</source>
+        <translation>区号无效。</translation>
+    </message>
+    <message>
+        <source>Add the area code to the landline number, for example 0774-6621234.</source>
+        <translation>固定电话号码请加区号，例如 0774-6621234。</translation>
+    </message>
+    <message>
+        <source>An identity number contains only digits, with X allowed as the last character.</source>
+        <translation>身份证号码只能由数字组成，最后一位可以为 X。</translation>
+    </message>
+    <message>
+        <source>15-digit identity numbers are no longer valid; enter the 18-digit number.</source>
+        <translation>15 位身份证号码已停止使用，请输入 18 位号码。</translation>
+    </message>
+    <message>
+        <source>An identity number has 18 characters.</source>
+        <translation>身份证号码应为 18 位。</translation>
+    </message>
+    <message>
+        <source>The birth date in the identity number is not a valid date.</source>
+        <translation>身份证号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>The birth date in the identity number is in the future.</source>
+        <translation>身份证号码中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>The last character of the identity number does not match; check the number for typos.</source>
+        <translation>身份证号码校验位不符，请检查号码是否输入有误。</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The end date cannot be before the start date.</source>
+        <translation>结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>The number cannot be negative.</source>
+        <translation>数值不能为负数。</translation>
+    </message>
+    <message>
+        <source>Enter a number no larger than {max}.</source>
+        <translation>请输入不大于 {max} 的数值。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Edit visit</source>
+        <translation>修改走访记录</translation>
+    </message>
+    <message>
+        <source>Record a visit</source>
+        <translation>登记走访记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>所属联络站</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>走访类型</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>Deputies visited</source>
+        <translation>被走访代表</translation>
+    </message>
+    <message>
+        <source>Constituents visited</source>
+        <translation>被走访群众</translation>
+    </message>
+    <message>
+        <source>Number of people</source>
+        <translation>走访人数</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>情况摘要</translation>
+    </message>
+</context>
+<context>
+    <name>VisitKind</name>
+    <message>
+        <source>Deputies visit constituents</source>
+        <translation>代表走访群众</translation>
+    </message>
+    <message>
+        <source>Officials visit deputies</source>
+        <translation>人大干部走访代表</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,59 @@
+"""Test set-up: Qt offscreen, hypothesis profiles, and fresh file databases (never :memory:)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LIAISON_DESK_LANG", "zh_CN")
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "station.sqlite"
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator:
+    """A migrated station database with its site set up; closed after the test."""
+    from desktop.domain.enums import SiteRole
+    from desktop.domain.records import SiteDraft
+    from desktop.services import open_services
+
+    svc = open_services(db_path, today=lambda: TODAY)
+    svc.site.initialise(SiteDraft(SiteRole.STATION, "S01", "黄姚镇大田村代表联络站", "黄姚镇"))
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def blank_services(db_path: Path) -> Iterator:
+    from desktop.services import open_services
+
+    svc = open_services(db_path, today=lambda: TODAY)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["liaison-desk-tests"]

@@ -1,0 +1,169 @@
+"""A clerk's first day through the window, driven by qtbot, then the database reopened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+
+from desktop.domain.enums import SiteRole
+from desktop.services import open_services
+from desktop.ui.dialogs.activity import ActivityDialog
+from desktop.ui.dialogs.case import CaseDialog
+from desktop.ui.dialogs.deputy import DeputyDialog
+from desktop.ui.dialogs.duty import DutyDayDialog
+from desktop.ui.i18n import install_translators
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import UiSettings
+from desktop.ui.setup_dialog import SetupDialog
+from tests.gui_helpers import when_modal
+
+TODAY = dt.date(2026, 6, 15)
+
+
+def _open(path: Path):  # noqa: ANN202
+    return open_services(path, today=lambda: TODAY)
+
+
+@pytest.fixture
+def window(qtbot, qapp, tmp_path: Path):  # noqa: ANN201
+    install_translators(qapp, "zh_CN")
+    win = MainWindow(UiSettings(tmp_path / "ui.ini"), today=lambda: TODAY)
+    win._opener = _open
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _choose(combo, member) -> None:  # noqa: ANN001
+    combo.setCurrentIndex(combo.findData(member.value))
+
+
+def _fill_setup(dialog: SetupDialog) -> None:
+    _choose(dialog.role, SiteRole.STATION)
+    dialog.name.setText("黄姚镇大田村代表联络站")
+    dialog.code.setText("S07")
+    dialog.township.setText("黄姚镇")
+    dialog.save()
+
+
+def _fill_deputy(qtbot, dialog: DeputyDialog) -> None:  # noqa: ANN001
+    dialog.name.setText("张晓明")
+    dialog.phone.setText("138 1234 8000")
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)  # Enter in a one-line field saves
+
+
+def _fill_duty_day(qtbot, dialog: DutyDayDialog) -> None:  # noqa: ANN001
+    qtbot.keyClicks(dialog.deputies.search, "zxm")
+    qtbot.keyClick(dialog.deputies.search, Qt.Key.Key_Return)  # ticks the one match
+    assert dialog.isVisible(), "Enter in the picker's search must not save the form"
+    dialog.people.setValue(9)
+    dialog.summary.setFocus()
+    dialog.summary.insertPlainText("接待群众九人")  # QTest can only type ASCII keys
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def _fill_case(qtbot, dialog: CaseDialog) -> None:  # noqa: ANN001
+    dialog.person.setText("赵大山")
+    dialog.phone.setText("13912345678")
+    dialog.village.setText("大田村")
+    dialog.content.setPlainText("村口路灯不亮，晚上出行不便")
+    dialog.deputies.set_checked(dialog.deputies.list.item(0).data(Qt.ItemDataRole.UserRole))
+    dialog.save()
+
+
+def _fill_activity(qtbot, dialog: ActivityDialog) -> None:  # noqa: ANN001
+    dialog.title_edit.setText("视察农村饮水安全工程")
+    qtbot.keyClicks(dialog.picker.search, "zhangxiao")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.table.rowCount() == 1
+    dialog.save()
+
+
+def test_a_clerks_first_day(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite"
+    done = when_modal(SetupDialog, _fill_setup)
+    assert window.open_database(path)
+    assert done and window.services.site.current().code == "S07"
+
+    window.tabs.setCurrentWidget(window.deputies_tab)
+    done = when_modal(DeputyDialog, lambda d: _fill_deputy(qtbot, d))
+    qtbot.mouseClick(window.deputies_tab.add_button, Qt.MouseButton.LeftButton)
+    assert done and window.deputies_tab.model.rowCount() == 1
+    assert "记录" in window.count_label.text() or "1" in window.count_label.text()
+
+    window.tabs.setCurrentWidget(window.duty_tab)
+    done = when_modal(DutyDayDialog, lambda d: _fill_duty_day(qtbot, d))
+    window.duty_tab.duty_days.add()
+    assert done and window.duty_tab.duty_days.model.rowCount() == 1
+
+    done = when_modal(CaseDialog, lambda d: _fill_case(qtbot, d))
+    window.feedback_tab.add()
+    assert done and window.feedback_tab.model.rowCount() == 1
+
+    done = when_modal(ActivityDialog, lambda d: _fill_activity(qtbot, d))
+    window.activities_tab.add()
+    assert done and window.activities_tab.model.rowCount() == 1
+    window.close()
+
+    reopened = MainWindow(UiSettings(tmp_path / "ui.ini"), today=lambda: TODAY)
+    reopened._opener = _open
+    qtbot.addWidget(reopened)
+    assert reopened.open_database(path)
+    deputy = reopened.deputies_tab.model.row_at(0)
+    assert (deputy.name, deputy.phone) == ("张晓明", "13812348000")
+    day = reopened.duty_tab.duty_days.model.row_at(0)
+    assert (day.deputy_names, day.people_received, day.summary) == (("张晓明",), 9, "接待群众九人")
+    case = reopened.feedback_tab.model.row_at(0)
+    assert (case.person_name, case.village, case.deputy_names) == ("赵大山", "大田村", ("张晓明",))
+    activity = reopened.activities_tab.model.row_at(0)
+    assert [p.deputy_name for p in activity.participants] == ["张晓明"]
+    reopened.close()
+
+
+def test_a_bad_field_is_explained_beside_it_in_chinese(qtbot, qapp, services) -> None:
+    install_translators(qapp, "zh_CN")
+    dialog = DeputyDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.phone.setText("12345")
+    dialog.save()
+    assert dialog.isVisible() and dialog.saved_row is None
+    for field in ("name", "phone"):
+        text = dialog.field_error(field)
+        assert text and any("\u4e00" <= ch <= "\u9fff" for ch in text), (field, text)
+    assert services.deputies.list() == []
+
+
+def test_an_ime_commit_never_submits_the_form(qtbot, services) -> None:
+    dialog = DeputyDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setFocus()
+    # What an input method sends when Enter confirms a candidate: a commit, not a key press.
+    event = QInputMethodEvent("", [])
+    event.setCommitString("张晓明")
+    qapp_send = dialog.name.inputMethodEvent
+    qapp_send(event)
+    assert dialog.name.text() == "张晓明"
+    assert dialog.isVisible() and dialog.saved_row is None
+    assert services.deputies.list() == []
+
+
+def test_delete_asks_first_and_then_tombstones(qtbot, window: MainWindow, services,
+                                               monkeypatch) -> None:
+    from desktop.domain.records import DeputyDraft
+    from desktop.ui import prompts
+
+    services.deputies.create(DeputyDraft("王芳"))
+    window.attach(services)
+    window.deputies_tab.table.selectRow(0)
+    monkeypatch.setattr(prompts, "confirm", lambda *a: False)
+    window.deputies_tab.delete_current()
+    assert window.deputies_tab.model.rowCount() == 1
+    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    window.deputies_tab.delete_current()
+    assert window.deputies_tab.model.rowCount() == 0
