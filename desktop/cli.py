@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
 
@@ -140,27 +140,39 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from desktop.db.engine import Database
     from desktop.db.migrate import current_revision, head_revision
-    from desktop.db.sqlite import integrity_check
+    from desktop.db.sqlite import integrity_check, is_sqlite_file
 
-    db = Database(_require_file(args.db), read_only=True)
+    path = _require_file(args.db)
+    if not is_sqlite_file(path):
+        raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(path))
+    db = Database(path, read_only=True)
     try:
-        revision, head = current_revision(db), head_revision()
+        revision: str | None = None
+        revision = current_revision(db)
         problems = [p for p in integrity_check(db.engine) if p != "ok"]
-    except Exception as exc:
-        raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(exc)) from exc
+    except Exception as exc:  # a damaged file: that is what check is for, so report it
+        problems = [str(getattr(exc, "orig", exc))]
     finally:
         db.dispose()
-    print(Cli.tr("Schema revision: {0} (this program: {1})").format(revision or "-", head))
-    print(Cli.tr("Integrity check: {0}").format("ok" if not problems else "; ".join(problems[:20])))
-    return EXIT_OK if revision == head and not problems else EXIT_FAULT
+    print(
+        Cli.tr("Schema revision: {0} (this program: {1})").format(revision or "-", head_revision())
+    )
+    if problems:
+        print(
+            Cli.tr("Integrity check: the database is damaged ({0})").format(
+                "; ".join(problems[:20])
+            )
+        )
+    else:
+        print(Cli.tr("Integrity check: {0}").format(Cli.tr("passed")))
+    return EXIT_OK if revision == head_revision() and not problems else EXIT_FAULT
 
 
 def _install_cli_translator(language: str) -> None:
+    from desktop.ui.i18n import install_translators  # QtCore only, no widgets
+
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    if language != "en":
-        translator = QTranslator(app)
-        if translator.load(f"liaison_desk_{language}", str(paths.translations_dir())):
-            app.installTranslator(translator)
+    install_translators(app, language)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -82,7 +82,7 @@
         <translation>反映渠道</translation>
     </message>
     <message>
-        <source>The person does not give a name</source>
+        <source>The person wishes to stay anonymous</source>
         <translation>反映人不愿留名</translation>
     </message>
     <message>
@@ -110,15 +110,15 @@
         <translation>问题类别</translation>
     </message>
     <message>
-        <source>What was asked</source>
+        <source>Content raised</source>
         <translation>反映内容</translation>
     </message>
     <message>
-        <source>Deputies who took it</source>
+        <source>Receiving deputies</source>
         <translation>接待代表</translation>
     </message>
     <message>
-        <source>Formed on duty day</source>
+        <source>Linked duty day</source>
         <translation>关联进站履职活动</translation>
     </message>
     <message>
@@ -290,6 +290,14 @@
         <translation>数据库结构版本：{0}（本程序：{1}）</translation>
     </message>
     <message>
+        <source>Integrity check: the database is damaged ({0})</source>
+        <translation>完整性检查：数据库已损坏（{0}）</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
         <source>Integrity check: {0}</source>
         <translation>完整性检查：{0}</translation>
     </message>
@@ -437,8 +445,39 @@
         <translation>出席情况</translation>
     </message>
     <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
+        <source>Times or half days</source>
+        <translation>次数或半天数</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Setting up the site</source>
+        <translation>正在设置单位</translation>
+    </message>
+    <message>
+        <source>Townships, stations and departments</source>
+        <translation>乡镇、联络站和承办单位</translation>
+    </message>
+    <message>
+        <source>Deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Duty days and visits</source>
+        <translation>进站履职活动和走访</translation>
+    </message>
+    <message>
+        <source>Feedback cases</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Deputy activities</source>
+        <translation>代表履职活动</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -674,8 +713,8 @@
         <translation>代表</translation>
     </message>
     <message>
-        <source>Duty days</source>
-        <translation>进站履职活动</translation>
+        <source>Duty days and visits</source>
+        <translation>进站履职</translation>
     </message>
     <message>
         <source>Feedback</source>
@@ -807,6 +846,14 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>确定删除该条记录吗？
 {0}</translation>
     </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部办理状态</translation>
+    </message>
 </context>
 <context>
     <name>RosterStatus</name>
@@ -907,20 +954,24 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>此项为必填项。</translation>
     </message>
     <message>
-        <source>Enter a number between 0 and 100000.</source>
-        <translation>请输入 0 至 100000 之间的整数。</translation>
+        <source>Enter a number between 0 and {max}.</source>
+        <translation>请输入 0 到 {max} 之间的数字。</translation>
     </message>
     <message>
-        <source>Choose county level, township or both.</source>
-        <translation>请选择县人大代表、乡镇人大代表，或两者均选。</translation>
+        <source>A quantity must be between 0 and {max}.</source>
+        <translation>数量须在 0 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>Choose county deputy, township deputy or both.</source>
+        <translation>请选择县人大代表、乡镇人大代表，或两者都选。</translation>
+    </message>
+    <message>
+        <source>Name who made the visit.</source>
+        <translation>请填写走访人。</translation>
     </message>
     <message>
         <source>Name the deputies or the people who were visited.</source>
         <translation>请填写被走访的代表或群众。</translation>
-    </message>
-    <message>
-        <source>A quantity must be between 0 and 1000.</source>
-        <translation>数量须在 0 至 1000 之间。</translation>
     </message>
     <message>
         <source>A deputy is listed twice.</source>
@@ -1022,8 +1073,16 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>走访类型</translation>
     </message>
     <message>
-        <source>Visitors</source>
-        <translation>走访人</translation>
+        <source>Deputies visiting</source>
+        <translation>走访代表</translation>
+    </message>
+    <message>
+        <source>Other visitors</source>
+        <translation>其他走访人员</translation>
+    </message>
+    <message>
+        <source>Standing-committee members or staff who are not deputies</source>
+        <translation>非代表的常委会组成人员或工作人员</translation>
     </message>
     <message>
         <source>Deputies visited</source>

@@ -57,3 +57,10 @@ def blank_services(db_path: Path) -> Iterator:
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     return ["liaison-desk-tests"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp):
+    """Create the QApplication first: a command run in-process would otherwise create a bare
+    QCoreApplication, and every widget after it would abort the test run."""
+    return qapp

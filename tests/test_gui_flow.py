@@ -24,12 +24,12 @@ from tests.gui_helpers import when_modal
 TODAY = dt.date(2026, 6, 15)
 
 
-def _open(path: Path):  # noqa: ANN202
+def _open(path: Path):
     return open_services(path, today=lambda: TODAY)
 
 
 @pytest.fixture
-def window(qtbot, qapp, tmp_path: Path):  # noqa: ANN201
+def window(qtbot, qapp, tmp_path: Path):
     install_translators(qapp, "zh_CN")
     win = MainWindow(UiSettings(tmp_path / "ui.ini"), today=lambda: TODAY)
     win._opener = _open
@@ -38,7 +38,7 @@ def window(qtbot, qapp, tmp_path: Path):  # noqa: ANN201
     return win
 
 
-def _choose(combo, member) -> None:  # noqa: ANN001
+def _choose(combo, member) -> None:
     combo.setCurrentIndex(combo.findData(member.value))
 
 
@@ -50,13 +50,13 @@ def _fill_setup(dialog: SetupDialog) -> None:
     dialog.save()
 
 
-def _fill_deputy(qtbot, dialog: DeputyDialog) -> None:  # noqa: ANN001
+def _fill_deputy(qtbot, dialog: DeputyDialog) -> None:
     dialog.name.setText("张晓明")
     dialog.phone.setText("138 1234 8000")
     qtbot.keyClick(dialog.phone, Qt.Key.Key_Return)  # Enter in a one-line field saves
 
 
-def _fill_duty_day(qtbot, dialog: DutyDayDialog) -> None:  # noqa: ANN001
+def _fill_duty_day(qtbot, dialog: DutyDayDialog) -> None:
     qtbot.keyClicks(dialog.deputies.search, "zxm")
     qtbot.keyClick(dialog.deputies.search, Qt.Key.Key_Return)  # ticks the one match
     assert dialog.isVisible(), "Enter in the picker's search must not save the form"
@@ -66,7 +66,7 @@ def _fill_duty_day(qtbot, dialog: DutyDayDialog) -> None:  # noqa: ANN001
     qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
-def _fill_case(qtbot, dialog: CaseDialog) -> None:  # noqa: ANN001
+def _fill_case(qtbot, dialog: CaseDialog) -> None:
     dialog.person.setText("赵大山")
     dialog.phone.setText("13912345678")
     dialog.village.setText("大田村")
@@ -75,7 +75,7 @@ def _fill_case(qtbot, dialog: CaseDialog) -> None:  # noqa: ANN001
     dialog.save()
 
 
-def _fill_activity(qtbot, dialog: ActivityDialog) -> None:  # noqa: ANN001
+def _fill_activity(qtbot, dialog: ActivityDialog) -> None:
     dialog.title_edit.setText("视察农村饮水安全工程")
     qtbot.keyClicks(dialog.picker.search, "zhangxiao")
     qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
@@ -153,8 +153,9 @@ def test_an_ime_commit_never_submits_the_form(qtbot, services) -> None:
     assert services.deputies.list() == []
 
 
-def test_delete_asks_first_and_then_tombstones(qtbot, window: MainWindow, services,
-                                               monkeypatch) -> None:
+def test_delete_asks_first_and_then_tombstones(
+    qtbot, window: MainWindow, services, monkeypatch
+) -> None:
     from desktop.domain.records import DeputyDraft
     from desktop.ui import prompts
 

@@ -17,8 +17,9 @@ from desktop.ui.tabs.feedback import FeedbackTab
 @pytest.fixture
 def filled(services, today):
     station = services.site.current().station_id
-    deputy = services.deputies.create(DeputyDraft("张晓明", phone="13812348000",
-                                                  station_ids=(station,)))
+    deputy = services.deputies.create(
+        DeputyDraft("张晓明", phone="13812348000", station_ids=(station,))
+    )
     for i in range(45):
         day = today - dt.timedelta(days=i)
         services.duty_days.create(DutyDayDraft(station, day, deputy_ids=(deputy.id,)))
@@ -28,10 +29,12 @@ def filled(services, today):
     return services
 
 
-@pytest.mark.parametrize("tab_class", [DeputiesTab, DutyDaysTab, VisitsTab, FeedbackTab,
-                                       ActivitiesTab])
-def test_register_models_pass_the_model_tester(qtbot, qtmodeltester, filled, today,
-                                               tab_class) -> None:
+@pytest.mark.parametrize(
+    "tab_class", [DeputiesTab, DutyDaysTab, VisitsTab, FeedbackTab, ActivitiesTab]
+)
+def test_register_models_pass_the_model_tester(
+    qtbot, qtmodeltester, filled, today, tab_class
+) -> None:
     tab = tab_class() if tab_class is DeputiesTab else tab_class(lambda: today)
     qtbot.addWidget(tab)
     tab.attach(filled)

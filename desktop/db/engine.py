@@ -63,7 +63,7 @@ class Database:
         self._site_id = None
 
 
-def _next_change_seq(session: Session) -> int:
+def next_change_seq(session: Session) -> int:
     """The change sequence for this transaction: a counter row bumped once, inside it.
 
     The row update also serialises writers, so the order of the numbers is commit order.
@@ -87,7 +87,7 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
     other_new = [o for o in session.new if hasattr(o, "change_seq") and o not in tracked_new]
     if not (tracked_new or tracked_dirty or other_new):
         return
-    seq = _next_change_seq(session)
+    seq = next_change_seq(session)
     if session.info.get("remote"):
         # Another site's record arrives with its own version and stamps; only the
         # local sequence is ours, so that the next export knows what is new here.

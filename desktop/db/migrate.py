@@ -10,11 +10,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import insert, select
 
 from desktop.db import sqlite
 from desktop.db.engine import Database
-from desktop.db.models import ChangeCounter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -70,6 +68,4 @@ def migrate(
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-        if conn.execute(select(ChangeCounter.id)).first() is None:
-            conn.execute(insert(ChangeCounter).values(id=1, value=0))
     return backup

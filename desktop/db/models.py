@@ -151,6 +151,8 @@ class Visit(Tracked, Base):
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stations.id"))
     day: Mapped[dt.date] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String(20))
+    # Visitors who are not deputies: standing-committee members, township congress staff.
+    other_visitors: Mapped[str] = mapped_column(String(200), default="")
     visited_people: Mapped[str] = mapped_column(Text, default="")
     people_count: Mapped[int] = mapped_column(Integer, default=0)
     summary: Mapped[str] = mapped_column(Text, default="")

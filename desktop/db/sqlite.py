@@ -45,6 +45,12 @@ def configure(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def is_sqlite_file(path: Path) -> bool:
+    """The 16-byte header every SQLite database starts with."""
+    with path.open("rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"
+
+
 def pragma_report(engine: Engine) -> dict[str, object]:
     """What a connection of this engine reports for the settings promised in reliability #2."""
     with engine.connect() as conn:

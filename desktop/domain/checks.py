@@ -20,6 +20,9 @@ from desktop.domain.validation import (
 DraftT = TypeVar("DraftT")
 REQUIRED = QT_TRANSLATE_NOOP("Validation", "This field is required.")
 MAX_PEOPLE = 100_000
+MAX_QUANTITY = 1000
+MSG_NUMBER_RANGE = QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and {max}.")
+MSG_QUANTITY_RANGE = QT_TRANSLATE_NOOP("Validation", "A quantity must be between 0 and {max}.")
 
 
 class DraftInvalid(ValueError):
@@ -67,7 +70,7 @@ def _past_date(c: _Checker, name: str, day: dt.date | None, today: dt.date) -> N
 
 def _count(c: _Checker, name: str, value: int) -> None:
     if value < 0 or value > MAX_PEOPLE:
-        c.fail(name, QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and 100000."))
+        c.errors.setdefault(name, InvalidValue(MSG_NUMBER_RANGE, {"max": str(MAX_PEOPLE)}))
 
 
 def check_deputy(draft: DeputyDraft, today: dt.date) -> DeputyDraft:
@@ -76,7 +79,10 @@ def check_deputy(draft: DeputyDraft, today: dt.date) -> DeputyDraft:
     c.field("phone", lambda: normalize_phone(draft.phone))
     c.field("workplace", lambda: draft.workplace.strip())
     if not (draft.is_county_level or draft.is_township_level):
-        c.fail("level", QT_TRANSLATE_NOOP("Validation", "Choose county level, township or both."))
+        c.fail(
+            "level",
+            QT_TRANSLATE_NOOP("Validation", "Choose county deputy, township deputy or both."),
+        )
     return c.done(draft)
 
 
@@ -94,7 +100,8 @@ def check_visit(draft: VisitDraft, today: dt.date) -> VisitDraft:
     c = _Checker()
     c.require("station_id", draft.station_id)
     _past_date(c, "day", draft.day, today)
-    c.require("visitor_ids", draft.visitor_ids)
+    if not (draft.visitor_ids or draft.other_visitors.strip()):
+        c.fail("visitor_ids", QT_TRANSLATE_NOOP("Validation", "Name who made the visit."))
     if not (draft.visited_deputy_ids or draft.visited_people.strip()):
         c.fail(
             "visited_people",
@@ -126,10 +133,9 @@ def check_activity(draft: ActivityDraft, today: dt.date) -> ActivityDraft:
     _past_date(c, "day", draft.day, today)
     c.field("title", lambda: require_text(draft.title, max_length=200))
     c.require("participants", draft.participants)
-    if any(p.quantity < 0 or p.quantity > 1000 for p in draft.participants):
-        c.fail(
-            "participants",
-            QT_TRANSLATE_NOOP("Validation", "A quantity must be between 0 and 1000."),
+    if any(p.quantity < 0 or p.quantity > MAX_QUANTITY for p in draft.participants):
+        c.errors.setdefault(
+            "participants", InvalidValue(MSG_QUANTITY_RANGE, {"max": str(MAX_QUANTITY)})
         )
     ids = [p.deputy_id for p in draft.participants]
     if len(ids) != len(set(ids)):

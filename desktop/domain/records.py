@@ -67,6 +67,7 @@ class VisitDraft:
     day: dt.date | None
     kind: VisitKind = VisitKind.DEPUTY_TO_CONSTITUENTS
     visitor_ids: tuple[Id, ...] = ()
+    other_visitors: str = ""  # officials who are not deputies
     visited_deputy_ids: tuple[Id, ...] = ()
     visited_people: str = ""  # constituents visited, as the clerk describes them
     people_count: int = 0
@@ -177,6 +178,7 @@ class VisitRow:
     kind: VisitKind
     visitor_ids: tuple[Id, ...]
     visitor_names: tuple[str, ...]
+    other_visitors: str
     visited_deputy_ids: tuple[Id, ...]
     visited_deputy_names: tuple[str, ...]
     visited_people: str

@@ -1,1 +1,1 @@
-"""Workbook (openpyxl) and PDF (reportlab) readers and writers: no sessions, no Qt (later issues)."""
+"""Workbook (openpyxl) and PDF (reportlab) readers and writers: no sessions, no Qt."""

@@ -221,6 +221,7 @@ class VisitService:
         record.station_id = d.station_id  # type: ignore[assignment]
         record.day = d.day  # type: ignore[assignment]
         record.kind = d.kind.value
+        record.other_visitors = d.other_visitors.strip()
         record.visited_people = d.visited_people.strip()
         record.people_count = d.people_count
         record.summary = d.summary.strip()
@@ -257,6 +258,7 @@ class VisitService:
                 kind=VisitKind(r.kind),
                 visitor_ids=tuple(x[0] for x in visitors.get(r.id, ())),
                 visitor_names=tuple(x[1] for x in visitors.get(r.id, ())),
+                other_visitors=r.other_visitors,
                 visited_deputy_ids=tuple(x[0] for x in visited.get(r.id, ())),
                 visited_deputy_names=tuple(x[1] for x in visited.get(r.id, ())),
                 visited_people=r.visited_people,

@@ -72,8 +72,12 @@ def date_of(edit: QDateEdit) -> dt.date:
 class EnumCombo(QComboBox):
     """A combo of enum members; ``currentData()`` gives the member back (Qt would give a str)."""
 
-    def __init__(self, members: Sequence[LabelledEnum], current: LabelledEnum | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        members: Sequence[LabelledEnum],
+        current: LabelledEnum | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._members: list[LabelledEnum | None] = []
         for member in members:

@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.feedback_tab = FeedbackTab(today)
         self.activities_tab = ActivitiesTab(today)
         self.tabs.addTab(self.deputies_tab, self.tr("Deputies"))
-        self.tabs.addTab(self.duty_tab, self.tr("Duty days"))
+        self.tabs.addTab(self.duty_tab, self.tr("Duty days and visits"))
         self.tabs.addTab(self.feedback_tab, self.tr("Feedback"))
         self.tabs.addTab(self.activities_tab, self.tr("Deputy activity"))
         self.setCentralWidget(self.tabs)

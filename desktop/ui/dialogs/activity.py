@@ -33,7 +33,7 @@ class ParticipantTable(QTableWidget):
             [
                 QCoreApplication.translate("Columns", "Deputy"),
                 QCoreApplication.translate("Columns", "Attendance"),
-                QCoreApplication.translate("Columns", "Quantity"),
+                QCoreApplication.translate("Columns", "Times or half days"),
             ]
         )
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -47,7 +47,7 @@ class CaseDialog(RecordDialog):
         self.channel = self.add_field(
             "channel", self.tr("Channel"), enum_combo(list(Channel), row.channel if row else None)
         )
-        self.anonymous = QCheckBox(self.tr("The person does not give a name"))
+        self.anonymous = QCheckBox(self.tr("The person wishes to stay anonymous"))
         self.anonymous.setChecked(bool(row and row.anonymous))
         self.add_field("anonymous", self.tr("Anonymous"), self.anonymous)
         self.person = self.add_field(
@@ -65,16 +65,16 @@ class CaseDialog(RecordDialog):
             self.tr("Category"),
             ref_combo(services.reference.categories(), row.category_id if row else None),
         )
-        self.content = self.add_field("content", self.tr("What was asked"), MultiLineEdit())
+        self.content = self.add_field("content", self.tr("Content raised"), MultiLineEdit())
         self.deputies = self.add_field(
             "deputy_ids",
-            self.tr("Deputies who took it"),
+            self.tr("Receiving deputies"),
             DeputyPicker(
                 deputies_for(services, self.station.currentData()), row.deputy_ids if row else ()
             ),
         )
         self.duty_day = self.add_field(
-            "duty_day_id", self.tr("Formed on duty day"), self._duty_day_combo(row)
+            "duty_day_id", self.tr("Linked duty day"), self._duty_day_combo(row)
         )
         if row:
             self.content.setPlainText(row.content)

@@ -108,8 +108,16 @@ class VisitDialog(RecordDialog):
         candidates = deputies_for(services, self.station.currentData())
         self.visitors = self.add_field(
             "visitor_ids",
-            self.tr("Visitors"),
+            self.tr("Deputies visiting"),
             DeputyPicker(candidates, row.visitor_ids if row else ()),
+        )
+        self.other_visitors = self.add_field(
+            "other_visitors",
+            self.tr("Other visitors"),
+            QLineEdit(row.other_visitors if row else ""),
+        )
+        self.other_visitors.setPlaceholderText(
+            self.tr("Standing-committee members or staff who are not deputies")
         )
         self.visited = self.add_field(
             "visited_deputy_ids",
@@ -135,6 +143,7 @@ class VisitDialog(RecordDialog):
             day=date_of(self.day),
             kind=self.kind.currentData(),
             visitor_ids=self.visitors.chosen_ids(),
+            other_visitors=self.other_visitors.text(),
             visited_deputy_ids=self.visited.chosen_ids(),
             visited_people=self.visited_people.text(),
             people_count=self.people.value(),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import ListFilter
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.i18n import message
 from desktop.ui.table_model import Column, RowTableModel
@@ -38,6 +39,7 @@ class RegisterTab(QWidget):
 
     has_dates = True
     has_station = True
+    all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All kinds")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +90,7 @@ class RegisterTab(QWidget):
         self.station_filter = QComboBox()
         self.station_filter.setMinimumContentsLength(12)
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem(self.tr_base("All kinds"), None)
+        self.kind_filter.addItem(QCoreApplication.translate("RegisterTab", self.all_kinds), None)
         for text, value in self.kind_choices():
             self.kind_filter.addItem(text, value)
         self.search = QLineEdit()

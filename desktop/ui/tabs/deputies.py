@@ -28,6 +28,7 @@ def _levels(row: DeputyRow) -> str:
 
 class DeputiesTab(RegisterTab):
     has_dates = False
+    all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All statuses")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

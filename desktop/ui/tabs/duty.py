@@ -85,7 +85,7 @@ class VisitsTab(RegisterTab):
             Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: label(r.kind), 120),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Visitors"),
-                lambda r: "、".join(r.visitor_names),
+                lambda r: "、".join(filter(None, (*r.visitor_names, r.other_visitors))),
                 140,
                 tooltip=True,
             ),

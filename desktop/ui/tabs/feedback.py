@@ -25,6 +25,8 @@ def _person(row: CaseRow) -> str:
 
 
 class FeedbackTab(RegisterTab):
+    all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All states")
+
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         self._today = today
         super().__init__(parent)

@@ -1,0 +1,171 @@
+"""The command line: sub-commands, exit statuses, and one-line Chinese refusals."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LIAISON_DESK_LANG": "zh_CN"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_init_then_check(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    made = run(
+        "init",
+        "--db",
+        str(db),
+        "--role",
+        "station",
+        "--code",
+        "S01",
+        "--name",
+        "黄姚镇大田村代表联络站",
+        "--township",
+        "黄姚镇",
+    )
+    assert made.returncode == 0, made.stderr
+    checked = run("check", "--db", str(db))
+    assert checked.returncode == 0, checked.stderr
+    assert "0001" in checked.stdout and has_chinese(checked.stdout)
+
+
+def test_init_refuses_an_existing_database_and_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    assert (
+        main(
+            [
+                "init",
+                "--db",
+                str(db),
+                "--role",
+                "county",
+                "--code",
+                "ZP",
+                "--name",
+                "县人大常委会代表工委",
+            ]
+        )
+        == 0
+    )
+    before = db.read_bytes()
+    again = run("init", "--db", str(db), "--role", "county", "--code", "X", "--name", "Y")
+    assert again.returncode == 2
+    assert has_chinese(again.stderr) and len(again.stderr.strip().splitlines()) == 1
+    assert db.read_bytes() == before
+
+
+def test_station_init_needs_a_township(tmp_path: Path) -> None:
+    result = run(
+        "init",
+        "--db",
+        str(tmp_path / "s.sqlite"),
+        "--role",
+        "station",
+        "--code",
+        "S1",
+        "--name",
+        "某站",
+    )
+    assert result.returncode == 2 and has_chinese(result.stderr)
+    assert not (tmp_path / "s.sqlite").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "gui"])
+def test_a_missing_database_is_never_created(tmp_path: Path, command: str) -> None:
+    db = tmp_path / "absent.sqlite"
+    args = ["check", "--db", str(db)] if command == "check" else ["--db", str(db)]
+    result = run(*args)
+    assert result.returncode == 2
+    assert has_chinese(result.stderr) and len(result.stderr.strip().splitlines()) == 1
+    assert not db.exists()
+
+
+def test_bad_arguments_exit_2_in_chinese(tmp_path: Path) -> None:
+    result = run(
+        "init", "--db", str(tmp_path / "x.sqlite"), "--role", "mayor", "--code", "1", "--name", "x"
+    )
+    assert result.returncode == 2 and has_chinese(result.stderr)
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_check_finds_a_damaged_file(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    assert main(["init", "--db", str(db), "--role", "county", "--code", "ZP", "--name", "县"]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for n in range(1, len(data) // page):  # every b-tree page header after the first page
+        for i in range(n * page + 1, n * page + 8):
+            data[i] ^= 0x5A
+    db.write_bytes(bytes(data))
+    result = run("check", "--db", str(db))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert has_chinese(result.stdout) and "通过" not in result.stdout
+
+
+def test_check_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database" * 100)
+    result = run("check", "--db", str(junk))
+    assert result.returncode == 2 and has_chinese(result.stderr)
+
+
+def test_demo_fills_a_station_database(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    result = run(
+        "demo", "--db", str(db), "--scale", "station", "--seed", "7", "--as-of", "2026-06-30"
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM feedback_cases").fetchone()[0] > 10
+        assert conn.execute("SELECT max(received_date) FROM feedback_cases").fetchone()[0] <= (
+            "2026-06-30"
+        )
+    refused = run("demo", "--db", str(db), "--scale", "station")
+    assert refused.returncode == 2 and has_chinese(refused.stderr)
+
+
+def test_the_readme_run_command_opens_the_window_on_a_demo_database(tmp_path: Path) -> None:
+    """``liaison-desk --demo``: window painted, then the demo county's rows loaded."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "LIAISON_DESK_STARTUP_PROBE": "1",
+        "XDG_DATA_HOME": str(tmp_path),
+        "TMPDIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
+    assert lines[-2:] == ["painted", "rows"]
+    demo = list(tmp_path.glob("liaison-desk-demo-*/demo.sqlite"))
+    assert len(demo) == 1
+    with sqlite3.connect(demo[0]) as conn:
+        assert conn.execute("SELECT count(*) FROM stations").fetchone()[0] == 62

@@ -1,0 +1,275 @@
+"""Tests for desktop.services.demo: plausible, consistent and reproducible demo databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Date, DateTime, select
+
+from desktop.db.base import Base
+from desktop.db.models import (
+    ActivityParticipant,
+    CaseEvent,
+    Deputy,
+    DeputyStation,
+    FeedbackCase,
+    Station,
+    Township,
+    VisitPerson,
+)
+from desktop.domain.enums import CaseState, SiteRole
+from desktop.domain.records import CaseDraft, DeputyDraft, ListFilter
+from desktop.domain.validation import normalize_id_number, normalize_phone
+from desktop.services import Services, open_services
+from desktop.services.common import link_id
+from desktop.services.demo import DemoSummary, fill_demo
+from desktop.services.demo_names import ZHAOPING_TOWNSHIPS
+
+AS_OF = dt.date(2025, 6, 30)
+Filled = tuple[Services, DemoSummary]
+
+
+def _fill(path: Path, scale: str, seed: int = 2021) -> Filled:
+    services = open_services(path)
+    return services, fill_demo(services, scale=scale, seed=seed, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filled]:
+    services, summary = _fill(tmp_path_factory.mktemp("county") / "county.sqlite", "county")
+    yield services, summary
+    services.close()
+
+
+def _dump(services: Services) -> dict[str, list[str]]:
+    """Every table's rows as sorted text, with the ids SiteService.initialise draws at random
+    (uuid4: the site's, and at the station scale its station's and township's) replaced."""
+    site = services.site.current()
+    assert site is not None
+    local = {"SITE": site.id, "TOWNSHIP": site.township_id, "STATION": site.station_id}
+    if site.station_id:  # links to that station derive their ids from its random id
+        with services.db.read() as s:
+            query = select(DeputyStation).where(DeputyStation.station_id == site.station_id)
+            local.update({f"LINK-{x.deputy_id.hex}": x.id for x in s.scalars(query)})
+    out = {}
+    with services.db.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            rows = []
+            for row in conn.exec_driver_sql(f"SELECT * FROM {table.name}"):
+                text = repr(tuple(row))
+                for token, value in local.items():
+                    if value is not None:
+                        text = text.replace(value.hex, token).replace(str(value), token)
+                rows.append(text)
+            out[table.name] = sorted(rows)
+    return out
+
+
+def test_station_scale_is_one_station_with_its_own_records(tmp_path: Path) -> None:
+    services, summary = _fill(tmp_path / "station.sqlite", "station")
+    try:
+        site = services.site.current()
+        assert site is not None and site.role is SiteRole.STATION
+        assert site.name == "黄姚镇代表联络站"
+        assert (summary.townships, summary.stations) == (1, 1)
+        assert 20 <= summary.deputies <= 30
+        assert summary.deputy_stations == summary.deputies
+        assert 18 <= summary.duty_days <= 30
+        assert summary.duty_day_deputies >= 2 * summary.duty_days
+        assert 5 <= summary.feedback_cases <= 40
+        assert summary.case_events >= summary.feedback_cases
+        assert summary.visits > 0 and summary.activities > 0
+        with services.db.read() as s:
+            assert set(s.scalars(select(Deputy.roster_status))) == {"provisional"}
+            assert set(s.scalars(select(FeedbackCase.station_id))) == {site.station_id}
+        with pytest.raises(ValueError):
+            fill_demo(services, scale="station", as_of=AS_OF)
+    finally:
+        services.close()
+
+
+def test_county_has_zhaopings_places_and_about_2000_deputies(county: Filled) -> None:
+    services, summary = county
+    site = services.site.current()
+    assert site is not None and site.role is SiteRole.COUNTY and site.code == "ZP"
+    assert site.name == "昭平县人大常委会代表工委"
+    assert summary.townships == 12 and summary.stations == 62
+    assert {t.name for t in services.reference.townships()} == {t[0] for t in ZHAOPING_TOWNSHIPS}
+    assert [s.code for s in services.reference.stations()] == [f"S{i:02d}" for i in range(1, 63)]
+    assert all(s.name.endswith("代表联络站") for s in services.reference.stations())
+    depts = {d.name for d in services.reference.departments()}
+    assert {"县住建局", "县交通运输局", "县水利局", "黄姚镇人民政府"} <= depts
+    assert 1900 <= summary.deputies <= 2100
+    with services.db.read() as s:
+        deputies = list(s.scalars(select(Deputy)))
+        linked = {d for (d,) in s.execute(select(DeputyStation.deputy_id))}
+    assert linked == {d.id for d in deputies}
+    assert 0.07 < sum(d.is_county_level for d in deputies) / len(deputies) < 0.13
+    assert all(d.is_county_level or d.is_township_level for d in deputies)
+    assert 150 <= sum(d.household_sign for d in deputies) <= 260
+    assert {d.ethnicity for d in deputies} == {"汉族", "壮族", "瑶族"}
+    assert {d.roster_status for d in deputies} == {"confirmed"}
+    assert Counter(d.status for d in deputies).most_common(1)[0][0] == "serving"
+    assert len({d.phone for d in deputies}) == len(deputies)
+    assert all(normalize_phone(d.phone) == d.phone for d in deputies)
+    assert all(1 < len(d.name) <= 3 for d in deputies)
+    assert 1 <= sum(any(ord(c) > 0x9FFF for c in d.name) for d in deputies) <= 2
+
+
+def _closed_share(cases: list[FeedbackCase]) -> float:
+    return sum(c.state == "closed" for c in cases) / len(cases)
+
+
+def test_county_cases_cover_every_state_and_some_are_overdue(county: Filled) -> None:
+    services, summary = county
+    assert 500 <= summary.feedback_cases <= 1500
+    with services.db.read() as s:
+        cases = list(s.scalars(select(FeedbackCase)))
+    assert {c.state for c in cases} == {state.value for state in CaseState}
+    old = AS_OF - dt.timedelta(days=92)
+    assert sum(c.state == "referred" and c.received_date < old for c in cases) >= 5
+    # Older cases are more likely closed than recent ones.
+    recent = [c for c in cases if c.received_date > AS_OF - dt.timedelta(days=30)]
+    older = [c for c in cases if c.received_date < old]
+    assert _closed_share(older) > _closed_share(recent) + 0.3
+    anonymous = [c for c in cases if c.anonymous]
+    assert 0.08 < len(anonymous) / len(cases) < 0.22
+    assert all(not (c.person_name or c.phone or c.id_number) for c in anonymous)
+    named = [c for c in cases if not c.anonymous]
+    assert all(c.person_name and c.person_keys for c in named)
+    assert sum(bool(c.phone) for c in named) > 0.7 * len(named)
+    ids = [c.id_number for c in named if c.id_number]
+    assert ids and all(normalize_id_number(i, AS_OF) == i for i in ids)
+    assert all(normalize_phone(c.phone) == c.phone for c in named)
+    assert any(c.duty_day_id for c in cases if c.channel == "in_person")
+    assert all(c.visit_id for c in cases if c.channel == "visit")
+
+
+def test_every_case_has_one_consistent_event_chain(county: Filled) -> None:
+    services, _ = county
+    with services.db.read() as s:
+        cases = {c.id: c for c in s.scalars(select(FeedbackCase))}
+        events: dict[uuid.UUID, list[CaseEvent]] = {}
+        for e in s.scalars(select(CaseEvent)):
+            events.setdefault(e.case_id, []).append(e)
+    assert set(events) == set(cases)
+    for case_id, case in cases.items():
+        by_previous = {e.previous_id: e for e in events[case_id]}
+        assert len(by_previous) == len(events[case_id])  # no fork
+        chain, event = [], by_previous.get(None)
+        while event is not None:
+            chain.append(event)
+            event = by_previous.get(event.id)
+        assert len(chain) == len(events[case_id])  # one chain, no strays
+        assert chain[0].kind == "registered" and chain[0].at.date() == case.received_date
+        assert chain[-1].id == case.last_event_id
+        assert chain[-1].state_after == case.state
+        assert all(e.kind == e.state_after for e in chain)
+        assert all(a.at < b.at for a, b in itertools.pairwise(chain))
+        assert case.version == len(chain)
+
+
+def test_nothing_is_dated_after_as_of(county: Filled) -> None:
+    services, _ = county
+    # Timestamps are UTC; the end of as_of in Beijing is 16:00 UTC.
+    end = dt.datetime.combine(AS_OF, dt.time(16))
+    with services.db.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                if isinstance(column.type, DateTime | Date):
+                    latest = conn.execute(select(column).order_by(column.desc())).first()
+                    if latest and latest[0] is not None:
+                        value = latest[0]
+                        if isinstance(value, dt.datetime):
+                            assert value.replace(tzinfo=None) < end, column
+                        else:
+                            assert value <= AS_OF, column
+
+
+def test_links_use_the_ids_the_services_would_give(county: Filled) -> None:
+    services, _ = county
+    with services.db.read() as s:
+        for link in s.scalars(select(DeputyStation).limit(200)):
+            assert link.id == link_id(link.deputy_id, link.station_id)
+        for v in s.scalars(select(VisitPerson).limit(200)):
+            assert v.id == link_id(v.visit_id, v.deputy_id, v.role)
+        participants = list(s.scalars(select(ActivityParticipant)))
+    assert all(p.id == link_id(p.activity_id, p.deputy_id) for p in participants[:200])
+    assert Counter(p.attendance for p in participants).most_common(1)[0][0] == "present"
+    assert {p.attendance for p in participants} == {"present", "excused", "unexcused"}
+
+
+def test_search_finds_street_light_cases(county: Filled) -> None:
+    services, _ = county
+    rows = services.feedback.page(ListFilter(text="路灯")).rows
+    assert rows and all("路灯" in r.content for r in rows)
+
+
+def test_foreign_keys_and_integrity_hold(county: Filled) -> None:
+    services, _ = county
+    with services.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_same_seed_gives_the_same_database(county: Filled, tmp_path: Path) -> None:
+    again, _ = _fill(tmp_path / "again.sqlite", "county")
+    other, _ = _fill(tmp_path / "other.sqlite", "county", seed=7)
+    try:
+        first = _dump(county[0])
+        assert _dump(again) == first
+        assert _dump(other)["deputies"] != first["deputies"]
+    finally:
+        again.close()
+        other.close()
+
+
+def test_station_scale_is_reproducible_apart_from_initialise_ids(tmp_path: Path) -> None:
+    one, _ = _fill(tmp_path / "one.sqlite", "station")
+    two, _ = _fill(tmp_path / "two.sqlite", "station")
+    try:
+        assert _dump(one) == _dump(two)
+        with one.db.read() as s:
+            assert s.scalar(select(Township.name)) == "黄姚镇"
+            assert s.scalar(select(Station.name)) == "黄姚镇代表联络站"
+    finally:
+        one.close()
+        two.close()
+
+
+def test_progress_and_arguments(tmp_path: Path) -> None:
+    services = open_services(tmp_path / "p.sqlite")
+    try:
+        with pytest.raises(ValueError):
+            fill_demo(services, scale="country", as_of=AS_OF)
+        seen: list[tuple[int, int, str]] = []
+        fill_demo(services, scale="station", as_of=AS_OF, progress=lambda *a: seen.append(a))
+        assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]
+        assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
+    finally:
+        services.close()
+
+
+def test_the_app_edits_demo_records_like_its_own(tmp_path: Path) -> None:
+    """Links carry the ids sync_links gives and the site owns the rows, so edits just work."""
+    services, _ = _fill(tmp_path / "edit.sqlite", "station")
+    try:
+        deputy = services.deputies.list()[0]
+        draft = DeputyDraft(**{f.name: getattr(deputy, f.name) for f in fields(DeputyDraft)})
+        edited = services.deputies.update(deputy.id, replace(draft, workplace="黄姚社区"), 1)
+        assert edited.station_ids == deputy.station_ids and edited.version == 2
+        case = services.feedback.page().rows[0]
+        draft_case = CaseDraft(**{f.name: getattr(case, f.name) for f in fields(CaseDraft)})
+        services.feedback.update(case.id, replace(draft_case, content="路灯已修好。"), case.version)
+        events = services.feedback.events(case.id)
+        assert events[-1].kind == "edited" and events[-1].previous_id == events[-2].id
+        assert services.feedback.get(case.id).deputy_ids == case.deputy_ids
+    finally:
+        services.close()
