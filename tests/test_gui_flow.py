@@ -168,3 +168,28 @@ def test_delete_asks_first_and_then_tombstones(
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     window.deputies_tab.delete_current()
     assert window.deputies_tab.model.rowCount() == 0
+
+
+def test_edit_dialogs_open_on_the_records_own_choices(qtbot, services) -> None:
+    from desktop.domain.records import ActivityDraft, CaseDraft, DeputyDraft, ParticipantDraft
+
+    station = services.site.current().station_id
+    deputy = services.deputies.create(DeputyDraft("王芳", station_ids=(station,)))
+    kind = services.reference.activity_kinds()[-1]
+    category = services.reference.categories()[-1]
+    activity = services.activities.create(
+        ActivityDraft(
+            kind.id, TODAY, station, title="旁听", participants=(ParticipantDraft(deputy.id),)
+        )
+    )
+    case = services.feedback.register(
+        CaseDraft(station, TODAY, person_name="赵大山", content="路灯", category_id=category.id)
+    )
+    a_dialog = ActivityDialog(services, TODAY, activity)
+    c_dialog = CaseDialog(services, TODAY, case)
+    for dialog in (a_dialog, c_dialog):
+        qtbot.addWidget(dialog)
+    assert a_dialog.kind.currentData() == kind.id
+    assert a_dialog.picker.chosen_ids() == (deputy.id,)
+    assert c_dialog.category.currentData() == category.id
+    assert c_dialog.station.currentData() == station

@@ -306,9 +306,3 @@ class RecordDialog(QDialog):
     def submit(self, draft: Any) -> Any:
         raise NotImplementedError
 
-
-def choose(combo: QComboBox, predicate: Callable[[Any], bool]) -> None:
-    for i in range(combo.count()):
-        if predicate(combo.itemData(i)):
-            combo.setCurrentIndex(i)
-            return

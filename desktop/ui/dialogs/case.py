@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from desktop.domain.enums import Channel
 from desktop.domain.records import CaseDraft, CaseRow, ListFilter
-from desktop.ui.dialogs.common import deputies_for, ref_combo, station_combo
+from desktop.ui.dialogs.common import deputies_for, ref_combo, select_data, station_combo
 from desktop.ui.forms import (
     DeputyPicker,
     MultiLineEdit,
@@ -89,7 +89,10 @@ class CaseDialog(RecordDialog):
         for rid, text in items:
             combo.addItem(text, rid)
         if row and row.duty_day_id:
-            combo.setCurrentIndex(max(0, combo.findData(row.duty_day_id)))
+            if row.duty_day_id not in {rid for rid, _ in items}:  # older than the recent list
+                linked = self._services.duty_days.get(row.duty_day_id)
+                combo.addItem(f"{date_text(linked.day)} {linked.station_name}", linked.id)
+            select_data(combo, row.duty_day_id)
         return combo
 
     def _anonymous_toggled(self, anonymous: bool) -> None:

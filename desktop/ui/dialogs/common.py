@@ -13,6 +13,14 @@ if TYPE_CHECKING:
     from desktop.services import Services
 
 
+def select_data(combo: QComboBox, value: object) -> None:
+    """Select the item holding ``value``; findData() cannot compare Python objects like UUIDs."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            combo.setCurrentIndex(i)
+            return
+
+
 def station_combo(services: Services, current: uuid.UUID | None) -> QComboBox:
     """The stations to choose from; a station site's own station comes first and is the default."""
     combo = QComboBox()
@@ -22,7 +30,7 @@ def station_combo(services: Services, current: uuid.UUID | None) -> QComboBox:
         combo.addItem(station.name, station.id)
     wanted = current or own
     if wanted is not None:
-        combo.setCurrentIndex(max(0, combo.findData(wanted)))
+        select_data(combo, wanted)
     return combo
 
 
@@ -35,7 +43,7 @@ def ref_combo(
     for item in items:
         combo.addItem(item.name, item.id)
     if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+        select_data(combo, current)
     return combo
 
 
