@@ -509,6 +509,14 @@
         <source>By pinyin</source>
         <translation>按拼音排序</translation>
     </message>
+    <message>
+        <source>Confirm into roster</source>
+        <translation>确认入册</translation>
+    </message>
+    <message>
+        <source>Same person as…</source>
+        <translation>并入已有代表…</translation>
+    </message>
 </context>
 <context>
     <name>DeputyDialog</name>
@@ -796,6 +804,17 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     </message>
 </context>
 <context>
+    <name>MapDeputyDialog</name>
+    <message>
+        <source>Merge into the county roster</source>
+        <translation>并入县人大代表名册</translation>
+    </message>
+    <message>
+        <source>Same person as</source>
+        <translation>与此代表为同一人</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
@@ -891,6 +910,18 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>This database already belongs to a site.</source>
         <translation>本数据库已设置所属单位。</translation>
+    </message>
+    <message>
+        <source>Only the county office keeps the deputy roster.</source>
+        <translation>代表名册由县人大常委会代表工委统一管理。</translation>
+    </message>
+    <message>
+        <source>This deputy is already in the county roster.</source>
+        <translation>该代表已在县人大代表名册中。</translation>
+    </message>
+    <message>
+        <source>Choose a deputy who is already confirmed in the county roster.</source>
+        <translation>请选择已在县人大代表名册中确认的代表。</translation>
     </message>
 </context>
 <context>

@@ -193,3 +193,37 @@ def test_edit_dialogs_open_on_the_records_own_choices(qtbot, services) -> None:
     assert a_dialog.picker.chosen_ids() == (deputy.id,)
     assert c_dialog.category.currentData() == category.id
     assert c_dialog.station.currentData() == station
+
+
+def test_the_county_confirms_a_stations_deputy_from_the_tab(qtbot, tmp_path: Path) -> None:
+    import uuid
+
+    from desktop.db.models import Deputy
+    from desktop.domain.enums import RosterStatus
+    from desktop.domain.records import SiteDraft
+    from desktop.ui.tabs.deputies import DeputiesTab
+
+    county = open_services(tmp_path / "county.sqlite", today=lambda: TODAY)
+    county.site.initialise(SiteDraft(SiteRole.COUNTY, "ZP", "县人大常委会代表工委"))
+    with county.db.write(remote=True) as s:
+        other = uuid.uuid4()
+        s.add(
+            Deputy(
+                id=uuid.uuid4(),
+                name="李建国",
+                roster_status="provisional",
+                created_site_id=other,
+                owner_site_id=other,
+                is_township_level=True,
+            )
+        )
+    tab = DeputiesTab()
+    qtbot.addWidget(tab)
+    tab.attach(county)
+    tab.show()
+    assert tab.confirm_button.isVisible() and not tab.confirm_button.isEnabled()
+    tab.table.selectRow(0)
+    assert tab.confirm_button.isEnabled()
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
+    assert tab.model.row_at(0).roster_status is RosterStatus.CONFIRMED
+    county.close()

@@ -230,3 +230,69 @@ def test_deleted_records_leave_the_lists(services, station, deputies, today) -> 
         services.duty_days.get(day.id)
     services.deputies.delete(deputies[0].id)
     assert deputies[0].name not in [d.name for d in services.deputies.list()]
+
+
+def test_events_follow_their_predecessors_not_the_clock(services, station, today) -> None:
+    """A PC with a wrong clock must not reorder a case's history."""
+    import datetime as dt_
+
+    case = services.feedback.register(CaseDraft(station, today, person_name="甲", content="路灯"))
+    services.feedback.update(
+        case.id, CaseDraft(station, today, person_name="甲", content="路灯坏"), case.version
+    )
+    with services.db.write() as s:
+        second = s.scalars(select(CaseEvent).where(CaseEvent.kind == "edited")).one()
+        second.at = dt_.datetime(2008, 1, 1, tzinfo=dt_.UTC)  # edited on a PC set to 2008
+    kinds = [e.kind for e in services.feedback.events(case.id)]
+    assert kinds == ["registered", "edited"]
+    assert all(e.at.tzinfo is not None for e in services.feedback.events(case.id))
+
+
+@pytest.fixture
+def county(tmp_path):
+    from desktop.services import open_services
+
+    svc = open_services(tmp_path / "county.sqlite")
+    svc.site.initialise(SiteDraft(SiteRole.COUNTY, "ZP", "昭平县人大常委会代表工委"))
+    yield svc
+    svc.close()
+
+
+def _arrived_from_a_station(county, name: str):
+    """A provisional deputy as a station's bundle will bring it (owned by that station)."""
+    import uuid
+
+    from desktop.db.models import Deputy
+
+    station_site = uuid.uuid4()
+    with county.db.write(remote=True) as s:
+        deputy = Deputy(
+            id=uuid.uuid4(),
+            name=name,
+            roster_status="provisional",
+            created_site_id=station_site,
+            owner_site_id=station_site,
+            is_township_level=True,
+        )
+        s.add(deputy)
+    return county.deputies.get(deputy.id)
+
+
+def test_the_county_confirms_or_maps_provisional_deputies(county) -> None:
+    own = county.deputies.create(DeputyDraft("张晓明"))
+    assert own.roster_status is RosterStatus.CONFIRMED
+    typed = _arrived_from_a_station(county, "李建国")
+    confirmed = county.deputies.confirm(typed.id, typed.version)
+    assert confirmed.roster_status is RosterStatus.CONFIRMED
+    duplicate = _arrived_from_a_station(county, "张晓明")
+    assert [d.name for d in county.deputies.list()].count("张晓明") == 2
+    mapped = county.deputies.map_to(duplicate.id, own.id)
+    assert mapped.roster_status is RosterStatus.MAPPED
+    assert [d.name for d in county.deputies.list()].count("张晓明") == 1  # one person, once
+    with pytest.raises(ServiceError):
+        county.deputies.confirm(own.id)  # already in the roster
+
+
+def test_a_station_cannot_confirm_the_roster(services, deputies) -> None:
+    with pytest.raises(ServiceError):
+        services.deputies.confirm(deputies[0].id)

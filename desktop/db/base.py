@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import ClassVar
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Integer, MetaData, Uuid
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, MetaData, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names so that Alembic batch migrations can find them on every dialect.
@@ -27,6 +27,25 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC in, aware UTC out: SQLite keeps no zone and would hand back naive values."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime: use desktop.db.base.utcnow()")
+        return value.astimezone(dt.UTC) if value is not None else None
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: object
+    ) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
 class Tracked:
     """Identity that can travel between sites (see architecture habit 6).
 
@@ -43,7 +62,7 @@ class Tracked:
     created_site_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     owner_site_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True, default=0)

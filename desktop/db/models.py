@@ -9,7 +9,6 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -20,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.db.base import Base, Tracked, utcnow
+from desktop.db.base import Base, Tracked, UtcDateTime, utcnow
 
 # --- local bookkeeping (never travels) ------------------------------------------------------
 
@@ -215,7 +214,7 @@ class CaseEvent(Base):
     state_after: Mapped[str] = mapped_column(String(20))
     actor: Mapped[str] = mapped_column(String(50), default="")
     site_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the step's own fields
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True, default=0)

@@ -12,20 +12,14 @@ from sqlalchemy.orm import Session
 
 from desktop.db.base import Tracked
 from desktop.db.models import Deputy
+from desktop.domain.errors import ServiceError
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+
+__all__ = ["ServiceError"]
 
 PAGE_SIZE = 200
 TrackedT = TypeVar("TrackedT", bound=Tracked)
 LINK_NAMESPACE = uuid.UUID("0b6f4f4e-54a4-5e0b-8a55-6a8f6b7b1c2d")
-
-
-class ServiceError(Exception):
-    """A refusal a person can act on; ``message`` is an English source string (context Service)."""
-
-    def __init__(self, message: str, **args: str) -> None:
-        super().__init__(message.format(**args) if args else message)
-        self.message = message
-        self.args_map = args
 
 
 NOT_FOUND = QT_TRANSLATE_NOOP("Service", "The record no longer exists; it may have been deleted.")

@@ -14,9 +14,22 @@ from desktop.db.models import Deputy, DeputyStation, Station
 from desktop.domain.checks import check_deputy
 from desktop.domain.enums import DeputyStatus, Gender, RosterStatus, SiteRole
 from desktop.domain.records import DeputyDraft, DeputyRow, ListFilter
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import collation
-from desktop.services.common import NOT_FOUND, ServiceError, like_pattern, load_for_edit, sync_links
+from desktop.services.common import (
+    NOT_FOUND,
+    STALE,
+    ServiceError,
+    like_pattern,
+    load_for_edit,
+    sync_links,
+)
 
+COUNTY_ONLY = QT_TRANSLATE_NOOP("Service", "Only the county office keeps the deputy roster.")
+NOT_PROVISIONAL = QT_TRANSLATE_NOOP("Service", "This deputy is already in the county roster.")
+NOT_A_COUNTY_RECORD = QT_TRANSLATE_NOOP(
+    "Service", "Choose a deputy who is already confirmed in the county roster."
+)
 SORT_STROKES = "strokes"
 SORT_PINYIN = "pinyin"
 
@@ -30,7 +43,10 @@ class DeputyService:
     def list(self, flt: ListFilter = ListFilter(), *, sort: str = SORT_STROKES) -> list[DeputyRow]:
         """The whole matching roster (a county has about 2,000), sorted as official lists are."""
         with self._db.read() as s:
-            query = select(Deputy).where(~Deputy.deleted)
+            # A copy mapped onto a county record is that record: list the person once.
+            query = select(Deputy).where(
+                ~Deputy.deleted, Deputy.roster_status != RosterStatus.MAPPED.value
+            )
             if flt.station_id:
                 linked = select(DeputyStation.deputy_id).where(
                     DeputyStation.station_id == flt.station_id, ~DeputyStation.deleted
@@ -82,6 +98,48 @@ class DeputyService:
             self._link(s, deputy.id, draft.station_ids)
             s.flush()
             return self._rows(s, [deputy])[0]
+
+    def confirm(self, deputy_id: uuid.UUID, version: int | None = None) -> DeputyRow:
+        """The county accepts a deputy typed at a station into its roster (and owns it now)."""
+        with self._db.write() as s:
+            deputy = self._provisional(s, deputy_id, version)
+            deputy.roster_status = RosterStatus.CONFIRMED.value
+            deputy.owner_site_id = s.info["site_id"]
+            s.flush()
+            return self._rows(s, [deputy])[0]
+
+    def map_to(
+        self, deputy_id: uuid.UUID, county_record_id: uuid.UUID, version: int | None = None
+    ) -> DeputyRow:
+        """The station's copy is the same person as a county record: point it there, so one
+        person never exists twice. Records linked to the copy keep their links."""
+        with self._db.write() as s:
+            deputy = self._provisional(s, deputy_id, version)
+            target = s.get(Deputy, county_record_id)
+            if (
+                target is None
+                or target.deleted
+                or target.id == deputy.id
+                or target.roster_status != RosterStatus.CONFIRMED.value
+            ):
+                raise ServiceError(NOT_A_COUNTY_RECORD)
+            deputy.roster_status = RosterStatus.MAPPED.value
+            deputy.county_record_id = target.id
+            deputy.owner_site_id = s.info["site_id"]
+            s.flush()
+            return self._rows(s, [deputy])[0]
+
+    def _provisional(self, s: Session, deputy_id: uuid.UUID, version: int | None) -> Deputy:
+        if self._role() is not SiteRole.COUNTY:
+            raise ServiceError(COUNTY_ONLY)
+        deputy = s.get(Deputy, deputy_id)
+        if deputy is None or deputy.deleted:
+            raise ServiceError(NOT_FOUND)
+        if version is not None and deputy.version != version:
+            raise ServiceError(STALE)
+        if deputy.roster_status != RosterStatus.PROVISIONAL.value:
+            raise ServiceError(NOT_PROVISIONAL)
+        return deputy
 
     def delete(self, deputy_id: uuid.UUID, version: int | None = None) -> None:
         with self._db.write() as s:

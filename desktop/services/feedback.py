@@ -52,6 +52,20 @@ def _filtered(query, flt: ListFilter):
     return query
 
 
+def causal_order(events: list[CaseEvent]) -> list[CaseEvent]:
+    """Walk from the first event along ``previous_id`` links; siblings keep arrival order."""
+    children: dict[uuid.UUID | None, list[CaseEvent]] = {}
+    for event in events:
+        children.setdefault(event.previous_id, []).append(event)
+    ordered: list[CaseEvent] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        event = stack.pop()
+        ordered.append(event)
+        stack.extend(reversed(children.get(event.id, [])))
+    return ordered
+
+
 class FeedbackService:
     def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
         self._db = db
@@ -79,10 +93,13 @@ class FeedbackService:
             return self._rows(s, found)[0]
 
     def events(self, case_id: uuid.UUID) -> list[CaseEventRow]:
+        """The case's events in causal order: each after the one it names as its predecessor
+        (clocks of different PCs are never compared)."""
         with self._db.read() as s:
-            events = s.scalars(
-                select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.at)
-            )
+            found = s.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.change_seq)
+            ).all()
+            events = causal_order(found)
             return [
                 CaseEventRow(
                     e.id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.checks import DraftInvalid
 from desktop.domain.enums import LabelledEnum
+from desktop.domain.errors import ServiceError
 from desktop.domain.records import DeputyRow
 from desktop.ui import prompts
 from desktop.ui.i18n import label, message
@@ -293,9 +294,7 @@ class RecordDialog(QDialog):
         except DraftInvalid as exc:
             self.show_errors(dict(exc.errors))
             return
-        except Exception as exc:  # a service refusal: say it, keep the form as typed
-            if not hasattr(exc, "message"):
-                raise
+        except ServiceError as exc:  # a refusal: say it, keep the form as typed
             prompts.error(self, self.windowTitle(), message(exc))
             return
         self.accept()
@@ -305,4 +304,3 @@ class RecordDialog(QDialog):
 
     def submit(self, draft: Any) -> Any:
         raise NotImplementedError
-

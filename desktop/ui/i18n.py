@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.domain.enums import LabelledEnum
+from desktop.domain.errors import ServiceError
 from desktop.paths import translations_dir
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -52,7 +53,7 @@ def message(exc: Exception) -> str:
     source = getattr(exc, "message", None)
     if source is None:
         return str(exc)
-    context = "Service" if type(exc).__name__ == "ServiceError" else "Validation"
+    context = "Service" if isinstance(exc, ServiceError) else "Validation"
     text = QCoreApplication.translate(context, source)
     args = getattr(exc, "args_map", None) or {}
     return text.format(**args) if args else text

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import DeputyStatus, Gender
+from desktop.domain.checks import DraftInvalid
+from desktop.domain.enums import DeputyStatus, Gender, RosterStatus
 from desktop.domain.records import DeputyDraft, DeputyRow
+from desktop.domain.validation import MSG_REQUIRED, InvalidValue
 from desktop.ui.forms import RecordDialog, enum_combo
 
 if TYPE_CHECKING:
@@ -113,3 +115,27 @@ class DeputyDialog(RecordDialog):
         if self._row is None:
             return self._services.deputies.create(draft)
         return self._services.deputies.update(self._row.id, draft, self._row.version)
+
+
+class MapDeputyDialog(RecordDialog):
+    """At the county: say which roster record a station's provisional deputy really is."""
+
+    def __init__(self, services: Services, row: DeputyRow, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Merge into the county roster"), parent)
+        self._services, self._row = services, row
+        roster = [d for d in services.deputies.list() if d.roster_status is RosterStatus.CONFIRMED]
+        roster.sort(key=lambda d: d.name != row.name)  # the same name first, order kept
+        self.target = QComboBox()
+        for deputy in roster:
+            where = "、".join(deputy.station_names)
+            self.target.addItem(f"{deputy.name}（{where}）" if where else deputy.name, deputy.id)
+        self.add_field("target", self.tr("Same person as"), self.target)
+        self.resize(460, self.sizeHint().height())
+
+    def build_draft(self) -> object:
+        return self.target.currentData()
+
+    def submit(self, draft: object) -> DeputyRow:
+        if draft is None:
+            raise DraftInvalid({"target": InvalidValue(MSG_REQUIRED)})
+        return self._services.deputies.map_to(self._row.id, draft, self._row.version)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import ServiceError
 from desktop.domain.records import ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
@@ -235,9 +236,7 @@ class RegisterTab(QWidget):
             return
         try:
             self.delete_row(row)
-        except Exception as exc:
-            if not hasattr(exc, "message"):
-                raise
+        except ServiceError as exc:
             prompts.error(self, self.tr_base("Delete"), message(exc))
         self.reload()
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QPushButton
 
-from desktop.domain.enums import DeputyStatus
+from desktop.domain.enums import DeputyStatus, RosterStatus, SiteRole
+from desktop.domain.errors import ServiceError
 from desktop.domain.records import DeputyRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
-from desktop.ui.dialogs.deputy import DeputyDialog
-from desktop.ui.i18n import label
+from desktop.ui import prompts
+from desktop.ui.dialogs.deputy import DeputyDialog, MapDeputyDialog
+from desktop.ui.i18n import label, message
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
 
@@ -37,6 +39,47 @@ class DeputiesTab(RegisterTab):
         self.sort.addItem(self.tr("By pinyin"), "pinyin")
         self.layout().itemAt(0).layout().insertWidget(0, self.sort)
         self.sort.currentIndexChanged.connect(self.reload)
+        # The county keeps the roster: deputies typed at stations wait here for it.
+        self.confirm_button = QPushButton(self.tr("Confirm into roster"))
+        self.map_button = QPushButton(self.tr("Same person as…"))
+        bar = self.layout().itemAt(0).layout()
+        for button in (self.confirm_button, self.map_button):
+            bar.insertWidget(bar.indexOf(self.add_button), button)
+            button.hide()
+        self.confirm_button.clicked.connect(self.confirm_current)
+        self.map_button.clicked.connect(self.map_current)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._roster_buttons())
+
+    def attach(self, services: Any, writable: bool = True) -> None:
+        site = services.site.current()
+        self._county = site is not None and site.role is SiteRole.COUNTY and writable
+        for button in (self.confirm_button, self.map_button):
+            button.setVisible(self._county)
+        super().attach(services, writable)
+        self._roster_buttons()
+
+    def _roster_buttons(self) -> None:
+        row = self.selected_row()
+        pending = row is not None and row.roster_status is RosterStatus.PROVISIONAL
+        for button in (self.confirm_button, self.map_button):
+            button.setEnabled(bool(getattr(self, "_county", False)) and pending)
+
+    def confirm_current(self) -> None:
+        row = self.selected_row()
+        if row is None or self.services is None:
+            return
+        try:
+            self.services.deputies.confirm(row.id, row.version)
+        except ServiceError as exc:
+            prompts.error(self, self.tr("Confirm into roster"), message(exc))
+        self.reload()
+
+    def map_current(self) -> None:
+        row = self.selected_row()
+        if row is None or self.services is None:
+            return
+        if MapDeputyDialog(self.services, row, self).exec():
+            self.reload()
 
     def columns(self) -> list[Column]:
         return [
