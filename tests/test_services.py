@@ -296,3 +296,25 @@ def test_the_county_confirms_or_maps_provisional_deputies(county) -> None:
 def test_a_station_cannot_confirm_the_roster(services, deputies) -> None:
     with pytest.raises(ServiceError):
         services.deputies.confirm(deputies[0].id)
+
+
+def test_typing_a_deputys_initials_finds_their_records(services, station, deputies, today) -> None:
+    zxm = deputies[0]
+    kind = services.reference.activity_kinds()[0]
+    services.duty_days.create(DutyDayDraft(station, today, deputy_ids=(zxm.id,)))
+    services.duty_days.create(DutyDayDraft(station, today, deputy_ids=(deputies[1].id,)))
+    services.visits.create(VisitDraft(station, today, visitor_ids=(zxm.id,), visited_people="村民"))
+    services.activities.create(
+        ActivityDraft(
+            kind.id, today, station, title="会议", participants=(ParticipantDraft(zxm.id),)
+        )
+    )
+    services.feedback.register(
+        CaseDraft(station, today, person_name="甲", content="路灯", deputy_ids=(zxm.id,))
+    )
+    found = ListFilter(text="zxm")
+    assert [d.deputy_names for d in services.duty_days.page(found).rows] == [("张晓明",)]
+    assert services.duty_days.count(found) == 1
+    assert len(services.visits.page(found).rows) == 1
+    assert len(services.activities.page(found).rows) == 1
+    assert len(services.feedback.page(found).rows) == 1

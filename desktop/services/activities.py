@@ -7,7 +7,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
@@ -20,9 +20,9 @@ from desktop.services.common import (
     PAGE_SIZE,
     ServiceError,
     after_key,
-    like_pattern,
     load_for_edit,
     sync_links,
+    text_match,
 )
 
 
@@ -38,14 +38,9 @@ def _filtered(query, flt: ListFilter):
         query = query.where(Activity.kind_id == uuid.UUID(flt.kind))
     text = flt.text.strip()
     if text:
-        pattern = like_pattern(text)
-        query = query.where(
-            or_(
-                Activity.title.like(pattern, escape="\\"),
-                Activity.location.like(pattern, escape="\\"),
-                Activity.summary.like(pattern, escape="\\"),
-            )
-        )
+        columns = [Activity.title, Activity.location, Activity.summary]
+        link = (ActivityParticipant, ActivityParticipant.activity_id, Activity.id)
+        query = query.where(text_match(text, columns, link))
     return query
 
 

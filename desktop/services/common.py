@@ -122,6 +122,26 @@ def after_key(query: Select, date_col: Any, id_col: Any, after: tuple | None) ->
     return query.order_by(date_col.desc(), id_col.desc())
 
 
+def text_match(text: str, columns: Sequence[Any], link: tuple[Any, Any, Any] | None = None) -> Any:
+    """Any text column contains ``text``, or (through ``link`` = (link model, its parent
+    column, the record's id column)) a linked deputy's name or pinyin does: typing ``zxm``
+    finds the duty days 张晓明 was on."""
+    pattern = like_pattern(text)
+    clauses = [column.like(pattern, escape="\\") for column in columns]
+    if link is not None:
+        link_model, parent_col, record_id = link
+        keys = like_pattern(text.lower())
+        deputies = select(Deputy.id).where(
+            or_(Deputy.name.like(pattern, escape="\\"), Deputy.name_keys.like(keys, escape="\\"))
+        )
+        clauses.append(
+            record_id.in_(
+                select(parent_col).where(link_model.deputy_id.in_(deputies), ~link_model.deleted)
+            )
+        )
+    return or_(*clauses)
+
+
 def like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
@@ -19,14 +19,14 @@ from desktop.services.common import (
     PAGE_SIZE,
     ServiceError,
     after_key,
-    like_pattern,
     linked_deputies,
     load_for_edit,
     sync_links,
+    text_match,
 )
 
 
-def _filtered(query, model, flt: ListFilter):
+def _filtered(query, model, flt: ListFilter, text_columns, link):
     query = query.where(~model.deleted)
     if flt.date_from:
         query = query.where(model.day >= flt.date_from)
@@ -37,8 +37,18 @@ def _filtered(query, model, flt: ListFilter):
     if flt.kind:
         query = query.where(model.kind == flt.kind)
     if flt.text.strip():
-        query = query.where(model.summary.like(like_pattern(flt.text.strip()), escape="\\"))
+        query = query.where(text_match(flt.text.strip(), text_columns, link))
     return query
+
+
+def _duty_filtered(query, flt: ListFilter):
+    link = (DutyDayDeputy, DutyDayDeputy.duty_day_id, DutyDay.id)
+    return _filtered(query, DutyDay, flt, [DutyDay.summary], link)
+
+
+def _visit_filtered(query, flt: ListFilter):
+    columns = [Visit.summary, Visit.visited_people, Visit.other_visitors]
+    return _filtered(query, Visit, flt, columns, (VisitPerson, VisitPerson.visit_id, Visit.id))
 
 
 def _opinion_counts(s: Session, column, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -59,7 +69,7 @@ class DutyDayService:
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
     ) -> Page[DutyDayRow]:
         with self._db.read() as s:
-            query = _filtered(select(DutyDay, Station.name), DutyDay, flt).join(
+            query = _duty_filtered(select(DutyDay, Station.name), flt).join(
                 Station, Station.id == DutyDay.station_id
             )
             found = s.execute(after_key(query, DutyDay.day, DutyDay.id, after).limit(limit)).all()
@@ -69,7 +79,7 @@ class DutyDayService:
 
     def count(self, flt: ListFilter = ListFilter()) -> int:
         with self._db.read() as s:
-            return s.scalar(_filtered(select(func.count()).select_from(DutyDay), DutyDay, flt))
+            return s.scalar(_duty_filtered(select(func.count()).select_from(DutyDay), flt))
 
     def get(self, duty_day_id: uuid.UUID) -> DutyDayRow:
         with self._db.read() as s:
@@ -153,25 +163,9 @@ class VisitService:
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
     ) -> Page[VisitRow]:
         with self._db.read() as s:
-            query = _filtered(select(Visit, Station.name), Visit, flt).join(
+            query = _visit_filtered(select(Visit, Station.name), flt).join(
                 Station, Station.id == Visit.station_id
             )
-            if flt.text.strip():  # also the people visited, not only the summary
-                pattern = like_pattern(flt.text.strip())
-                query = (
-                    _filtered(
-                        select(Visit, Station.name),
-                        Visit,
-                        ListFilter(flt.date_from, flt.date_to, flt.station_id, flt.kind),
-                    )
-                    .join(Station, Station.id == Visit.station_id)
-                    .where(
-                        or_(
-                            Visit.summary.like(pattern, escape="\\"),
-                            Visit.visited_people.like(pattern, escape="\\"),
-                        )
-                    )
-                )
             found = s.execute(after_key(query, Visit.day, Visit.id, after).limit(limit)).all()
             rows = self._rows(s, found)
         next_key = (rows[-1].day, rows[-1].id) if len(rows) == limit else None
@@ -179,7 +173,7 @@ class VisitService:
 
     def count(self, flt: ListFilter = ListFilter()) -> int:
         with self._db.read() as s:
-            return s.scalar(_filtered(select(func.count()).select_from(Visit), Visit, flt))
+            return s.scalar(_visit_filtered(select(func.count()).select_from(Visit), flt))
 
     def get(self, visit_id: uuid.UUID) -> VisitRow:
         with self._db.read() as s:

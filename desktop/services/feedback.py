@@ -25,6 +25,7 @@ from desktop.services.common import (
     linked_deputies,
     load_for_edit,
     sync_links,
+    text_match,
 )
 
 
@@ -40,15 +41,14 @@ def _filtered(query, flt: ListFilter):
         query = query.where(FeedbackCase.state == flt.kind)
     text = flt.text.strip()
     if text:
-        pattern = like_pattern(text)
-        query = query.where(
-            or_(
-                FeedbackCase.content.like(pattern, escape="\\"),
-                FeedbackCase.village.like(pattern, escape="\\"),
-                FeedbackCase.person_name == text,
-                FeedbackCase.person_keys.like(like_pattern(text.lower()), escape="\\"),
-            )
+        # The person is found by exact name or pinyin, never by a fragment of the name.
+        person = or_(
+            FeedbackCase.person_name == text,
+            FeedbackCase.person_keys.like(like_pattern(text.lower()), escape="\\"),
         )
+        link = (CaseDeputy, CaseDeputy.case_id, FeedbackCase.id)
+        columns = [FeedbackCase.content, FeedbackCase.village]
+        query = query.where(or_(person, text_match(text, columns, link)))
     return query
 
 
