@@ -227,3 +227,22 @@ def test_the_county_confirms_a_stations_deputy_from_the_tab(qtbot, tmp_path: Pat
     qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
     assert tab.model.row_at(0).roster_status is RosterStatus.CONFIRMED
     county.close()
+
+
+def test_a_database_from_a_newer_program_is_refused_with_a_clear_message(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from sqlalchemy import text
+
+    from desktop.ui import prompts
+
+    path = tmp_path / "future.sqlite"
+    services = open_services(path)
+    with services.db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    services.close()
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "error", lambda _p, _title, text: shown.append(text))
+    assert not window.open_database(path)
+    assert len(shown) == 1 and "更高版本" in shown[0]
+    assert window.services is None

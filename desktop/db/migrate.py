@@ -13,16 +13,11 @@ from alembic.util import CommandError
 
 from desktop.db import sqlite
 from desktop.db.engine import Database
+from desktop.domain.errors import SchemaTooNew
+
+__all__ = ["SchemaTooNew", "migrate"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class SchemaTooNew(Exception):
-    """The database was written by a newer program; opening it could damage it."""
-
-    def __init__(self, revision: str) -> None:
-        super().__init__(revision)
-        self.revision = revision
 
 
 def alembic_config(script_location: Path = MIGRATIONS) -> Config:

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+class SchemaTooNew(Exception):
+    """The database was written by a newer program; opening it could damage it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(revision)
+        self.revision = revision
+
+
 class ServiceError(Exception):
     """``message`` is an English source string (translation context "Service")."""
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from desktop import __version__
+from desktop.domain.errors import SchemaTooNew
 from desktop.ui import prompts
 from desktop.ui.settings import LAST_TAB, WINDOW_GEOMETRY, UiSettings
 from desktop.ui.setup_dialog import SetupDialog
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_error(self, exc: Exception, path: Path) -> str:
-        if type(exc).__name__ == "SchemaTooNew":
+        if isinstance(exc, SchemaTooNew):
             return self.tr(
                 "The database {0} was written by a newer version of Liaison Desk. "
                 "Install the newer version to open it; nothing has been changed."
