@@ -45,6 +45,25 @@
     </message>
 </context>
 <context>
+    <name>AnswerMethod</name>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>By telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>By WeChat</source>
+        <translation>微信</translation>
+    </message>
+</context>
+<context>
     <name>Attendance</name>
     <message>
         <source>Present</source>
@@ -57,6 +76,180 @@
     <message>
         <source>Unexcused absence</source>
         <translation>无故缺席</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Answer on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>交办</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answer back</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Follow-up reply</source>
+        <translation>跟踪答复</translation>
+    </message>
+    <message>
+        <source>Escalation to the county office</source>
+        <translation>上报县人大</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>并案</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Conflict settled</source>
+        <translation>冲突处理</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetail</name>
+    <message>
+        <source>The case</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Show full phone and ID number</source>
+        <translation>显示完整电话和身份证号</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Print referral slip</source>
+        <translation>打印交办单</translation>
+    </message>
+    <message>
+        <source>Print reply slip</source>
+        <translation>打印答复告知单</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list to see it here.</source>
+        <translation>在左侧列表中选择一件意见建议，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Conflict: two sites acted at once; settle it first.</source>
+        <translation>冲突：两处同时办理，请先处理。</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>反映内容</translation>
+    </message>
+    <message>
+        <source>Receiving deputies</source>
+        <translation>接待代表</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>（已超期）</translation>
+    </message>
+    <message>
+        <source>(holidays not entered: weekends only)</source>
+        <translation>（节假日未录入，仅按双休日计算）</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Pictures and PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -409,8 +602,12 @@
         <translation>受理日期</translation>
     </message>
     <message>
-        <source>Channel</source>
-        <translation>反映渠道</translation>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
     </message>
     <message>
         <source>Person</source>
@@ -425,12 +622,12 @@
         <translation>问题类别</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>办理状态</translation>
+        <source>Department</source>
+        <translation>承办单位</translation>
     </message>
     <message>
-        <source>Deputies</source>
-        <translation>接待代表</translation>
+        <source>State</source>
+        <translation>办理状态</translation>
     </message>
     <message>
         <source>Content</source>
@@ -447,6 +644,21 @@
     <message>
         <source>Times or half days</source>
         <translation>次数或半天数</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineState</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>未到期</translation>
     </message>
 </context>
 <context>
@@ -695,8 +907,60 @@
 <context>
     <name>FeedbackTab</name>
     <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟踪办理</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>待处理冲突</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
         <source>Anonymous</source>
         <translation>匿名</translation>
+    </message>
+    <message>
+        <source>{0}; overdue {1}, due soon {2}</source>
+        <translation>{0}；超期 {1} 件，即将到期 {2} 件</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>referral slip</source>
+        <translation>交办单</translation>
+    </message>
+    <message>
+        <source>reply slip</source>
+        <translation>答复告知单</translation>
+    </message>
+    <message>
+        <source>Save the slip as PDF</source>
+        <translation>将单据保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>文件无法写入：{0}</translation>
+    </message>
+    <message>
+        <source>Some characters are not in the printing font and are marked on the slip: {0}</source>
+        <translation>以下字符打印字体中没有，已在单据上标出，请手写补正：{0}</translation>
     </message>
 </context>
 <context>
@@ -815,6 +1079,25 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <source>Solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Being solved</source>
+        <translation>正在解决</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>列入计划</translation>
+    </message>
+    <message>
+        <source>Not feasible, explained</source>
+        <translation>因条件限制无法解决并已解释</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
@@ -890,6 +1173,21 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     </message>
 </context>
 <context>
+    <name>Satisfaction</name>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
         <source>The record no longer exists; it may have been deleted.</source>
@@ -922,6 +1220,42 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Choose a deputy who is already confirmed in the county roster.</source>
         <translation>请选择已在县人大代表名册中确认的代表。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {max} MB; scan it at a lower resolution.</source>
+        <translation>文件超过 {max} MB，请降低扫描分辨率后再添加。</translation>
+    </message>
+    <message>
+        <source>Only pictures (JPEG, PNG, GIF, BMP, TIFF) and PDF files can be attached.</source>
+        <translation>只能添加图片（JPEG、PNG、GIF、BMP、TIFF）和 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {detail}</source>
+        <translation>文件无法读取：{detail}</translation>
+    </message>
+    <message>
+        <source>Two sites acted on this case at once; settle the conflict before the next step.</source>
+        <translation>两处同时办理了该意见建议，请先处理冲突再进行下一步。</translation>
+    </message>
+    <message>
+        <source>A case cannot be merged into itself or a deleted one.</source>
+        <translation>不能与自身或已删除的意见建议并案。</translation>
+    </message>
+    <message>
+        <source>Follows the merged case</source>
+        <translation>随并案主件办理</translation>
+    </message>
+    <message>
+        <source>Only a case nobody has acted on yet can be deleted; its history is the record.</source>
+        <translation>只有尚未办理的意见建议可以删除；已办理的须保留办理记录。</translation>
+    </message>
+    <message>
+        <source>The case has not been referred to a department.</source>
+        <translation>该意见建议尚未交办。</translation>
+    </message>
+    <message>
+        <source>The department has not replied yet.</source>
+        <translation>承办单位尚未答复。</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1310,93 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>County office</source>
         <translation>县人大常委会代表工委</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Co-handling departments</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>交办日期</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source> (holidays of that year not entered yet: weekends only)</source>
+        <translation>（该年节假日尚未录入，仅按双休日计算）</translation>
+    </message>
+    <message>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>The department&apos;s reply</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Answered back on</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>反馈方式</translation>
+    </message>
+    <message>
+        <source>The person&apos;s satisfaction</source>
+        <translation>群众满意度</translation>
+    </message>
+    <message>
+        <source>The answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Why it is not accepted</source>
+        <translation>不予受理理由</translation>
+    </message>
+    <message>
+        <source>Where the person should go</source>
+        <translation>告知反映人的途径</translation>
+    </message>
+    <message>
+        <source>e.g. the court, administrative review</source>
+        <translation>例如：向人民法院起诉、申请行政复议</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <source>Why the department returns it</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <source>Why it goes to the county office</source>
+        <translation>上报理由</translation>
+    </message>
+    <message>
+        <source>Same matter as case</source>
+        <translation>与以下意见建议为同一事项</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1562,77 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Officials visit deputies</source>
         <translation>人大干部走访代表</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>A case is registered before anything else.</source>
+        <translation>意见建议须先登记。</translation>
+    </message>
+    <message>
+        <source>The case is already registered.</source>
+        <translation>该意见建议已登记。</translation>
+    </message>
+    <message>
+        <source>The case has been deleted.</source>
+        <translation>该意见建议已删除。</translation>
+    </message>
+    <message>
+        <source>This step does not fit the case&apos;s present stage.</source>
+        <translation>该意见建议当前环节不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>请按“年-月-日”格式输入日期，如 2025-03-05。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed options.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Expected a list of record identifiers.</source>
+        <translation>记录标识列表格式不正确。</translation>
+    </message>
+    <message>
+        <source>The lead department cannot also co-handle.</source>
+        <translation>主办单位不能同时作为协办单位。</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {day}.</source>
+        <translation>日期不能早于 {day}。</translation>
+    </message>
+    <message>
+        <source>The return window ended on {last}, {days} working days after the referral.</source>
+        <translation>退回期限已于 {last} 届满（交办后 {days} 个工作日）。</translation>
+    </message>
+    <message>
+        <source>The person is not satisfied: refer again.</source>
+        <translation>群众不满意，请重新交办。</translation>
+    </message>
+    <message>
+        <source>The person is satisfied: close the case.</source>
+        <translation>群众已满意，请办结。</translation>
+    </message>
+    <message>
+        <source>The case is not on the follow-up list.</source>
+        <translation>该意见建议不在跟踪办理清单中。</translation>
+    </message>
+    <message>
+        <source>The case has already been escalated.</source>
+        <translation>该意见建议已上报县人大。</translation>
+    </message>
+    <message>
+        <source>The case has already been merged into another.</source>
+        <translation>该意见建议已并案。</translation>
+    </message>
+    <message>
+        <source>This step follows a refused step.</source>
+        <translation>此步骤接在未被接受的步骤之后。</translation>
     </message>
 </context>
 </TS>

@@ -111,3 +111,15 @@ def test_stroke_sort_is_deterministic_and_total(names: list[str], seed: int) -> 
             ka, kb = stroke_sort_key(a), stroke_sort_key(b)
             assert (ka == kb) == (a == b)
             assert (ka < kb) + (ka > kb) + (ka == kb) == 1
+
+
+@given(
+    st.lists(
+        st.text(alphabet="丁王李张黄覃邓𠮷二小芳明建国海燕志强Anb", min_size=1, max_size=4),
+        max_size=30,
+    )
+)
+def test_stored_stroke_text_sorts_like_the_key(names: list[str]) -> None:
+    from desktop.services.collation import stroke_sort_text
+
+    assert sorted(names, key=stroke_sort_text) == sorted(names, key=stroke_sort_key)

@@ -66,3 +66,7 @@ class Tracked:
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True, default=0)
+
+    def clear_personal(self) -> None:
+        for name in self.personal_fields:
+            setattr(self, name, "")

@@ -109,13 +109,14 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
         obj.change_seq = seq
     for obj in tracked_dirty:
         obj.updated_at = now
-        if id(obj) not in stamped:
+        # Only the owner's edits make a new version; another site may still append a case
+        # event, which refreshes the projected state columns without owning the record.
+        if id(obj) not in stamped and obj.owner_site_id == site_id:
             stamped.add(id(obj))
             obj.version = (obj.version or 0) + 1
         obj.change_seq = seq
         if obj.deleted:
-            for name in obj.personal_fields:
-                setattr(obj, name, "")
+            obj.clear_personal()
 
 
 @event.listens_for(Session, "after_transaction_end")

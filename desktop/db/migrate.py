@@ -3,41 +3,68 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
+from sqlalchemy import inspect, text
 
 from desktop.db import sqlite
 from desktop.db.engine import Database
+from desktop.db.sqlite import is_fts_name
 from desktop.domain.errors import SchemaTooNew
 
-__all__ = ["SchemaTooNew", "migrate"]
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+__all__ = ["HEAD", "SchemaTooNew", "migrate"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest script's revision. Opening an up-to-date database compares against this and never
+# imports Alembic (about 90 ms at start); tests/test_storage.py keeps it equal to the scripts.
+HEAD = "0002"
+
+
+@dataclass(frozen=True)
+class Migration:
+    upgraded: bool
+    backup: Path | None = None  # the copy taken before an existing database was changed
 
 
 def alembic_config(script_location: Path = MIGRATIONS) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    """The revision stamped in the database (None for a new, empty one)."""
     with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """For autogenerate and schema comparison: the full-text index is made by hand in a
+    migration; the models do not declare it."""
+    return not (type_ == "table" and is_fts_name(name))
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.util import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:
@@ -46,15 +73,20 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 
 def migrate(
     db: Database, *, backup_dir: Path | None = None, config: Config | None = None
-) -> Path | None:
-    """Upgrade to head in one transaction; returns the backup taken first, if any."""
+) -> Migration:
+    """Upgrade to head in one transaction, after a backup of an existing database."""
+    current = current_revision(db)
+    if config is None and current == HEAD:
+        return Migration(upgraded=False)
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = config or alembic_config()
     script = ScriptDirectory.from_config(config)
-    current = current_revision(db)
     if current is not None and not _known(script, current):
         raise SchemaTooNew(current)
     if current == script.get_current_head():
-        return None
+        return Migration(upgraded=False)
     backup = None
     if current is not None and backup_dir is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -63,4 +95,4 @@ def migrate(
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-    return backup
+    return Migration(upgraded=True, backup=backup)

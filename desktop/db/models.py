@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -98,6 +99,8 @@ class Deputy(Tracked, Base):
     personal_fields = ("phone", "workplace")
     name: Mapped[str] = mapped_column(String(50))
     name_keys: Mapped[str] = mapped_column(String(200), default="")  # pinyin, for search
+    # 按姓氏笔画: collation.stroke_sort_text(name), so the database orders the roster.
+    name_sort: Mapped[str] = mapped_column(String(400), default="", index=True)
     gender: Mapped[str | None] = mapped_column(String(8))
     ethnicity: Mapped[str] = mapped_column(String(20), default="")
     is_county_level: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -171,17 +174,22 @@ class FeedbackCase(Tracked, Base):
     __tablename__ = "feedback_cases"
     __table_args__ = (
         # Keyset paging newest first, with and without the usual filters.
-        Index("ix_feedback_cases_received", "received_date", "id"),
-        Index("ix_feedback_cases_state_received", "state", "received_date", "id"),
-        Index("ix_feedback_cases_station_received", "station_id", "received_date", "id"),
+        # ``deleted`` leads so that counts and pages never visit the table to skip tombstones.
+        Index("ix_feedback_cases_received", "deleted", "received_date", "id"),
+        Index("ix_feedback_cases_state_received", "deleted", "state", "received_date", "id"),
+        Index("ix_feedback_cases_station_received", "deleted", "station_id", "received_date", "id"),
+        Index("ix_feedback_cases_state_deadline", "state", "deadline"),
+        Index("ix_feedback_cases_person_name", "person_name"),
+        Index("ix_feedback_cases_person_initials", "person_initials"),
     )
-    personal_fields = ("person_name", "person_keys", "phone", "id_number")
+    personal_fields = ("person_name", "person_keys", "person_initials", "phone", "id_number")
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stations.id"))
     received_date: Mapped[dt.date] = mapped_column(Date)
     channel: Mapped[str] = mapped_column(String(16))
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     person_name: Mapped[str] = mapped_column(String(50), default="")
     person_keys: Mapped[str] = mapped_column(String(200), default="")
+    person_initials: Mapped[str] = mapped_column(String(20), default="")  # exact-match search
     phone: Mapped[str] = mapped_column(String(20), default="")
     id_number: Mapped[str] = mapped_column(String(18), default="")
     village: Mapped[str] = mapped_column(String(100), default="")
@@ -189,9 +197,25 @@ class FeedbackCase(Tracked, Base):
     content: Mapped[str] = mapped_column(Text, default="")
     duty_day_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("duty_days.id"), index=True)
     visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visits.id"), index=True)
-    # Kept in step with case_events in the same transaction; the events are the truth.
+    case_number: Mapped[str] = mapped_column(String(40), default="")
+    # The columns below project the case's events, kept in step with them in the same
+    # transaction (the events are the truth; these make lists and filters fast).
     state: Mapped[str] = mapped_column(String(20), default="registered")
     last_event_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    department_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("departments.id"))
+    co_department_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of ids
+    referred_on: Mapped[dt.date | None] = mapped_column(Date)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    deadline_exact: Mapped[bool] = mapped_column(Boolean, default=True)
+    replied_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(1), default="")
+    reply_text: Mapped[str] = mapped_column(Text, default="")
+    answered_on: Mapped[dt.date | None] = mapped_column(Date)
+    satisfaction: Mapped[str] = mapped_column(String(24), default="")
+    follow_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("feedback_cases.id"))
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class CaseDeputy(Tracked, Base):
@@ -218,6 +242,40 @@ class CaseEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON: the step's own fields
     change_seq: Mapped[int] = mapped_column(BigInteger, index=True, default=0)
+
+
+class CaseAttachment(Tracked, Base):
+    """A scanned form, a photo or a reply letter, stored with its hash (carried in bundles)."""
+
+    __tablename__ = "case_attachments"
+    personal_fields = ("file_name",)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("feedback_cases.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(60))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+    def clear_personal(self) -> None:
+        super().clear_personal()
+        self.content = b""  # a deleted photo of a person's letter must not stay on disk
+
+
+class CalendarDay(Tracked, Base):
+    """A public holiday, or a weekend day that is worked (调休): county-owned data."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (UniqueConstraint("day"),)
+    day: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))  # "holiday" | "workday"
+
+
+class CalendarYear(Tracked, Base):
+    """A year whose holidays have been entered; deadlines past it count weekends only."""
+
+    __tablename__ = "calendar_years"
+    __table_args__ = (UniqueConstraint("year"),)
+    year: Mapped[int] = mapped_column(Integer)
 
 
 class Activity(Tracked, Base):

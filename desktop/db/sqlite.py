@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
+from desktop.domain.textsearch import index_terms
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -38,6 +40,7 @@ def configure(engine: Engine, *, read_only: bool = False) -> None:
         # Deleted personal data is overwritten with zeros, not left in free pages.
         cur.execute("PRAGMA secure_delete = ON")
         cur.close()
+        register_functions(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -49,6 +52,46 @@ def is_sqlite_file(path: Path) -> bool:
     """The 16-byte header every SQLite database starts with."""
     with path.open("rb") as f:
         return f.read(16) == b"SQLite format 3\x00"
+
+
+def register_functions(dbapi_conn: sqlite3.Connection) -> None:
+    """The full-text triggers call lds_index_terms(); every connection that writes needs it."""
+    dbapi_conn.create_function("lds_index_terms", -1, index_terms, deterministic=True)
+
+
+# Feedback search: a contentless FTS5 index over bigrams of content, village and reply, kept
+# in step by triggers (so bundle imports and bulk inserts stay consistent too). Its rowid is
+# the case's local rowid, which never leaves this machine. Names, phones and ID numbers stay
+# out of it: a deleted person must not linger in FTS5 segments. A contentless table deletes by
+# re-deriving the old terms, so a change to index_terms() needs a migration that rebuilds it.
+FTS_TABLE = "case_fts"
+_FTS_TERMS = "lds_index_terms({p}.content, {p}.village, {p}.reply_text)"
+FTS_DDL = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(terms, content='', columnsize=0, detail=full)",
+    f"""CREATE TRIGGER case_fts_insert AFTER INSERT ON feedback_cases WHEN NOT new.deleted
+    BEGIN INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (new.rowid, {_FTS_TERMS.format(p="new")});
+    END""",
+    f"""CREATE TRIGGER case_fts_delete AFTER DELETE ON feedback_cases WHEN NOT old.deleted
+    BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, terms)
+    VALUES ('delete', old.rowid, {_FTS_TERMS.format(p="old")}); END""",
+    f"""CREATE TRIGGER case_fts_update AFTER UPDATE OF content, village, reply_text, deleted
+    ON feedback_cases BEGIN
+    INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, terms)
+    SELECT 'delete', old.rowid, {_FTS_TERMS.format(p="old")} WHERE NOT old.deleted;
+    INSERT INTO {FTS_TABLE}(rowid, terms)
+    SELECT new.rowid, {_FTS_TERMS.format(p="new")} WHERE NOT new.deleted; END""",
+)
+FTS_DROP = (
+    "DROP TRIGGER IF EXISTS case_fts_insert",
+    "DROP TRIGGER IF EXISTS case_fts_delete",
+    "DROP TRIGGER IF EXISTS case_fts_update",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+)
+
+
+def is_fts_name(name: str | None) -> bool:
+    """Tables the models do not declare (FTS5 and its shadow tables)."""
+    return bool(name) and name.startswith(FTS_TABLE)
 
 
 def pragma_report(engine: Engine) -> dict[str, object]:
@@ -77,3 +120,31 @@ def backup_to(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+def _fts() -> Any:
+    from sqlalchemy import column, table
+
+    return table(FTS_TABLE, column("rowid"), column("terms"))
+
+
+def fts_rowids(session: Any, expression: str, limit: int) -> list[int]:
+    """Local rowids of the cases matching ``expression`` (at most ``limit``)."""
+    from sqlalchemy import literal_column, select
+
+    fts = _fts()
+    query = (
+        select(fts.c.rowid).where(literal_column(FTS_TABLE).op("MATCH")(expression)).limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def fts_contains(rowid_column: Any, expression: str) -> Any:
+    """A correlated test "this case matches", which FTS5 answers by seeking one rowid: the
+    plan for a common word, where walking the date index stops after a page of rows."""
+    from sqlalchemy import exists, literal_column
+
+    fts = _fts()
+    return exists().where(
+        fts.c.rowid == rowid_column, literal_column(FTS_TABLE).op("MATCH")(expression)
+    )

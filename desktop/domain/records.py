@@ -209,6 +209,32 @@ class CaseRow:
     visit_id: Id | None
     state: CaseState
     version: int
+    case_number: str = ""
+    department_id: Id | None = None
+    department_name: str = ""
+    referred_on: dt.date | None = None
+    deadline: dt.date | None = None
+    deadline_exact: bool = True
+    replied_on: dt.date | None = None
+    outcome: str = ""
+    reply_text: str = ""
+    answered_on: dt.date | None = None
+    satisfaction: str = ""
+    follow_up: bool = False
+    escalated: bool = False
+    merged_into_id: Id | None = None
+    conflict: bool = False
+    attachments: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    id: Id
+    case_id: Id
+    file_name: str
+    media_type: str
+    size: int
+    sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +248,7 @@ class CaseEventRow:
     at: dt.datetime
     note: str
     previous_id: Id | None
+    payload: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +286,10 @@ class ListFilter:
     station_id: Id | None = None
     kind: str | None = None  # a DutyKind, VisitKind, CaseState or activity-kind id, per register
     text: str = ""
+    flag: str | None = None  # feedback only: one of CASE_FLAGS
+
+
+CASE_FLAGS = ("overdue", "due_soon", "follow_up", "conflict", "escalated")
 
 
 @dataclass(frozen=True, slots=True)

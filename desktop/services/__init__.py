@@ -11,10 +11,14 @@ from desktop.db.engine import Database
 from desktop.db.migrate import migrate
 from desktop.domain.enums import SiteRole
 from desktop.services.activities import ActivityService
+from desktop.services.attachments import AttachmentService
+from desktop.services.calendar import CalendarService
+from desktop.services.casework import CaseworkService
 from desktop.services.deputies import DeputyService
 from desktop.services.duty import DutyDayService, VisitService
 from desktop.services.feedback import FeedbackService
 from desktop.services.site import ReferenceService, SiteService
+from desktop.services.slips import SlipService
 
 
 @dataclass
@@ -26,6 +30,10 @@ class Services:
     duty_days: DutyDayService
     visits: VisitService
     feedback: FeedbackService
+    casework: CaseworkService
+    attachments: AttachmentService
+    calendar: CalendarService
+    slips: SlipService
     activities: ActivityService
 
     def close(self) -> None:
@@ -39,6 +47,8 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
         current = site.current()
         return current.role if current else SiteRole.STATION
 
+    calendar = CalendarService(db)
+    feedback = FeedbackService(db, today, calendar)
     return Services(
         db=db,
         site=site,
@@ -46,7 +56,11 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
         deputies=DeputyService(db, today, role),
         duty_days=DutyDayService(db, today),
         visits=VisitService(db, today),
-        feedback=FeedbackService(db, today),
+        feedback=feedback,
+        casework=CaseworkService(db, today, calendar, feedback),
+        attachments=AttachmentService(db),
+        calendar=calendar,
+        slips=SlipService(db, feedback, today),
         activities=ActivityService(db, today),
     )
 
@@ -60,8 +74,11 @@ def open_services(
     """Open (creating if absent: callers decide whether that is allowed) and migrate."""
     db = Database(path)
     try:
-        migrate(db, backup_dir=backup_dir)
+        migrated = migrate(db, backup_dir=backup_dir)
     except BaseException:
         db.dispose()
         raise
-    return build_services(db, today)
+    services = build_services(db, today)
+    if migrated.upgraded:
+        services.deputies.fill_sort_keys()  # derived keys a migration cannot compute
+    return services

@@ -6,9 +6,6 @@ import functools
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.constants import RE_HANS
-
 from desktop.paths import resource_path
 
 # Surname readings that differ from pypinyin's ordinary reading (pypinyin 0.55 has no surname
@@ -25,7 +22,13 @@ _SURNAMES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Whitespace and the middle dots used in transliterated names (阿沛·阿旺晋美) are not letters.
 _SEPARATORS = re.compile(r"[\s\u00b7\u2022\u2027\u30fb\uff0e\uff65]+")
-_HAN_RUN = re.compile(f"({RE_HANS.pattern.removeprefix('^').removesuffix('$')})")
+
+
+@functools.cache
+def _han_run() -> re.Pattern[str]:
+    from pypinyin.constants import RE_HANS  # pypinyin costs ~200 ms to import: only when used
+
+    return re.compile(f"({RE_HANS.pattern.removeprefix('^').removesuffix('$')})")
 
 
 @functools.cache
@@ -57,8 +60,10 @@ def _tokens(text: str, personal_name: bool = True) -> list[tuple[str, str, bool]
     With ``personal_name`` the leading characters are read as a surname (see ``_SURNAMES``).
     Characters pypinyin cannot read keep themselves as their reading.
     """
+    from pypinyin import Style, lazy_pinyin
+
     tokens: list[tuple[str, str, bool]] = []
-    for index, run in enumerate(_HAN_RUN.split(_clean(text))):
+    for index, run in enumerate(_han_run().split(_clean(text))):
         if index % 2 == 0:  # non-Chinese run (possibly empty)
             tokens.extend([(run, run.lower(), False)] if run else [])
             continue
@@ -91,6 +96,17 @@ def search_keys(name: str) -> str:
     """Return "initials fullpinyin" (e.g. "zxm zhangxiaoming") for LIKE '%...%' matching."""
     tokens = _tokens(name)
     return f"{_initials(tokens)} {''.join(reading for _, reading, _ in tokens)}".strip()
+
+
+def stroke_sort_text(name: str) -> str:
+    """``stroke_sort_key`` as a string that sorts the same way, stored beside the name so the
+    database orders a roster without loading pypinyin or sorting in Python."""
+    segments = []
+    for group, value, reading, ch in stroke_sort_key(name)[0]:
+        count = value if isinstance(value, int) else 0
+        text = reading if group == 0 else str(value)
+        segments.append(f"{group}{count:02d}{text[:8]:<8}{ord(ch):06x}")
+    return "".join(segments) + "\x00" + name
 
 
 def pinyin_sort_key(name: str) -> tuple[tuple[str, ...], str]:

@@ -63,10 +63,19 @@ class DeputyService:
                         Deputy.name_keys.like(pattern, escape="\\"),
                     )
                 )
-            deputies = list(s.scalars(query))
+            deputies = list(s.scalars(query.order_by(Deputy.name_sort)))
             rows = self._rows(s, deputies)
-        key = collation.pinyin_sort_key if sort == SORT_PINYIN else collation.stroke_sort_key
-        return sorted(rows, key=lambda r: key(r.name))
+        if sort == SORT_PINYIN:  # on request only: it loads pypinyin
+            return sorted(rows, key=lambda r: collation.pinyin_sort_key(r.name))
+        return rows
+
+    def fill_sort_keys(self) -> int:
+        """Deputies that arrived without a stored stroke key (older database, bulk import)."""
+        with self._db.write() as s:
+            missing = list(s.scalars(select(Deputy).where(Deputy.name_sort == "")))
+            for deputy in missing:
+                deputy.name_sort = collation.stroke_sort_text(deputy.name)
+        return len(missing)
 
     def get(self, deputy_id: uuid.UUID) -> DeputyRow:
         with self._db.read() as s:
@@ -153,6 +162,7 @@ class DeputyService:
     def _apply(s: Session, deputy: Deputy, d: DeputyDraft) -> None:
         deputy.name = d.name
         deputy.name_keys = collation.search_keys(d.name)
+        deputy.name_sort = collation.stroke_sort_text(d.name)
         deputy.gender = d.gender.value if d.gender else None
         deputy.ethnicity = d.ethnicity.strip()
         deputy.is_county_level = d.is_county_level

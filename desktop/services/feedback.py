@@ -6,50 +6,38 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
-from desktop.db.models import CaseDeputy, CaseEvent, FeedbackCase, FeedbackCategory, Station
+from desktop.db.models import (
+    CaseAttachment,
+    CaseDeputy,
+    CaseEvent,
+    Department,
+    FeedbackCase,
+    FeedbackCategory,
+    Site,
+    Station,
+)
 from desktop.domain.checks import check_case
 from desktop.domain.enums import CaseEventKind, CaseState, Channel
-from desktop.domain.records import CaseDraft, CaseEventRow, CaseRow, ListFilter, Page
+from desktop.domain.records import CASE_FLAGS, CaseDraft, CaseEventRow, CaseRow, ListFilter, Page
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import collation
+from desktop.services.calendar import CalendarService
+from desktop.services.case_query import Clock, filtered
 from desktop.services.common import (
     NOT_FOUND,
     PAGE_SIZE,
     ServiceError,
     after_key,
-    like_pattern,
     linked_deputies,
     load_for_edit,
     sync_links,
-    text_match,
 )
-
-
-def _filtered(query, flt: ListFilter):
-    query = query.where(~FeedbackCase.deleted)
-    if flt.date_from:
-        query = query.where(FeedbackCase.received_date >= flt.date_from)
-    if flt.date_to:
-        query = query.where(FeedbackCase.received_date <= flt.date_to)
-    if flt.station_id:
-        query = query.where(FeedbackCase.station_id == flt.station_id)
-    if flt.kind:
-        query = query.where(FeedbackCase.state == flt.kind)
-    text = flt.text.strip()
-    if text:
-        # The person is found by exact name or pinyin, never by a fragment of the name.
-        person = or_(
-            FeedbackCase.person_name == text,
-            FeedbackCase.person_keys.like(like_pattern(text.lower()), escape="\\"),
-        )
-        link = (CaseDeputy, CaseDeputy.case_id, FeedbackCase.id)
-        columns = [FeedbackCase.content, FeedbackCase.village]
-        query = query.where(or_(person, text_match(text, columns, link)))
-    return query
 
 
 def causal_order(events: list[CaseEvent]) -> list[CaseEvent]:
@@ -66,16 +54,27 @@ def causal_order(events: list[CaseEvent]) -> list[CaseEvent]:
     return ordered
 
 
+ONLY_NEW_CASES_DELETED = QT_TRANSLATE_NOOP(
+    "Service", "Only a case nobody has acted on yet can be deleted; its history is the record."
+)
+
+
 class FeedbackService:
-    def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], calendar: CalendarService
+    ) -> None:
         self._db = db
         self._today = today
+        self._calendar = calendar
+
+    def clock(self, session: Session | None = None) -> Clock:
+        return Clock(self._today(), self._calendar.context(session))
 
     def page(
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
     ) -> Page[CaseRow]:
         with self._db.read() as s:
-            query = _filtered(self._select(), flt)
+            query = filtered(s, self._select(), flt, self.clock(s))
             query = after_key(query, FeedbackCase.received_date, FeedbackCase.id, after)
             rows = self._rows(s, s.execute(query.limit(limit)).all())
         next_key = (rows[-1].received_date, rows[-1].id) if len(rows) == limit else None
@@ -83,7 +82,25 @@ class FeedbackService:
 
     def count(self, flt: ListFilter = ListFilter()) -> int:
         with self._db.read() as s:
-            return s.scalar(_filtered(select(func.count()).select_from(FeedbackCase), flt))
+            query = select(func.count()).select_from(FeedbackCase)
+            return s.scalar(filtered(s, query, flt, self.clock(s)))
+
+    def state_counts(self, flt: ListFilter = ListFilter()) -> dict[CaseState, int]:
+        """Cases per state for the filter, its own state choice aside (the counts bar)."""
+        with self._db.read() as s:
+            query = select(FeedbackCase.state, func.count()).group_by(FeedbackCase.state)
+            found = s.execute(filtered(s, query, flt, self.clock(s), with_state=False)).all()
+        return {CaseState(state): n for state, n in found}
+
+    def flag_counts(self, flt: ListFilter = ListFilter()) -> dict[str, int]:
+        """Overdue, due soon, follow-up, conflict and escalated counts (the status bar)."""
+        out = {}
+        with self._db.read() as s:
+            clock = self.clock(s)
+            for flag in CASE_FLAGS:
+                query = select(func.count()).select_from(FeedbackCase)
+                out[flag] = s.scalar(filtered(s, query, replace(flt, flag=flag), clock))
+        return out
 
     def get(self, case_id: uuid.UUID) -> CaseRow:
         with self._db.read() as s:
@@ -111,6 +128,7 @@ class FeedbackService:
                     e.at,
                     e.note,
                     e.previous_id,
+                    json.loads(e.payload or "{}"),
                 )
                 for e in events
             ]
@@ -120,6 +138,7 @@ class FeedbackService:
         with self._db.write() as s:
             case = FeedbackCase(id=uuid.uuid4(), state=CaseState.REGISTERED.value)
             self._apply(case, draft)
+            case.case_number = self._next_number(s, draft.received_date)
             s.add(case)
             s.flush()
             self._link(s, case.id, draft)
@@ -138,13 +157,28 @@ class FeedbackService:
         return self.get(case_id)
 
     def delete(self, case_id: uuid.UUID, version: int | None = None, actor: str = "") -> None:
+        """Only a case nobody has acted on yet: after that its history is the record."""
         with self._db.write() as s:
             case = load_for_edit(s, FeedbackCase, case_id, version)
+            if case.state != CaseState.REGISTERED.value or case.last_event_id is None:
+                raise ServiceError(ONLY_NEW_CASES_DELETED)
             case.deleted = True
             sync_links(s, CaseDeputy, "case_id", case.id, "deputy_id", {})
             self._event(s, case, CaseEventKind.DELETED, actor)
 
     # --- internals -----------------------------------------------------------------------
+
+    @staticmethod
+    def _next_number(s: Session, received: dt.date | None) -> str:
+        """A number people can quote on the phone: site code, year, running number."""
+        site = s.get(Site, s.info["site_id"])
+        prefix = f"{site.code if site else 'X'}-{(received or dt.date.today()).year}-"
+        taken = s.scalar(
+            select(func.count())
+            .select_from(FeedbackCase)
+            .where(FeedbackCase.case_number.like(prefix + "%"))
+        )
+        return f"{prefix}{taken + 1:04d}"
 
     @staticmethod
     def _event(
@@ -174,9 +208,10 @@ class FeedbackService:
     @staticmethod
     def _select():
         return (
-            select(FeedbackCase, Station.name, FeedbackCategory.name)
+            select(FeedbackCase, Station.name, FeedbackCategory.name, Department.name)
             .join(Station, Station.id == FeedbackCase.station_id)
             .outerjoin(FeedbackCategory, FeedbackCategory.id == FeedbackCase.category_id)
+            .outerjoin(Department, Department.id == FeedbackCase.department_id)
         )
 
     @staticmethod
@@ -187,6 +222,7 @@ class FeedbackService:
         case.anonymous = d.anonymous
         case.person_name = d.person_name
         case.person_keys = collation.search_keys(d.person_name) if d.person_name else ""
+        case.person_initials = case.person_keys.split(" ", 1)[0]
         case.phone = d.phone
         case.id_number = d.id_number
         case.village = d.village
@@ -201,7 +237,16 @@ class FeedbackService:
 
     @staticmethod
     def _rows(s: Session, found: list) -> list[CaseRow]:
-        deputies = linked_deputies(s, CaseDeputy, "case_id", [c.id for c, _, _ in found])
+        ids = [c.id for c, *_ in found]
+        deputies = linked_deputies(s, CaseDeputy, "case_id", ids)
+        attachments: dict[uuid.UUID, int] = {}
+        if ids:
+            counted = s.execute(
+                select(CaseAttachment.case_id, func.count())
+                .where(CaseAttachment.case_id.in_(ids), ~CaseAttachment.deleted)
+                .group_by(CaseAttachment.case_id)
+            )
+            attachments = {case_id: n for case_id, n in counted}
         return [
             CaseRow(
                 id=c.id,
@@ -223,6 +268,22 @@ class FeedbackService:
                 visit_id=c.visit_id,
                 state=CaseState(c.state),
                 version=c.version,
+                case_number=c.case_number,
+                department_id=c.department_id,
+                department_name=department_name or "",
+                referred_on=c.referred_on,
+                deadline=c.deadline,
+                deadline_exact=c.deadline_exact,
+                replied_on=c.replied_on,
+                outcome=c.outcome,
+                reply_text=c.reply_text,
+                answered_on=c.answered_on,
+                satisfaction=c.satisfaction,
+                follow_up=c.follow_up,
+                escalated=c.escalated,
+                merged_into_id=c.merged_into_id,
+                conflict=c.conflict,
+                attachments=attachments.get(c.id, 0),
             )
-            for c, station_name, category_name in found
+            for c, station_name, category_name, department_name in found
         ]

@@ -22,6 +22,7 @@ from desktop.domain.enums import SiteRole
 from desktop.domain.records import RefRow, SiteDraft, SiteRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import require_text
+from desktop.services.calendar import seed_calendar
 from desktop.services.common import ServiceError
 
 # The owner of everything the program itself ships, until the county takes it over.
@@ -87,6 +88,7 @@ class SiteService:
             )
             s.add(site)
             seed_shipped(s)
+            seed_calendar(s, PROGRAM_SITE_ID)
             s.add(AppSetting(key=LOCAL_SITE_KEY, value=str(site_id)))
         self._db.forget_site()
         return _site_row(site)

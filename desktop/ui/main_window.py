@@ -59,6 +59,9 @@ class MainWindow(QMainWindow):
         for tab in self._register_tabs():
             tab.counts_changed.connect(lambda text, t=tab: self._set_count(t, text))
         self.tabs.currentChanged.connect(lambda _i: self._show_count())
+        self.tabs.currentChanged.connect(lambda _i: self._attach_current())
+        self._pending: set[Any] = set()
+        self._writable = False
         self._build_menus()
         geometry = settings.get(WINDOW_GEOMETRY)
         if geometry:
@@ -127,13 +130,20 @@ class MainWindow(QMainWindow):
         if services.site.current() is None:
             SetupDialog(services, self).exec()
         site = services.site.current()
-        writable = site is not None and not services.db.read_only
-        for tab in self._register_tabs():
-            tab.attach(services, writable)
+        self._writable = site is not None and not services.db.read_only
+        # Only the visible tab loads now; the others when first shown (a faster first screen).
+        self._pending = set(self._register_tabs())
+        self._attach_current()
         name = site.name if site else self.tr("(not set up)")
         self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.path))
         self.setWindowTitle(self.tr("Liaison Desk — {0}").format(name))
         self.database_attached.emit()
+
+    def _attach_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._pending and self.services is not None:
+            self._pending.discard(tab)
+            tab.attach(self.services, self._writable)
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

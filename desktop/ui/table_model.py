@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.records import Page
 from desktop.ui.i18n import translated
@@ -22,6 +24,16 @@ class Column:
     width: int = 100
     align_right: bool = False
     tooltip: bool = False  # full text as a tooltip, for long cells
+    marker: Callable[[Any], str | None] | None = None  # a row state such as "overdue"
+
+
+# Markers stand out by colour AND an icon, never by colour alone.
+MARKER_COLOURS = {"overdue": "#fde2e1", "due_soon": "#fff4d6", "conflict": "#e8e0f7"}
+MARKER_ICONS = {
+    "overdue": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "due_soon": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "conflict": QStyle.StandardPixmap.SP_MessageBoxQuestion,
+}
 
 
 class RowTableModel(QAbstractTableModel):
@@ -82,7 +94,26 @@ class RowTableModel(QAbstractTableModel):
             return str(column.value(self._rows[index.row()]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column.marker is not None and role in (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            marker = column.marker(self._rows[index.row()])
+            if marker is None:
+                return None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(MARKER_COLOURS[marker]))
+            return QApplication.style().standardIcon(MARKER_ICONS[marker])
         return None
+
+    def replace_row(self, row: Any) -> int:
+        """Put a changed row in place (same id); returns its index or -1."""
+        found = self.find(lambda r: r.id == row.id)
+        if found >= 0:
+            self._rows[found] = row
+            last = self.index(found, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(found, 0), last)
+        return found
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -6,6 +6,7 @@ from alembic import context
 
 from desktop.db import models  # noqa: F401  (registers the tables)
 from desktop.db.base import Base
+from desktop.db.migrate import include_name
 
 connection = context.config.attributes["connection"]
 context.configure(
@@ -13,6 +14,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite's limited ALTER TABLE
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

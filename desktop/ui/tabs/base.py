@@ -203,7 +203,12 @@ class RegisterTab(QWidget):
             return
         flt = self.current_filter()
         self.load(flt)
-        self.counts_changed.emit(self.count_text(flt))
+        # Rows first: the count can take longer than the page, so it follows a paint later.
+        QTimer.singleShot(0, lambda: self._count(flt))
+
+    def _count(self, flt: ListFilter) -> None:
+        if self.services is not None and flt == self.current_filter():
+            self.counts_changed.emit(self.count_text(flt))
 
     def count_text(self, flt: ListFilter) -> str:
         return self.tr_base("Records: {0}").format(self.total(flt))

@@ -1,21 +1,35 @@
-"""The feedback tab (意见建议): cases as they were registered; the workflow comes next."""
+"""The feedback tab (意见建议): state counts, the cases, and the detail pane with the next steps."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSplitter
 
 from desktop.domain.enums import CaseState
-from desktop.domain.records import CaseRow, ListFilter
+from desktop.domain.errors import ServiceError
+from desktop.domain.records import CASE_FLAGS, CaseRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
+from desktop.ui import prompts
+from desktop.ui.case_detail import CaseDetail
 from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.i18n import date_text, label
+from desktop.ui.i18n import date_text, label, message, translated
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
+
+FLAG_LABELS = {
+    "overdue": QT_TRANSLATE_NOOP("FeedbackTab", "Overdue"),
+    "due_soon": QT_TRANSLATE_NOOP("FeedbackTab", "Due soon"),
+    "follow_up": QT_TRANSLATE_NOOP("FeedbackTab", "Follow-up"),
+    "conflict": QT_TRANSLATE_NOOP("FeedbackTab", "Conflicts"),
+    "escalated": QT_TRANSLATE_NOOP("FeedbackTab", "Escalated"),
+}
 
 
 def _person(row: CaseRow) -> str:
@@ -29,39 +43,144 @@ class FeedbackTab(RegisterTab):
 
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         self._today = today
+        self._flag: str | None = None
         super().__init__(parent)
+        self.detail = CaseDetail(today)
+        self.detail.case_changed.connect(self._case_changed)
+        self.detail.print_requested.connect(self.print_slip)
+        # Counts by state across the top; each one is a filter.
+        self.count_buttons: dict[Any, QPushButton] = {}
+        bar = QHBoxLayout()
+        for state in CaseState:
+            self._count_button(bar, state, state.value)
+        bar.addSpacing(16)
+        for flag in CASE_FLAGS:
+            self._count_button(bar, flag, flag)
+        bar.addStretch()
+        layout = self.layout()
+        layout.insertLayout(0, bar)
+        layout.removeWidget(self.table)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+    def _count_button(self, bar: QHBoxLayout, key: Any, value: str) -> None:
+        button = QPushButton()
+        button.setCheckable(True)
+        button.setFlat(True)
+        button.clicked.connect(lambda checked, v=value: self._choose(v, checked))
+        bar.addWidget(button)
+        self.count_buttons[key] = button
 
     def columns(self) -> list[Column]:
         return [
+            Column(QT_TRANSLATE_NOOP("Columns", "Number"), lambda r: r.case_number, 120),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Received"), lambda r: date_text(r.received_date), 95
             ),
-            Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 180),
-            Column(QT_TRANSLATE_NOOP("Columns", "Channel"), lambda r: label(r.channel), 80),
-            Column(QT_TRANSLATE_NOOP("Columns", "Person"), _person, 70),
-            Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
-            Column(QT_TRANSLATE_NOOP("Columns", "Village"), lambda r: r.village, 110),
-            Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda r: r.category_name, 130),
             Column(QT_TRANSLATE_NOOP("Columns", "State"), lambda r: label(r.state), 80),
             Column(
-                QT_TRANSLATE_NOOP("Columns", "Deputies"),
-                lambda r: "、".join(r.deputy_names),
-                110,
-                tooltip=True,
+                QT_TRANSLATE_NOOP("Columns", "Reply due"), self._due_text, 110, marker=self._marker
             ),
+            Column(QT_TRANSLATE_NOOP("Columns", "Person"), _person, 70),
+            Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
+            Column(QT_TRANSLATE_NOOP("Columns", "Village"), lambda r: r.village, 100),
+            Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda r: r.category_name, 120),
+            Column(QT_TRANSLATE_NOOP("Columns", "Department"), lambda r: r.department_name, 110),
+            Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 160),
             Column(QT_TRANSLATE_NOOP("Columns", "Content"), lambda r: r.content, 320, tooltip=True),
         ]
+
+    def _marker(self, row: CaseRow) -> str | None:
+        if row.conflict:
+            return "conflict"
+        if row.state is not CaseState.REFERRED or row.deadline is None:
+            return None
+        if row.deadline < self._today():
+            return "overdue"
+        return "due_soon" if row.deadline <= self._due_soon_until else None
+
+    def _due_text(self, row: CaseRow) -> str:
+        if row.deadline is None or row.state is not CaseState.REFERRED:
+            return ""
+        return date_text(row.deadline) + ("" if row.deadline_exact else " *")
 
     def kind_choices(self) -> list[tuple[str, Any]]:
         return [(label(s), s.value) for s in CaseState]
 
+    # --- filters and counts --------------------------------------------------------------
+
+    def _choose(self, value: str, checked: bool) -> None:
+        if value in CASE_FLAGS:
+            self._flag = value if checked else None
+        else:
+            self.kind_filter.setCurrentIndex(
+                max(0, self.kind_filter.findData(value)) if checked else 0
+            )
+        self.reload()
+
+    def current_filter(self) -> ListFilter:
+        flt = super().current_filter()
+        return ListFilter(
+            flt.date_from, flt.date_to, flt.station_id, flt.kind, flt.text, self._flag
+        )
+
+    def attach(self, services: Any, writable: bool = True) -> None:
+        self.detail.attach_services(services)
+        super().attach(services, writable)
+
     def load(self, flt: ListFilter) -> None:
         assert self.services is not None
+        clock = self.services.feedback.clock()
+        self._due_soon_until = clock.due_soon_until()
         self.model.load(lambda after: self.services.feedback.page(flt, after))
+        self.detail.show_case(None)
+        QTimer.singleShot(0, lambda: self._refresh_counts(flt))
+
+    def _refresh_counts(self, flt: ListFilter) -> None:
+        if self.services is None or flt != self.current_filter():
+            return
+        states = self.services.feedback.state_counts(flt)
+        for state in CaseState:
+            button = self.count_buttons[state]
+            button.setText(f"{label(state)} {states.get(state, 0)}")
+            button.setChecked(flt.kind == state.value)
+        flags = self.services.feedback.flag_counts(
+            ListFilter(flt.date_from, flt.date_to, flt.station_id, None, flt.text)
+        )
+        for flag in CASE_FLAGS:
+            button = self.count_buttons[flag]
+            prefix = "⚠ " if flag in ("overdue", "conflict") and flags[flag] else ""
+            button.setText(f"{prefix}{translated('FeedbackTab', FLAG_LABELS[flag])} {flags[flag]}")
+            button.setChecked(self._flag == flag)
+
+    def count_text(self, flt: ListFilter) -> str:
+        assert self.services is not None
+        flags = self.services.feedback.flag_counts(ListFilter(station_id=flt.station_id))
+        base = super().count_text(flt)
+        return self.tr("{0}; overdue {1}, due soon {2}").format(
+            base, flags["overdue"], flags["due_soon"]
+        )
 
     def total(self, flt: ListFilter) -> int:
         assert self.services is not None
         return self.services.feedback.count(flt)
+
+    # --- rows and the detail pane ---------------------------------------------------------
+
+    def _show_selected(self) -> None:
+        self.detail.show_case(self.selected_row())
+
+    def _case_changed(self, row: CaseRow) -> None:
+        index = self.model.replace_row(row)
+        self.detail.show_case(row)
+        if index >= 0:
+            self.table.selectRow(index)
+        QTimer.singleShot(0, lambda: self._refresh_counts(self.current_filter()))
 
     def open_dialog(self, row: CaseRow | None) -> Any:
         assert self.services is not None
@@ -73,4 +192,43 @@ class FeedbackTab(RegisterTab):
         self.services.feedback.delete(row.id, row.version)
 
     def describe(self, row: CaseRow) -> str:
-        return f"{date_text(row.received_date)} {row.content[:30]}"
+        return f"{row.case_number} {row.content[:30]}"
+
+    def print_slip(self, case: CaseRow, kind: str) -> None:
+        """Render the slip, let the clerk choose where to save it, then open it to print."""
+        assert self.services is not None
+        try:
+            render = (
+                self.services.slips.referral_pdf
+                if kind == "referral"
+                else (self.services.slips.reply_pdf)
+            )
+            rendered = render(case.id, label)
+        except ServiceError as exc:
+            prompts.error(self, self.tr("Print"), message(exc))
+            return
+        title = self.tr("referral slip") if kind == "referral" else self.tr("reply slip")
+        name = f"{case.case_number}-{title}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the slip as PDF"), name, self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(rendered.pdf)
+        except OSError as exc:
+            prompts.error(
+                self,
+                self.tr("Print"),
+                self.tr("The file could not be written: {0}").format(exc.strerror or exc),
+            )
+            return
+        if rendered.flagged_characters:
+            prompts.info(
+                self,
+                self.tr("Print"),
+                self.tr(
+                    "Some characters are not in the printing font and are marked on the slip: {0}"
+                ).format(" ".join(sorted(rendered.flagged_characters))),
+            )
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -1,0 +1,95 @@
+"""``python -m benchmarks``: start-up and big-filter timings against plain baselines, as a table."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import dataset, filters, startup
+from benchmarks.report import Figure, machine, table
+
+STARTUP_RUNS, FILTER_RUNS = 7, 20
+QUICK_STARTUP_RUNS, QUICK_FILTER_RUNS, QUICK_CASES = 3, 5, 20_000
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes and fewer repeats")
+    parser.add_argument("--cases", type=int, help="feedback cases to filter (default 1,000,000)")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        help=f"repeats per figure (default {STARTUP_RUNS} start-up, {FILTER_RUNS} filters)",
+    )
+    parser.add_argument(
+        "--cache-dir", type=Path, default=dataset.CACHE_DIR, help="where the big database is kept"
+    )
+    args = parser.parse_args(argv)
+    if args.cases is None:
+        args.cases = QUICK_CASES if args.quick else 1_000_000
+    if args.cases < 1000 or (args.runs is not None and args.runs < 1):
+        parser.error("--cases must be at least 1000 and --runs at least 1")
+    return args
+
+
+def _progress(text: str) -> None:
+    print(f"[{text} ...]", file=sys.stderr, flush=True)
+
+
+def _failed(section: str, exc: Exception) -> str:
+    traceback.print_exc()
+    first = (str(exc).splitlines() or [""])[0][:300]
+    return f"{section} FAILED, no figures: {type(exc).__name__}: {first}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    startup_runs = args.runs or (QUICK_STARTUP_RUNS if args.quick else STARTUP_RUNS)
+    filter_runs = args.runs or (QUICK_FILTER_RUNS if args.quick else FILTER_RUNS)
+    figures: list[Figure] = []
+    notes: list[str] = []
+    started = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory(prefix="liaison-desk-bench-") as tmp:
+            folder = Path(tmp)
+            demo = folder / "demo.sqlite"
+            notes.append(startup.build_demo_database(demo))
+            _progress(f"start-up: {startup_runs} runs of each process")
+            result = startup.measure(demo, startup_runs, folder / "data-home")
+            figures += result.figures
+            notes += result.notes
+    except Exception as exc:  # reported, not raised: the filters may still be measured
+        notes.append(_failed("start-up", exc))
+    try:
+        _progress(f"database with {args.cases:,} cases")
+        data = dataset.feedback_database(args.cases, args.cache_dir)
+        built = f"built in {data.build_seconds:.1f} s" if data.build_seconds else "cached"
+        notes.append(f"feedback database ({built}): {data.path}")
+        notes += data.notes
+        _progress(f"filters: {filter_runs} runs each")
+        result_f = filters.measure(data.path, filter_runs, dataset.AS_OF)
+        figures += result_f.figures
+        notes += result_f.notes
+    except Exception as exc:
+        notes.append(_failed("filters", exc))
+    print("\n".join(machine()))
+    print(f"runs: start-up {startup_runs}, filters {filter_runs}; cases: {args.cases:,}")
+    print()
+    print(table(figures))
+    print()
+    print("ratio = value / baseline; values are medians.")
+    for note in notes:
+        print(f"- {note}")
+    print(f"(benchmark took {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Chinese full-text search terms: overlapping character bigrams, plus single characters.
+
+Most Chinese words are two characters, and FTS5's trigram tokenizer finds nothing for a
+two-character query; indexing every adjacent pair (路灯 灯不 不亮) and matching a query as a
+phrase of its pairs finds 路灯 in well under a millisecond over a million cases. Single
+characters are indexed after the pairs so that a one-character query also works.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Runs of Han characters (with extension planes), or of letters and digits.
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+|[^\W_]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def _runs(text: str) -> list[str]:
+    return _RUN.findall(unicodedata.normalize("NFKC", text or "").lower())
+
+
+def _is_han(run: str) -> bool:
+    return bool(_HAN.match(run))
+
+
+def index_terms(*texts: str) -> str:
+    """What goes into the index for these texts: pairs first, then single characters."""
+    pairs: list[str] = []
+    singles: list[str] = []
+    for text in texts:
+        for run in _runs(text):
+            if not _is_han(run):
+                pairs.append(run)
+                continue
+            pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
+            singles.extend(run)
+    return " ".join(pairs + singles)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression finding ``query``; None when it holds nothing searchable."""
+    phrases: list[str] = []
+    for run in _runs(query):
+        if _is_han(run) and len(run) >= 2:
+            grams = [run[i : i + 2] for i in range(len(run) - 1)]
+            phrases.append('"' + " ".join(grams) + '"')  # consecutive pairs, in order
+        else:
+            phrases.append('"' + run + '"')
+    return " AND ".join(phrases) if phrases else None

@@ -1,0 +1,268 @@
+"""The feedback workflow: each step an event appended after the case's head, state re-folded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.db.engine import Database
+from desktop.db.models import CaseEvent, FeedbackCase
+from desktop.domain.enums import CaseState
+from desktop.domain.errors import ServiceError
+from desktop.domain.records import CaseRow
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.domain.workflow import (
+    CaseAction,
+    CaseStatus,
+    EventFact,
+    FoldResult,
+    WorkflowContext,
+    allowed_actions,
+    apply,
+    fold,
+)
+from desktop.services.calendar import CalendarService
+from desktop.services.common import NOT_FOUND, STALE
+from desktop.services.feedback import FeedbackService
+
+A = CaseAction
+SETTLE_FIRST = QT_TRANSLATE_NOOP(
+    "Service", "Two sites acted on this case at once; settle the conflict before the next step."
+)
+NOT_MERGEABLE = QT_TRANSLATE_NOOP(
+    "Service", "A case cannot be merged into itself or a deleted one."
+)
+# Steps on a main case that its merged duplicates follow, so each person still gets an answer.
+FOLLOWED_BY_MERGED = (A.REFER, A.REPLY, A.FOLLOW_UP_REPLY)
+
+
+def _fact(event: CaseEvent) -> EventFact:
+    return EventFact(
+        id=str(event.id),
+        previous_id=str(event.previous_id) if event.previous_id else None,
+        action=CaseAction(event.kind),
+        payload=json.loads(event.payload or "{}"),
+        site_id=str(event.site_id),
+    )
+
+
+def _uuid(value: str | None) -> uuid.UUID | None:
+    return uuid.UUID(value) if value else None
+
+
+class CaseworkService:
+    def __init__(
+        self,
+        db: Database,
+        today: Callable[[], dt.date],
+        calendar: CalendarService,
+        feedback: FeedbackService,
+    ) -> None:
+        self._db = db
+        self._today = today
+        self._calendar = calendar
+        self._feedback = feedback
+
+    # --- reading --------------------------------------------------------------------------
+
+    def status(self, case_id: uuid.UUID) -> tuple[FoldResult, frozenset[CaseAction]]:
+        """The case's folded history and the steps the detail pane may offer now."""
+        with self._db.read() as s:
+            ctx = self._calendar.context(s)
+            result = self._fold(s, case_id, ctx)
+        if result.conflict:
+            return result, frozenset({A.EDIT})
+        return result, allowed_actions(result.status, today=self._today(), ctx=ctx)
+
+    def reply_deadline(self, referred_on: dt.date) -> tuple[dt.date, bool]:
+        deadline = self._calendar.context().reply_deadline(referred_on)
+        return deadline.day, deadline.exact
+
+    # --- the steps ------------------------------------------------------------------------
+
+    def act(
+        self,
+        case_id: uuid.UUID,
+        action: CaseAction,
+        payload: Mapping[str, Any],
+        *,
+        actor: str = "",
+        note: str = "",
+        version: int | None = None,
+    ) -> CaseRow:
+        """Append one step; IllegalTransition (a field's refusal) or ServiceError if refused."""
+        with self._db.write() as s:
+            ctx = self._calendar.context(s)
+            self._step(s, case_id, action, dict(payload), ctx, actor, note, version)
+            if action in FOLLOWED_BY_MERGED:
+                for merged in s.scalars(
+                    select(FeedbackCase).where(
+                        FeedbackCase.merged_into_id == case_id, ~FeedbackCase.deleted
+                    )
+                ):
+                    result = self._fold(s, merged.id, ctx)
+                    if action in allowed_actions(result.status) and not result.conflict:
+                        note_merged = QT_TRANSLATE_NOOP("Service", "Follows the merged case")
+                        self._step(s, merged.id, action, dict(payload), ctx, actor, note_merged)
+        return self._feedback.get(case_id)
+
+    def refer(
+        self,
+        case_id: uuid.UUID,
+        department_id: uuid.UUID,
+        co_department_ids: tuple[uuid.UUID, ...] = (),
+        referred_on: dt.date | None = None,
+        **kw: Any,
+    ) -> CaseRow:
+        referred_on = referred_on or self._today()
+        deadline, exact = self.reply_deadline(referred_on)
+        payload = {
+            "department_id": str(department_id),
+            "co_department_ids": [str(d) for d in co_department_ids],
+            "referred_on": referred_on.isoformat(),
+            "deadline": deadline.isoformat(),
+            "deadline_exact": exact,
+        }
+        return self.act(case_id, A.REFER, payload, **kw)
+
+    def merge(self, case_id: uuid.UUID, into_case_id: uuid.UUID, **kw: Any) -> CaseRow:
+        with self._db.read() as s:
+            target = s.get(FeedbackCase, into_case_id)
+            if target is None or target.deleted or into_case_id == case_id:
+                raise ServiceError(NOT_MERGEABLE)
+        return self.act(case_id, A.MERGE, {"into_case_id": str(into_case_id)}, **kw)
+
+    def resolve(
+        self, case_id: uuid.UUID, keep_head: str, discarded: list[str], **kw: Any
+    ) -> CaseRow:
+        """Settle a conflict: follow the branch ending at ``keep_head``, set the others aside."""
+        with self._db.write() as s:
+            ctx = self._calendar.context(s)
+            case = self._case(s, case_id, None)
+            event = CaseEvent(
+                id=uuid.uuid4(),
+                case_id=case.id,
+                previous_id=uuid.UUID(keep_head),
+                kind=A.RESOLVE.value,
+                state_after=case.state,
+                actor=kw.get("actor", ""),
+                site_id=s.info["site_id"],
+                note=kw.get("note", ""),
+                payload=json.dumps({"discarded_event_ids": discarded}),
+            )
+            s.add(event)
+            s.flush()
+            self._project(s, case, self._fold(s, case_id, ctx))
+        return self._feedback.get(case_id)
+
+    def refold(self, session: Session, case_id: uuid.UUID) -> None:
+        """Bring a case's projected columns in step with its events (after events arrive)."""
+        case = session.get(FeedbackCase, case_id)
+        if case is not None:
+            self._project(
+                session, case, self._fold(session, case_id, self._calendar.context(session))
+            )
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _case(self, s: Session, case_id: uuid.UUID, version: int | None) -> FeedbackCase:
+        case = s.get(FeedbackCase, case_id)
+        if case is None or case.deleted:
+            raise ServiceError(NOT_FOUND)
+        if version is not None and case.version != version:
+            raise ServiceError(STALE)
+        return case
+
+    def _fold(self, s: Session, case_id: uuid.UUID, ctx: WorkflowContext) -> FoldResult:
+        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)).all()
+        # History is replayed without the time limits its steps were checked against then.
+        return fold([_fact(e) for e in events], _replay(ctx))
+
+    def _step(
+        self,
+        s: Session,
+        case_id: uuid.UUID,
+        action: CaseAction,
+        payload: dict,
+        ctx: WorkflowContext,
+        actor: str,
+        note: str,
+        version: int | None = None,
+    ) -> None:
+        case = self._case(s, case_id, version)
+        result = self._fold(s, case_id, ctx)
+        if result.conflict:
+            raise ServiceError(SETTLE_FIRST)
+        event_id = uuid.uuid4()
+        fact = EventFact(str(event_id), result.head, action, payload, str(s.info["site_id"]))
+        status = apply(result.status, fact, ctx)  # refuses with IllegalTransition
+        s.add(
+            CaseEvent(
+                id=event_id,
+                case_id=case.id,
+                previous_id=_uuid(result.head),
+                kind=action.value,
+                state_after=status.state.value,
+                actor=actor,
+                site_id=s.info["site_id"],
+                note=note,
+                payload=json.dumps(payload, ensure_ascii=False),
+            )
+        )
+        s.flush()
+        self._project(s, case, self._fold(s, case_id, ctx))
+
+    @staticmethod
+    def _project(s: Session, case: FeedbackCase, result: FoldResult) -> None:
+        """The list columns from the folded status (the events stay the truth)."""
+        status = result.status or CaseStatus(CaseState.REGISTERED)
+        texts = _latest_texts(s, result.applied)
+        case.state = status.state.value
+        case.last_event_id = _uuid(result.head)
+        case.department_id = _uuid(status.department_id)
+        case.co_department_ids = json.dumps(list(status.co_department_ids))
+        case.referred_on = status.referred_on
+        case.deadline = status.deadline
+        case.deadline_exact = status.deadline_exact
+        case.replied_on = status.replied_on
+        case.outcome = status.outcome.value if status.outcome else ""
+        case.reply_text = texts.get("reply", "") if status.replied_on else ""
+        case.answered_on = texts.get("answered_on") if status.satisfaction else None
+        case.satisfaction = status.satisfaction.value if status.satisfaction else ""
+        case.follow_up = status.follow_up
+        case.escalated = status.escalated
+        case.merged_into_id = _uuid(status.merged_into)
+        case.conflict = bool(result.conflict)
+        if status.deleted and not case.deleted:
+            case.deleted = True
+
+
+def _replay(ctx: WorkflowContext) -> WorkflowContext:
+    from dataclasses import replace
+
+    return replace(ctx, enforce_time_limits=False)
+
+
+def _latest_texts(s: Session, applied: tuple[str, ...]) -> dict[str, Any]:
+    """The reply text and answer-back date of the last applied steps that carry them."""
+    if not applied:
+        return {}
+    ids = [uuid.UUID(i) for i in applied]
+    events = {e.id: e for e in s.scalars(select(CaseEvent).where(CaseEvent.id.in_(ids)))}
+    out: dict[str, Any] = {}
+    for event_id in ids:
+        event = events[event_id]
+        payload = json.loads(event.payload or "{}")
+        if event.kind in (A.REPLY.value, A.FOLLOW_UP_REPLY.value):
+            out["reply"] = payload.get("text", "")
+        elif event.kind == A.ANSWER_BACK.value:
+            out["answered_on"] = dt.date.fromisoformat(payload["answered_on"])
+        elif event.kind == A.REFER.value:
+            out.pop("reply", None)
+    return out

@@ -1,0 +1,51 @@
+"""The benchmark runs end to end on small sizes and prints every figure (no timing asserted)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES = (
+    "window painted",
+    "first rows on screen",
+    "first screen: no filter",
+    "first screen: state=referred",
+    "first screen: one station",
+    "first screen: one month",
+    "first screen: state + month",
+    "first screen: deep page",
+    "count for status bar: no filter",
+    "count for status bar: state=referred",
+    "count for status bar: one station",
+    "count for status bar: one month",
+    "count for status bar: state + month",
+)
+MS = r"[\d,]+(?:\.\d+)? ms"
+ROW = re.compile(
+    rf"^(?P<figure>[^|]+?)\s*\|\s*(?P<value>{MS})\s*\|\s*(?P<baseline>{MS})\s*\|"
+    rf"\s*(?P<ratio>\d+(?:\.\d+)?)x\s*\|\s*(?P<target><= [\d.]+(?:x| ms))\s*\|\s*(?P<ok>yes|NO)$"
+)
+
+
+def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    cmd = [sys.executable, "-m", "benchmarks", "--quick", "--cases", "20000", "--runs", "2"]
+    cmd += ["--cache-dir", str(tmp_path / "cache")]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=100)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout
+    for header in ("platform:", "CPUs:", "Python:", "SQLite:"):
+        assert header in out
+    rows = {}
+    for line in out.splitlines():
+        match = ROW.match(line.strip())
+        if match:
+            rows[match["figure"]] = match
+    for figure in FIGURES:
+        found = [name for name in rows if name.startswith(figure)]
+        assert found, f"no numeric row for {figure!r} in:\n{out}"
+    assert "cases: 20,000" in out
