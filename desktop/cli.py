@@ -12,8 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
+from desktop.domain.enums import CaseState
+from desktop.domain.records import CaseRow
 
-SUBCOMMANDS = ("init", "demo", "check")
+SUBCOMMANDS = ("init", "demo", "check", "cases")
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -75,6 +77,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=dt.date.fromisoformat,
         default=dt.date.today(),
         help=Cli.tr("the last day of the demo records (YYYY-MM-DD)"),
+    )
+    cases = sub.add_parser("cases", help=Cli.tr("list feedback cases"))
+    cases.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    cases.add_argument(
+        "--state", choices=[s.value for s in CaseState], help=Cli.tr("only cases in this state")
+    )
+    cases.add_argument(
+        "--overdue", action="store_true", help=Cli.tr("only cases past their reply deadline")
+    )
+    cases.add_argument(
+        "--json", action="store_true", help=Cli.tr("print JSON (docs/cases-json.md)")
     )
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
@@ -168,6 +181,69 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if revision == head_revision() and not problems else EXIT_FAULT
 
 
+def case_record(case: CaseRow, today: dt.date) -> dict[str, object]:
+    """One case as docs/cases-json.md describes it; phone and ID number stay masked."""
+    from desktop.domain.validation import mask_id_number, mask_phone
+
+    def day(value: dt.date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    overdue = (
+        case.state is CaseState.REFERRED and case.deadline is not None and (case.deadline < today)
+    )
+    return {
+        "id": str(case.id), "number": case.case_number, "received": day(case.received_date),
+        "station": case.station_name, "state": case.state.value,
+        "state_label": QCoreApplication.translate("CaseState", case.state.label),
+        "channel": case.channel.value, "anonymous": case.anonymous,
+        "person": "" if case.anonymous else case.person_name,
+        "phone": mask_phone(case.phone), "id_number": mask_id_number(case.id_number),
+        "village": case.village, "category": case.category_name, "content": case.content,
+        "deputies": list(case.deputy_names), "department": case.department_name or None,
+        "referred": day(case.referred_on), "deadline": day(case.deadline),
+        "deadline_exact": case.deadline_exact, "overdue": overdue,
+        "replied": day(case.replied_on), "outcome": case.outcome or None,
+        "reply": case.reply_text or None, "answered_back": day(case.answered_on),
+        "satisfaction": case.satisfaction or None, "follow_up": case.follow_up,
+        "escalated": case.escalated, "conflict": case.conflict,
+        "merged_into": str(case.merged_into_id) if case.merged_into_id else None,
+    }  # fmt: skip
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    import json
+
+    from desktop.domain.records import ListFilter
+    from desktop.services import open_services
+
+    services = open_services(_require_file(args.db))
+    try:
+        flt = ListFilter(kind=args.state, flag="overdue" if args.overdue else None)
+        today = dt.date.today()
+        cases, after = [], None
+        while True:  # every page, newest first
+            page = services.feedback.page(flt, after, limit=500)
+            cases.extend(page.rows)
+            if page.next_key is None:
+                break
+            after = page.next_key
+    finally:
+        services.close()
+    records = [case_record(c, today) for c in cases]
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in records:
+        mark = "!" if r["overdue"] else " "
+        content = str(r["content"]).replace("\n", " ")
+        print(
+            f"{r['number']}\t{r['received']}\t{r['state_label']}\t{mark}{r['deadline'] or '':10}"
+            f"\t{r['station']}\t{content[:40]}"
+        )
+    print(Cli.tr("{0} case(s)").format(len(records)))
+    return EXIT_OK
+
+
 def _install_cli_translator(language: str) -> None:
     from desktop.ui.i18n import install_translators  # QtCore only, no widgets
 
@@ -197,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_init(args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "cases":
+            return cmd_cases(args)
         if args.command == "check":
             return cmd_check(args)
         return _gui(args)

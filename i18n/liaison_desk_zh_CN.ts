@@ -439,6 +439,22 @@
         <translation>演示记录的截止日期（格式：YYYY-MM-DD）</translation>
     </message>
     <message>
+        <source>list feedback cases</source>
+        <translation>列出意见建议</translation>
+    </message>
+    <message>
+        <source>only cases in this state</source>
+        <translation>只列出处于该状态的意见建议</translation>
+    </message>
+    <message>
+        <source>only cases past their reply deadline</source>
+        <translation>只列出已超过答复期限的意见建议</translation>
+    </message>
+    <message>
+        <source>print JSON (docs/cases-json.md)</source>
+        <translation>以 JSON 格式输出（见 docs/cases-json.md）</translation>
+    </message>
+    <message>
         <source>check a database&apos;s schema and integrity</source>
         <translation>检查数据库结构及完整性</translation>
     </message>
@@ -493,6 +509,10 @@
     <message>
         <source>Integrity check: {0}</source>
         <translation>完整性检查：{0}</translation>
+    </message>
+    <message>
+        <source>{0} case(s)</source>
+        <translation>共 {0} 件</translation>
     </message>
 </context>
 <context>

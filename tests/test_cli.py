@@ -170,3 +170,36 @@ def test_the_readme_run_command_opens_the_window_on_a_demo_database(tmp_path: Pa
     assert len(demo) == 1
     with sqlite3.connect(demo[0]) as conn:
         assert conn.execute("SELECT count(*) FROM stations").fetchone()[0] == 62
+
+
+def test_cases_lists_as_a_table_and_as_json(tmp_path: Path) -> None:
+    import datetime as dt
+    import json
+
+    from desktop.domain.enums import SiteRole
+    from desktop.domain.records import CaseDraft, SiteDraft
+    from desktop.services import open_services
+
+    db = tmp_path / "s.sqlite"
+    services = open_services(db)
+    site = services.site.initialise(SiteDraft(SiteRole.STATION, "S01", "大田村站", "黄姚镇"))
+    today = dt.date.today()
+    services.feedback.register(
+        CaseDraft(
+            site.station_id, today, person_name="赵大山", phone="13912345678", content="路灯不亮"
+        )
+    )
+    services.feedback.register(
+        CaseDraft(site.station_id, today, anonymous=True, content="河道垃圾")
+    )
+    services.close()
+    table = run("cases", "--db", str(db))
+    assert table.returncode == 0, table.stderr
+    assert "已登记" in table.stdout and "路灯不亮" in table.stdout
+    as_json = run("cases", "--db", str(db), "--json", "--state", "registered")
+    records = json.loads(as_json.stdout)
+    assert {r["content"] for r in records} == {"路灯不亮", "河道垃圾"}
+    named = next(r for r in records if r["person"])
+    assert named["phone"] == "139****5678" and named["state"] == "registered"
+    assert json.loads(run("cases", "--db", str(db), "--json", "--overdue").stdout) == []
+    assert run("cases", "--db", str(db), "--state", "nonsense").returncode == 2

@@ -277,7 +277,7 @@ def add_cases(g: _Demo, counties: list[_County], categories: dict) -> None:
 
 def _add_case(g: _Demo, county: _County, town: _Town, st: _Station, categories: dict) -> None:
     rng = g.rng
-    channel, duty_day_id, visit_id = names.pick(rng, CHANNELS), None, None
+    channel, duty_day_id, visit_id = pick(rng, CHANNELS), None, None
     day, takers = rng.choice(g.days if channel == "online" else g.workdays), st.deputies
     if channel == "in_person" and st.duty and rng.random() < 0.75:
         duty_day_id, day, takers = rng.choice(st.duty)
@@ -288,7 +288,7 @@ def _add_case(g: _Demo, county: _County, town: _Town, st: _Station, categories: 
     anonymous = channel != "visit" and rng.random() < 0.15
     person = names.constituent(rng, county.area, town.yao, g.as_of, anonymous)
     village = st.village if rng.random() < 0.6 else rng.choice(town.villages)
-    category = names.pick(rng, CATEGORY_WEIGHTS)
+    category = pick(rng, CATEGORY_WEIGHTS)
     steps, status = case_history(
         rng, day, g.as_of, category, channel, st.clerk,
         lambda code: town.gov if code == "town" else county.bureaus[code], g.ctx,
