@@ -24,7 +24,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
-def tab(qtbot, qapp, services):  # noqa: ANN001, ANN201
+def tab(qtbot, qapp, services):
     install_translators(qapp, "zh_CN")
     with services.db.write() as s:
         for code, name in (("JSB", "镇建设办"), ("SLZ", "镇水利站")):
@@ -46,7 +46,7 @@ def tab(qtbot, qapp, services):  # noqa: ANN001, ANN201
     return widget
 
 
-def _step(qtbot, tab: FeedbackTab, action: CaseAction, fill) -> None:  # noqa: ANN001
+def _step(qtbot, tab: FeedbackTab, action: CaseAction, fill) -> None:
     button = tab.detail.buttons[action]
     assert button.isEnabled(), action
     done = when_modal(StepDialog, fill)
@@ -54,7 +54,7 @@ def _step(qtbot, tab: FeedbackTab, action: CaseAction, fill) -> None:  # noqa: A
     assert done, action
 
 
-def _pick(combo, member) -> None:  # noqa: ANN001
+def _pick(combo, member) -> None:
     combo.setCurrentIndex(combo.findData(member.value))
 
 
@@ -157,11 +157,14 @@ def test_merge_and_answer_on_spot(qtbot, tab: FeedbackTab, services) -> None:
 
 def test_phone_is_masked_until_revealed_and_deadlines_stand_out(qtbot, tab, services) -> None:
     detail = tab.detail
-    shown = lambda: [
-        detail.facts.itemAt(i).widget().text()  # noqa: E731
-        for i in range(detail.facts.count())
-        if detail.facts.itemAt(i).widget()
-    ]
+
+    def shown():
+        return [
+            detail.facts.itemAt(i).widget().text()
+            for i in range(detail.facts.count())
+            if detail.facts.itemAt(i).widget()
+        ]
+
     assert "139****5678" in shown() and "13912345678" not in shown()
     qtbot.mouseClick(detail.reveal_button, Qt.MouseButton.LeftButton)
     assert "13912345678" in shown()

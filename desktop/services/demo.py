@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import random
 import uuid
 from collections import defaultdict
@@ -21,10 +20,12 @@ from desktop.domain.enums import SiteRole
 from desktop.domain.records import SiteDraft, SiteRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import collation
+from desktop.services import demo_cases as cases
 from desktop.services import demo_names as names
 from desktop.services.common import link_id
 
 if TYPE_CHECKING:
+    from desktop.domain.workflow import WorkflowContext
     from desktop.services import Services
 
 SCALES = ("station", "county", "prefecture")
@@ -100,8 +101,9 @@ def _serving(deputies: list[_Deputy], county_level: bool = False) -> list[_Deput
 class _Demo:
     """Random choices, ids, timestamps and queued rows for one fill, in one transaction."""
 
-    def __init__(self, s: Session, site: SiteRow, seed: int, as_of: dt.date, years: int) -> None:
-        self.s, self.site, self.as_of, self.years = s, site, as_of, years
+    def __init__(self, s: Session, site: SiteRow, seed: int, as_of: dt.date, years: int,
+                 ctx: WorkflowContext) -> None:  # fmt: skip
+        self.s, self.site, self.as_of, self.years, self.ctx = s, site, as_of, years, ctx
         self.rng = random.Random(seed)
         self._ids = random.Random(f"demo ids {seed}")  # own stream: content changes keep ids
         self.seq = next_change_seq(s)  # the hook's counter: these rows export like any others
@@ -200,6 +202,7 @@ def _deputies(g: _Demo, counties: list[_County], per_station: tuple[int, int]) -
                         constituency = f"{county.name}第{ti * 3 + vi // 3 + 1}选区"
                     status = "serving" if d.serving else rng.choice(("resigned", "deceased"))
                     g.add(m.Deputy, g.t0, id=d.id, name_keys=_keys(person["name"]),
+                          name_sort=collation.stroke_sort_text(person["name"]),
                           is_county_level=d.county_level, is_township_level=d.township_level,
                           constituency=constituency, phone=names.mobile(rng, phones), term=TERM,
                           household_sign=rng.random() < 0.1, status=status,
@@ -255,43 +258,6 @@ def _duty_and_visits(g: _Demo, county: _County) -> None:
         visitors = g.some([d for d in officials if d not in visited], 1, 2)
         if visitors and visited:
             visit(st, "to_deputies", visitors, visited, "", len(visited))
-
-
-def _case(g: _Demo, county: _County, town: _Town, st: _Station, categories: dict) -> None:
-    rng = g.rng
-    channel, duty_day_id, visit_id = names.pick(rng, names.CHANNELS), None, None
-    day, takers = rng.choice(g.days if channel == "online" else g.workdays), st.deputies
-    if channel == "in_person" and st.duty and rng.random() < 0.75:
-        duty_day_id, day, takers = rng.choice(st.duty)
-    elif channel == "visit" and st.visits:
-        visit_id, day, takers = rng.choice(st.visits)
-    elif channel == "visit":
-        channel = "phone"
-    anonymous = channel != "visit" and rng.random() < 0.15
-    person = names.constituent(rng, county.area, town.yao, g.as_of, anonymous)
-    village = st.village if rng.random() < 0.6 else rng.choice(town.villages)
-    category = names.pick(rng, names.CATEGORY_WEIGHTS)
-    steps = names.case_history(
-        rng, day, g.as_of, category, channel, st.clerk,
-        lambda code: town.gov if code == "town" else county.bureaus[code],
-    )  # fmt: skip
-    case_id, event_ids = g.new_id(), [g.new_id() for _ in steps]
-    # One version per committed step, as the workflow's writes will leave it.
-    g.add(m.FeedbackCase, steps[0][1], id=case_id, updated_at=steps[-1][1], version=len(steps),
-          station_id=st.id, received_date=day, channel=channel, anonymous=anonymous,
-          person_keys=_keys(person["person_name"]) if person["person_name"] else "",
-          village=village, category_id=categories[category],
-          content=names.case_content(rng, category, village), duty_day_id=duty_day_id,
-          visit_id=visit_id, state=steps[-1][0], last_event_id=event_ids[-1], **person)  # fmt: skip
-    live = _serving(takers) or takers
-    for d in g.some(live, 1, rng.choice((1, 2))):
-        g.link(m.CaseDeputy, steps[0][1], ("case_id", case_id), ("deputy_id", d.id))
-    for i, (state, at, actor, note, payload) in enumerate(steps):
-        g.rows["case_events"].append({
-            "id": event_ids[i], "case_id": case_id, "previous_id": event_ids[i - 1] if i else None,
-            "kind": state, "state_after": state, "actor": actor, "site_id": g.site.id, "at": at,
-            "note": note, "payload": json.dumps(payload, ensure_ascii=False), "change_seq": g.seq,
-        })  # fmt: skip
 
 
 def _activities(g: _Demo, county: _County, kinds: dict[str, uuid.UUID], county_wide: bool) -> None:
@@ -370,9 +336,10 @@ def fill_demo(services: Services, *, scale: str = "county", years: int = 1, seed
     categories = {r.code: r.id for r in services.reference.categories()}
     kinds = {r.code: r.id for r in services.reference.activity_kinds()}
     with services.db.write() as s:
-        g = _Demo(s, site, seed, as_of, years)
+        g = _Demo(s, site, seed, as_of, years, services.calendar.context(s))
         # initialise stamped the wall clock; the demo's site was set up when its period began.
-        for model in (m.Site, m.Township, m.Station, m.FeedbackCategory, m.ActivityKind):
+        for model in (m.Site, m.Township, m.Station, m.FeedbackCategory, m.ActivityKind,
+                      m.CalendarDay, m.CalendarYear):  # fmt: skip
             s.execute(update(model).values(created_at=g.t0, updated_at=g.t0))
         counties: list[_County] = []
         stages: tuple[tuple[str, Callable[[], object]], ...] = (
@@ -383,8 +350,7 @@ def fill_demo(services: Services, *, scale: str = "county", years: int = 1, seed
             (QT_TRANSLATE_NOOP("Demo", "Duty days and visits"),
              lambda: [_duty_and_visits(g, county) for county in counties]),
             (QT_TRANSLATE_NOOP("Demo", "Feedback cases"),  # about 900 a county-year
-             lambda: [_case(g, c, t, st, categories) for c in counties for t in c.towns
-                      for st in t.stations for _ in range(round(g.rng.uniform(11, 19) * years))]),
+             lambda: cases.add_cases(g, counties, categories)),
             (QT_TRANSLATE_NOOP("Demo", "Deputy activities"),
              lambda: [_activities(g, county, kinds, scale != "station") for county in counties]),
         )  # fmt: skip

@@ -88,22 +88,24 @@ NOTES = sections("""
 # A department's reply by outcome (A solved, B being solved, C planned, D not feasible), and
 # the later report that takes a B or C off the follow-up list (A done, D dropped after all).
 REPLIES = sections("""
-[A] 经现场核查，已安排维修，现已完成，群众可正常使用。
-经调查核实，已按政策为当事人办理，相关待遇已落实。 已协调有关单位现场处理，问题已解决。
-已约谈相关责任人并督促整改到位，后续将加强日常巡查。
-[B] 已安排专人跟进，正在组织施工，预计两个月内完成。 已列入今年整改任务，目前正在办理中。
-相关手续正在审批，办结后及时告知当事人。
+[A] 经调查核实，反映的问题已处理完毕，并已向当事人说明办理结果。
+已会同所在乡镇现场处理，问题已解决。 已按有关规定办理完毕，后续将加强日常监管。
+已责成相关股室限期整改，现已整改到位。
+[B] 已安排专人跟进，正在组织实施，预计两个月内办结。 相关手续正在审批，审批完成后即组织实施。
+已列入今年工作计划，目前正在办理中，办结后及时告知当事人。
 [C] 已纳入明年项目计划，资金落实后实施。 该问题需统筹规划，已列入三年行动计划分步解决。
 已向上级部门申报项目，待批复后组织实施。
 [D] 经核查，当事人不符合政策规定的条件，已向其解释说明。
 受资金和规划限制，目前暂不具备实施条件，已向群众做好解释。
-[later_A] 前期答复事项已办理完成，经回访群众表示认可。 项目已竣工验收并投入使用。
+该事项已进入司法程序，不属本单位职权范围，已告知当事人依法维权。
+[later_A] 前期答复事项已办理完成，经回访群众表示认可。 相关项目已实施完毕，经回访群众认可。
 [later_D] 经再次研究，因规划调整该事项暂无法实施，已向群众说明情况。
+因上级资金未能下达，项目暂缓实施，已向群众解释。
 """)
 OUTCOMES = weighted("A:55 B:20 C:15 D:10")
 LATER_OUTCOMES = weighted("A:85 D:15")
 SATISFACTION = weighted("satisfied:75 basically_satisfied:18 unsatisfied:7")
-SATISFACTION_D = weighted("satisfied:30 basically_satisfied:40 unsatisfied:30")  # a refusal
+SATISFACTION_D = weighted("satisfied:30 basically_satisfied:40 unsatisfied:30")  # after a D
 SATISFACTION_LABELS = dict(zip(SATISFACTION[0], ("满意", "基本满意", "不满意"), strict=True))
 METHODS = weighted("in_person:30 phone:50 letter:8 wechat:12")
 BACK_NOTES = dict(zip(METHODS[0], (f"{how}，当事人表示{{d}}。" for how in words(

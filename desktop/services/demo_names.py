@@ -1,42 +1,41 @@
-"""Tables and pure drawing functions for the demo data: names, places, sentences, case histories."""
+"""Tables and pure drawing functions for the demo data: names, places, sentences, times."""
 
 from __future__ import annotations
 
 import datetime
 import itertools
 import random
-from collections.abc import Callable
 
 from desktop.domain.validation import id_check_char
 
 Weighted = tuple[tuple[str, ...], tuple[int, ...]]
 
 
-def _words(text: str) -> tuple[str, ...]:
+def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-def _weighted(text: str) -> Weighted:
+def weighted(text: str) -> Weighted:
     """Parse "黄:80 李:60 ..." into (items, weights)."""
     pairs = [item.split(":") for item in text.split()]
     return tuple(p[0] for p in pairs), tuple(int(p[1]) for p in pairs)
 
 
-def _sections(text: str) -> dict[str, tuple[str, ...]]:
+def sections(text: str) -> dict[str, tuple[str, ...]]:
     """Parse "[key] item item ..." blocks. Items are split on whitespace: Chinese sentences
     have none, so short ones can share a line."""
     blocks = (block.partition("]") for block in text.split("[")[1:])
-    return {key: _words(body) for key, _, body in blocks}
+    return {key: words(body) for key, _, body in blocks}
 
 
 # Surnames as they are spread in eastern Guangxi (Hezhou, Wuzhou): 黄 李 陈 梁 莫 lead.
-HAN_SURNAMES = _weighted(
+HAN_SURNAMES = weighted(
     "黄:80 李:60 陈:55 梁:40 莫:30 张:30 刘:28 何:25 罗:25 林:25 周:20 吴:20 邓:18 杨:18 "
     "谢:15 钟:14 廖:14 苏:12 潘:12 王:12 胡:10 冯:10 卢:10 唐:10 曾:10 蒋:8 朱:8 叶:8 "
     "彭:7 郭:7 赖:6 欧:6 邱:6 龙:6 余:6 麦:5 甘:4 孔:4 岑:4 骆:3 练:3 单:1 区:1 查:1"
 )
-ZHUANG_SURNAMES = _weighted("韦:30 覃:25 黄:25 蒙:15 莫:15 陆:10 农:8 黎:8")
-YAO_SURNAMES = _weighted("盘:30 赵:25 邓:20 李:15 冯:10 黄:10")
+ZHUANG_SURNAMES = weighted("韦:30 覃:25 黄:25 蒙:15 莫:15 陆:10 农:8 黎:8")
+YAO_SURNAMES = weighted("盘:30 赵:25 邓:20 李:15 冯:10 黄:10")
 GIVEN_MALE = (
     "伟强军华明杰勇平刚辉斌峰涛林东海波文建国志成春荣贵福庆金永德新生宏亮俊凯鹏飞超健兴旺发光"
 )
@@ -75,92 +74,43 @@ PREFECTURE_COUNTIES = tuple(
     )
 )  # fmt: skip
 # The neighbours get invented townships and villages from these pools.
-GENERIC_TOWNSHIPS = _words(
+GENERIC_TOWNSHIPS = words(
     "城关镇 石桥镇 龙门镇 新圩镇 大宁镇 河东乡 白沙镇 古城镇 回龙镇 清塘镇 莲塘镇 沙田镇 大平乡 "
     "良田镇 六堡镇 狮寨镇 新地镇 东安乡 西湾镇 太平镇 长发镇 金鸡镇 和平镇 民安镇 福山乡 三江乡"
 )
-GENERIC_VILLAGES = _words(
+GENERIC_VILLAGES = words(
     "新村 石门村 大塘村 水口村 竹山村 高田村 长坪村 白石村 岭头村 东山村 西岭村 上寨村 下寨村 "
     "荷塘村 龙江村 石龙村 清水村 黄泥村 南山村 大岭村 平山村 古塘村 桥头村 罗田村 中心社区"
 )
 
-# County bureaus a case may be referred to (code:name), and which body usually answers which
-# category ("town" is the township government).
+# County bureaus a case may be referred to (code:name).
 COUNTY_BUREAUS = tuple(
     tuple(item.split(":"))
-    for item in _words(
+    for item in words(
         "zjj:住建局 jtj:交通运输局 slj:水利局 jyj:教育局 wjw:卫健委 rsj:人社局 nyj:农业农村局 "
         "zrj:自然资源局 sthj:生态环境局 gaj:公安局 mzj:民政局 ybj:医保局 sjj:市场监管局 sfj:司法局"
     )
 )
-REFER_TO = _sections(
-    "[infrastructure] jtj zjj town town [agriculture] nyj slj town [education] jyj "
-    "[health] wjw ybj [social_security] mzj rsj ybj [environment] sthj zjj town "
-    "[public_safety] gaj sfj town [housing] zjj zrj [water_power] slj town "
-    "[governance] town sjj [other] town"
-)
-CATEGORY_WEIGHTS = _weighted(
-    "infrastructure:20 agriculture:14 education:8 health:8 social_security:12 environment:8 "
-    "public_safety:6 housing:7 water_power:9 governance:4 other:4"
-)
 
 # Deputies' occupations: weight and workplace; {v} village, {t} township, {c} county.
-OCCUPATIONS = _weighted(
+OCCUPATIONS = weighted(
     "村委会主任:18 村党组织书记:10 种植户:14 养殖户:5 教师:8 医生:4 乡镇干部:10 企业职工:8 "
     "个体工商户:10 合作社负责人:6 县直机关干部:5"
 )
-WORKPLACES = dict(zip(OCCUPATIONS[0], _words(
+WORKPLACES = dict(zip(OCCUPATIONS[0], words(
     "{v}委会 {v}党总支 {v} {v} {t}中心小学 {t}卫生院 {t}人民政府 {c}{brand}有限公司 {t}{shop} "
     "{v}{crop}专业合作社 {c}{bureau}"
 ), strict=True))  # fmt: skip
-CROPS = _words("茶叶 砂糖桔 沃柑 油茶 百香果 黄精 三华李 肉桂")
-BRANDS = _words("瑶香茶业 桂江水电 黄姚文旅 将军峰茶业 富罗建材 江口物流 凤凰林业")
-SHOPS = _words("农资店 百货商店 米粉店 五金店 建材店 茶叶店 农家乐 家电维修部")
-PHONE_PREFIXES = _words(
+CROPS = words("茶叶 砂糖桔 沃柑 油茶 百香果 黄精 三华李 肉桂")
+BRANDS = words("瑶香茶业 桂江水电 黄姚文旅 将军峰茶业 富罗建材 江口物流 凤凰林业")
+SHOPS = words("农资店 百货商店 米粉店 五金店 建材店 茶叶店 农家乐 家电维修部")
+PHONE_PREFIXES = words(
     "130 131 132 133 134 135 136 137 138 139 150 151 152 155 156 157 158 159 166 173 177 178 180 "
     "181 182 183 185 186 187 188 189 191 198 199"
 )
 
-# Feedback content by category ({v} is the village), as a clerk writes it down.
-CASE_TEMPLATES = _sections("""
-[infrastructure] {v}进村道路的路灯不亮已有两个多月，晚上出行很不方便，请求维修。
-{v}主干道新装的太阳能路灯有一半坏了，希望尽快更换。
-{v}至镇上的村道路面破损严重，雨天坑洼积水，摩托车经常摔倒。
-{v}通组道路太窄，会车困难，群众希望拓宽并加装护栏。
-{v}小学门口没有减速带和斑马线，学校周边交通安全隐患大。
-{v}的过河便桥年久失修，桥面开裂，存在安全隐患。 {v}客运班车停运后群众到镇上办事不便，希望恢复班线。
-[agriculture] {v}农田水利灌溉渠道堵塞，下游几十亩稻田无法灌溉。
-{v}茶叶收购价格偏低，茶农希望引进加工企业带动销售。 {v}高标准农田建设后部分田块不平整，耕作困难。
-{v}野猪经常下山破坏玉米和红薯，村民损失较大。 {v}砂糖桔出现黄龙病，希望农技人员下村指导防治。
-{v}耕地地力保护补贴发放名单有误，部分农户没有领到。
-[education] {v}教学点只剩一名老师，家长担心孩子的教学质量。
-{v}学生到镇中学上学路途远，希望增开校车或安排寄宿。 {v}学校周边有流动摊贩售卖三无食品，请加强管理。
-{v}留守儿童较多，希望学校和村里开展课后托管。
-[health] {v}卫生室长期没有医生坐诊，老人看病要走很远。
-{v}村民反映异地就医医保报销手续繁琐、报销比例低。 {v}慢性病患者门诊特殊病种申请不知道怎么办理。
-{v}希望镇卫生院定期派医生下村开展老年人体检。
-[social_security] {v}一户家庭因病致贫，申请低保多次未获批准，请求帮助。
-{v}部分老人高龄津贴没有按时发放。 {v}村民咨询城乡居民养老保险补缴政策。
-{v}残疾人两项补贴申请审核时间太长。 {v}返乡务工人员希望提供技能培训和就业信息。
-[environment] {v}垃圾清运不及时，垃圾池满了溢出，气味很大。 {v}采石场粉尘和噪声影响周边村民生活。
-{v}附近河道有养殖场直排污水，河道污染严重。 {v}河边有人倾倒建筑垃圾，影响河道行洪。
-{v}桂江边餐饮船舶污水直排问题，群众希望持续整治。
-[public_safety] {v}两户村民因宅基地边界发生土地纠纷，多次调解未果。
-{v}山林权属争议影响林木采伐，请求协调解决。 {v}夜间有人飙车扰民，希望加强巡逻。
-{v}村民反映有人以高额回报为诱饵推销理财，疑似诈骗。 {v}在外务工人员被拖欠工资，请求帮助讨薪。
-[housing] {v}危房改造补助申请后一直没有下文。 {v}易地搬迁安置小区房屋漏水，物业不处理。
-{v}村民建房审批手续复杂、时间长，希望简化。 {v}老旧房屋墙体开裂，担心雨季倒塌。
-[water_power] {v}自来水经常停水，旱季饮水困难，请求解决。 {v}饮水工程水源被污染，水质浑浊。
-{v}用电高峰期电压不稳，电器无法正常使用。 {v}手机信号差，群众希望增建通信基站。
-{v}水窖和水管老化漏水，需要维修。
-[governance] {v}群众反映到镇上办理证件要跑多次，希望推行一次办结。
-{v}村务公开不及时，群众对惠民资金使用情况有疑问。 {v}便民服务中心窗口服务态度差。
-[other] {v}村民希望建设文化活动室和篮球场，丰富业余生活。 {v}希望在村里设置快递代收点。
-{v}古民居保护和旅游开发如何兼顾，群众提出意见建议。 [tail] 希望有关部门尽快解决。 请代表帮忙反映。
-群众意见较大。 多次反映未果。
-""")
 # Duty-day and visit summaries ({n} people, {a} {b} topics) and their topics.
-SUMMARIES = _sections("""
+SUMMARIES = sections("""
 [reception] 代表进站接待群众{n}人次，主要反映{a}、{b}等问题，已登记并按程序处理。
 当日接待群众{n}人次，代表现场解答政策咨询，收集{a}方面意见建议。
 代表轮值进站，接待来访群众{n}人次，听取群众关于{a}和{b}的诉求。
@@ -176,24 +126,8 @@ SUMMARIES = _sections("""
 农田水利 垃圾清运 土地纠纷 教育资源 就业培训 危房改造 河道治理 产业发展 养老服务
 [visited] 脱贫户:户 留守老人:人 困难家庭:户 种养大户:户 返乡创业青年:人 残疾人家庭:户
 """)
-# What each step of a case's chain says: registered by channel, then by state ({d} fills in
-# the department or the satisfaction).
-NOTES = _sections("""
-[in_person] 群众到站反映，登记。 接待日群众来访，代表听取后登记。 [phone] 群众来电反映，登记。
-[letter] 收到群众来信，登记。 [visit] 代表走访收集意见后登记。 [online] 群众网上留言反映，登记。
-[answered_on_spot] 代表当场解释相关政策，群众表示理解。 现场答复办理流程，群众满意。
-[not_accepted] 属于已进入诉讼程序的事项，已告知当事人依法通过诉讼途径解决。
-不属于人大代表联络站受理范围，已引导到相关部门反映。 [referred] 交{d}办理，请按期答复。
-转{d}研究处理。 [replied] 经现场核查，已安排维修，预计近期完成。 已纳入明年计划，资金落实后实施。
-经调查核实，已按政策办理。 已向当事人解释政策，不符合条件的原因已说明。
-[answered_back] 已电话反馈当事人，当事人表示{d}。 代表上门反馈办理结果，当事人表示{d}。
-[closed] 办结归档。 当事人无异议，办结。
-""")
-SATISFACTION = _weighted("satisfied:75 basically_satisfied:18 dissatisfied:7")
-SATISFACTION_LABELS = dict(zip(SATISFACTION[0], ("满意", "基本满意", "不满意"), strict=True))
-DUTY_KINDS = _weighted("reception:75 themed:12 inspection:5 legal_service:8")
-CHANNELS = _weighted("in_person:45 phone:20 visit:15 letter:5 online:15")
-ATTENDANCE = _weighted("present:93 excused:5 unexcused:2")
+DUTY_KINDS = weighted("reception:75 themed:12 inspection:5 legal_service:8")
+ATTENDANCE = weighted("present:93 excused:5 unexcused:2")
 
 # Deputy activities: titles and topics. Plans other than the sessions are (kind code, scope,
 # per year, fewest and most deputies, title, location, topic list). Scope "county": the
@@ -201,7 +135,7 @@ ATTENDANCE = _weighted("present:93 excused:5 unexcused:2")
 # each station's; "point": the legislative liaison point's township. In titles {c} is the
 # county, {t} the township, {T} its stored name, {s} the station, {i} the batch number,
 # {p} a village somewhere in the county, {x} a topic.
-ACTIVITY_TOPICS = _sections("""
+ACTIVITY_TOPICS = sections("""
 [inspection] 农村饮水安全工程 桂江流域生态保护 乡村振兴衔接资金使用 义务教育薄弱学校改造
 黄姚古镇旅游发展 茶产业发展 农村公路建设 城乡医疗卫生服务 农村人居环境整治 食品安全
 重大民生实事项目推进 代表建议办理专项资金项目 [law] 食品安全法 水污染防治法 道路交通安全法
@@ -319,7 +253,6 @@ def constituent(
 
 
 _BEIJING = datetime.timedelta(hours=8)  # office hours are Beijing time; timestamps are UTC
-Step = tuple[str, datetime.datetime, str, str, dict[str, str]]  # state, at, actor, note, payload
 
 
 def local_time(day: datetime.date, minute: int) -> datetime.datetime:
@@ -328,63 +261,8 @@ def local_time(day: datetime.date, minute: int) -> datetime.datetime:
     return midnight + datetime.timedelta(minutes=minute) - _BEIJING
 
 
-def case_history(
-    rng: random.Random, received: datetime.date, as_of: datetime.date, category: str,
-    channel: str, clerk: str, department: Callable[[str], tuple[object, str]],
-) -> list[Step]:  # fmt: skip
-    """A case's life so far along the flow of domain.md, cut off at as_of: older cases have
-    had time to close, recent ones are still registered or referred. ``department`` maps a
-    REFER_TO code to the (id, name) of the body it stands for."""
-    steps: list[Step] = []
-
-    def step(state: str, days: int, actor: str = clerk, fill: str = "", **payload: str) -> bool:
-        t = local_time(received, rng.randint(8 * 60 + 30, 17 * 60 + 30))
-        if steps:
-            t = steps[-1][1] + datetime.timedelta(minutes=rng.randint(5, 90))
-            later = (steps[-1][1] + _BEIJING).date() + datetime.timedelta(days=days)
-            t = max(t, local_time(later, rng.randint(8 * 60 + 30, 17 * 60 + 30))) if days else t
-            if (t + _BEIJING).date() > as_of:
-                return False
-        if state == "referred":  # a deadline for the overdue list (the workflow sets its own)
-            payload["deadline"] = ((t + _BEIJING).date() + datetime.timedelta(days=20)).isoformat()
-        note = rng.choice(NOTES[channel if state == "registered" else state])
-        steps.append((state, t, actor, note.format(d=fill), payload))
-        return True
-
-    step("registered", 0)
-    path = rng.random()
-    if path < 0.055:  # a few are not accepted, or never taken further (the clerk forgot)
-        if path > 0.015:
-            step("not_accepted", rng.randint(0, 3))
-        return steps
-    if path < 0.23:
-        if step("answered_on_spot", 0) and rng.random() < 0.9:
-            step("closed", rng.randint(0, 12))
-        return steps
-    for again in range(3):  # not satisfied: referred again, at most twice
-        dept_id, dept = department(rng.choice(REFER_TO[category]))
-        days = rng.randint(1, 5) if again else rng.randint(0, 6)
-        if not step("referred", days, fill=dept, department_id=str(dept_id)):
-            break
-        if rng.random() < 0.08:  # the department never replies: the overdue cases
-            break
-        if not step("replied", round(rng.triangular(3, 45, 14)), dept, department_id=str(dept_id)):
-            break
-        sat = pick(rng, SATISFACTION)
-        if not step("answered_back", rng.randint(1, 10), fill=SATISFACTION_LABELS[sat],
-                    satisfaction=sat):  # fmt: skip
-            break
-        if sat == "dissatisfied" and again < 2 and rng.random() < 0.7:
-            continue
-        if rng.random() < 0.95:
-            step("closed", rng.randint(0, 15))
-        break
-    return steps
-
-
-def case_content(rng: random.Random, category: str, village: str) -> str:
-    tail = rng.choice(CASE_TEMPLATES["tail"]) if rng.random() < 0.6 else ""
-    return rng.choice(CASE_TEMPLATES[category]).format(v=village) + tail
+def local_day(at: datetime.datetime) -> datetime.date:
+    return (at + _BEIJING).date()
 
 
 def chinese_number(n: int) -> str:
