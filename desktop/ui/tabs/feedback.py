@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QSplitter
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QToolButton
 
 from desktop.domain.enums import CaseState
 from desktop.domain.errors import ServiceError
@@ -49,7 +49,7 @@ class FeedbackTab(RegisterTab):
         self.detail.case_changed.connect(self._case_changed)
         self.detail.print_requested.connect(self.print_slip)
         # Counts by state across the top; each one is a filter.
-        self.count_buttons: dict[Any, QPushButton] = {}
+        self.count_buttons: dict[Any, QToolButton] = {}
         bar = QHBoxLayout()
         for state in CaseState:
             self._count_button(bar, state, state.value)
@@ -69,9 +69,10 @@ class FeedbackTab(RegisterTab):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
     def _count_button(self, bar: QHBoxLayout, key: Any, value: str) -> None:
-        button = QPushButton()
+        button = QToolButton()
         button.setCheckable(True)
-        button.setFlat(True)
+        button.setAutoRaise(True)  # reads as a figure until pointed at
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.clicked.connect(lambda checked, v=value: self._choose(v, checked))
         bar.addWidget(button)
         self.count_buttons[key] = button
@@ -138,7 +139,10 @@ class FeedbackTab(RegisterTab):
         clock = self.services.feedback.clock()
         self._due_soon_until = clock.due_soon_until()
         self.model.load(lambda after: self.services.feedback.page(flt, after))
-        self.detail.show_case(None)
+        if self.model.rowCount():
+            self.table.selectRow(0)  # the detail pane is never empty when there is a case
+        else:
+            self.detail.show_case(None)
         QTimer.singleShot(0, lambda: self._refresh_counts(flt))
 
     def _refresh_counts(self, flt: ListFilter) -> None:
