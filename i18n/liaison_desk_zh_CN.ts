@@ -148,6 +148,10 @@
         <translation>显示完整电话和身份证号</translation>
     </message>
     <message>
+        <source>Settle the conflict…</source>
+        <translation>处理冲突…</translation>
+    </message>
+    <message>
         <source>Next steps</source>
         <translation>办理</translation>
     </message>
@@ -1175,6 +1179,21 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>All states</source>
         <translation>全部办理状态</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Settle a conflict — {0}</source>
+        <translation>处理冲突 — {0}</translation>
+    </message>
+    <message>
+        <source>Two sites recorded different steps for this case at the same time. Keep the one that really happened; the other stays in the history, set aside.</source>
+        <translation>两处同时为该意见建议记录了不同的办理步骤。请保留实际发生的一项，另一项将留在办理过程中备查，不再计入。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
     </message>
 </context>
 <context>

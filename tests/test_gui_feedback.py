@@ -208,3 +208,46 @@ def test_attachments_and_slips(
     assert tab.detail.print_referral.isEnabled() and not tab.detail.print_reply.isEnabled()
     qtbot.mouseClick(tab.detail.print_referral, Qt.MouseButton.LeftButton)
     assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
+
+
+def test_a_conflict_is_settled_in_the_detail_pane(qtbot, tab: FeedbackTab, services) -> None:
+    from desktop.db.models import CaseEvent, FeedbackCase
+    from desktop.ui.dialogs.resolve import ResolveDialog
+
+    case = tab.selected_row()
+    dept = services.reference.departments()[0].id
+    services.casework.refer(case.id, dept, referred_on=TODAY)
+    with services.db.write(remote=True) as s:  # a station and the county replied at once
+        head = s.get(FeedbackCase, case.id).last_event_id
+        for site, text in ((uuid.uuid4(), "站点答复"), (uuid.uuid4(), "县里答复")):
+            s.add(
+                CaseEvent(
+                    id=uuid.uuid4(),
+                    case_id=case.id,
+                    previous_id=head,
+                    kind="replied",
+                    state_after="replied",
+                    site_id=site,
+                    actor=text,
+                    payload='{"text": "%s", "replied_on": "2026-06-15", "outcome": "A"}' % text,
+                )
+            )
+        s.flush()
+        services.casework.refold(s, case.id)
+    tab.reload()
+    detail = tab.detail
+    assert tab.selected_row().conflict and detail.resolve_button.isVisible()
+    assert not any(b.isEnabled() for b in detail.buttons.values())
+
+    def keep_first(d: ResolveDialog) -> None:
+        d.save()
+        assert d.field_error("branch")  # nothing chosen yet
+        d.choice.button(0).setChecked(True)
+        d.save()
+
+    done = when_modal(ResolveDialog, keep_first)
+    qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
+    assert done
+    settled = tab.selected_row()
+    assert not settled.conflict and settled.state is CaseState.REPLIED
+    assert not detail.resolve_button.isVisible() and detail.buttons[A.ANSWER_BACK].isEnabled()

@@ -29,6 +29,7 @@ from desktop.domain.records import CaseRow
 from desktop.domain.validation import mask_id_number, mask_phone
 from desktop.domain.workflow import CaseAction, Outcome, Satisfaction
 from desktop.ui import prompts
+from desktop.ui.dialogs.resolve import ResolveDialog
 from desktop.ui.dialogs.steps import StepDialog
 from desktop.ui.i18n import date_text, label, message
 
@@ -68,6 +69,9 @@ class CaseDetail(QWidget):
             button.clicked.connect(lambda _c=False, a=action: self.run_step(a))
             grid.addWidget(button, i // 4, i % 4)
             self.buttons[action] = button
+        self.resolve_button = QPushButton(self.tr("Settle the conflict…"))
+        self.resolve_button.clicked.connect(self.resolve)
+        grid.addWidget(self.resolve_button, len(STEP_BUTTONS) // 4 + 1, 0, 1, 4)
         steps_box = QGroupBox(self.tr("Next steps"))
         steps_box.setLayout(grid)
         self.timeline = QListWidget()
@@ -137,6 +141,7 @@ class CaseDetail(QWidget):
             self.title.setText(self.tr("Choose a case in the list to see it here."))
             for button in self.buttons.values():
                 button.setEnabled(False)
+            self.resolve_button.hide()
             return
         assert case is not None and self.services is not None
         self.title.setText(f"{case.case_number}  {label(case.state)}")
@@ -151,6 +156,9 @@ class CaseDetail(QWidget):
             what = label(CaseAction(event.kind))
             note = f" — {event.note}" if event.note else ""
             self.timeline.addItem(f"{when}  {what}  {event.actor}{note}".rstrip())
+        self._result = result
+        self.resolve_button.setVisible(bool(result.conflict))
+        self.resolve_button.setEnabled(not self.services.db.read_only)
         if result.conflict:
             self.timeline.addItem(self.tr("Conflict: two sites acted at once; settle it first."))
         for attachment in self.services.attachments.list(case.id):
@@ -215,6 +223,13 @@ class CaseDetail(QWidget):
         if self.case is None or self.services is None:
             return
         dialog = StepDialog(self.services, self.case, action, self._today(), self)
+        if dialog.exec() and dialog.saved_row is not None:
+            self.case_changed.emit(dialog.saved_row)
+
+    def resolve(self) -> None:
+        if self.case is None or self.services is None or not self._result.conflict:
+            return
+        dialog = ResolveDialog(self.services, self.case, self._result, self)
         if dialog.exec() and dialog.saved_row is not None:
             self.case_changed.emit(dialog.saved_row)
 
