@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from pathlib import Path
 
@@ -229,7 +230,7 @@ def test_a_conflict_is_settled_in_the_detail_pane(qtbot, tab: FeedbackTab, servi
                     state_after="replied",
                     site_id=site,
                     actor=text,
-                    payload='{"text": "%s", "replied_on": "2026-06-15", "outcome": "A"}' % text,
+                    payload=json.dumps({"text": text, "replied_on": "2026-06-15", "outcome": "A"}),
                 )
             )
         s.flush()
