@@ -864,6 +864,21 @@
     </message>
 </context>
 <context>
+    <name>DisputeKind</name>
+    <message>
+        <source>Wrong</source>
+        <translation>记录有误（错）</translation>
+    </message>
+    <message>
+        <source>Counted twice</source>
+        <translation>重复计分（重）</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>漏记（漏）</translation>
+    </message>
+</context>
+<context>
     <name>DutyDayDialog</name>
     <message>
         <source>Edit duty day</source>
@@ -1122,6 +1137,60 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <source>Any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>During the congress session</source>
+        <translation>大会期间</translation>
+    </message>
+    <message>
+        <source>Between sessions</source>
+        <translation>闭会期间</translation>
+    </message>
+</context>
+<context>
+    <name>Points</name>
+    <message>
+        <source>Every item needs a code and a name.</source>
+        <translation>每个积分项目都须填写代码和名称。</translation>
+    </message>
+    <message>
+        <source>The yearly cap of item {code} must be above zero.</source>
+        <translation>项目 {code} 的年度上限必须大于零。</translation>
+    </message>
+    <message>
+        <source>Item {code} counts activities: choose which kind.</source>
+        <translation>项目 {code} 按履职活动计分，请选择活动类别。</translation>
+    </message>
+    <message>
+        <source>Item {code} does not count activities.</source>
+        <translation>项目 {code} 不按履职活动计分，不能指定活动类别或出勤情况。</translation>
+    </message>
+    <message>
+        <source>Two items have the code {code}.</source>
+        <translation>有两个项目的代码都是 {code}。</translation>
+    </message>
+    <message>
+        <source>Items {first} and {second} would count a record twice.</source>
+        <translation>项目 {first} 与 {second} 会对同一条记录重复计分。</translation>
+    </message>
+    <message>
+        <source>A session cannot end before it begins.</source>
+        <translation>会期结束日期不能早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the adjustment.</source>
+        <translation>请填写调整理由。</translation>
+    </message>
+    <message>
+        <source>The rule set has no item {code}.</source>
+        <translation>积分规则中没有项目 {code}。</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
@@ -1227,6 +1296,17 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>County deputies</source>
+        <translation>县人大代表</translation>
+    </message>
+    <message>
+        <source>Township deputies</source>
+        <translation>乡镇人大代表</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
         <source>The record no longer exists; it may have been deleted.</source>
@@ -1295,6 +1375,14 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>The department has not replied yet.</source>
         <translation>承办单位尚未答复。</translation>
+    </message>
+    <message>
+        <source>Only the county office sets the points rules and confirms a year.</source>
+        <translation>积分规则的制定和年度积分的确认由县人大常委会代表工委负责。</translation>
+    </message>
+    <message>
+        <source>The county office has confirmed the points of {year}; reopen the year first.</source>
+        <translation>{year} 年度积分已由县人大常委会代表工委确认，须先重新开放该年度。</translation>
     </message>
 </context>
 <context>

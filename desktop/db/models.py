@@ -298,3 +298,52 @@ class ActivityParticipant(Tracked, Base):
     deputy_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deputies.id"), index=True)
     attendance: Mapped[str] = mapped_column(String(12), default="present")
     quantity: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# --- performance points (履职积分) ------------------------------------------------------------
+
+
+class PointRuleSet(Tracked, Base):
+    """A year's points rules for county or township deputies; items as JSON so that the whole
+    rule set travels and versions as one record (the county owns it)."""
+
+    __tablename__ = "point_rule_sets"
+    __table_args__ = (UniqueConstraint("year", "scope"),)
+    year: Mapped[int] = mapped_column(Integer)
+    scope: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(100))
+    example: Mapped[bool] = mapped_column(Boolean, default=False)
+    items: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class SessionPeriod(Tracked, Base):
+    """The dates of a congress session (大会期间), county-owned: session items count inside."""
+
+    __tablename__ = "session_periods"
+    name: Mapped[str] = mapped_column(String(100))
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+class PointDispute(Tracked, Base):
+    """A deputy's dispute of an item (错、重、漏) and how it was settled."""
+
+    __tablename__ = "point_disputes"
+    deputy_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deputies.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    item_code: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(12))  # wrong | duplicate | missing
+    reason: Mapped[str] = mapped_column(Text, default="")
+    record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | accepted | rejected
+    delta: Mapped[str] = mapped_column(String(16), default="0")  # decimal points, when accepted
+    resolution: Mapped[str] = mapped_column(Text, default="")
+
+
+class PointPeriodEvent(Tracked, Base):
+    """A year confirmed (locked) by the county, or reopened: the last event decides."""
+
+    __tablename__ = "point_period_events"
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    action: Mapped[str] = mapped_column(String(8))  # lock | reopen
+    note: Mapped[str] = mapped_column(Text, default="")

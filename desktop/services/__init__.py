@@ -17,6 +17,7 @@ from desktop.services.casework import CaseworkService
 from desktop.services.deputies import DeputyService
 from desktop.services.duty import DutyDayService, VisitService
 from desktop.services.feedback import FeedbackService
+from desktop.services.points import PointsService
 from desktop.services.site import ReferenceService, SiteService
 from desktop.services.slips import SlipService
 
@@ -34,6 +35,7 @@ class Services:
     attachments: AttachmentService
     calendar: CalendarService
     slips: SlipService
+    points: PointsService
     activities: ActivityService
 
     def close(self) -> None:
@@ -61,6 +63,7 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
         attachments=AttachmentService(db),
         calendar=calendar,
         slips=SlipService(db, feedback, today),
+        points=PointsService(db, role),
         activities=ActivityService(db, today),
     )
 
