@@ -15,7 +15,7 @@ from desktop import __version__, paths
 from desktop.domain.enums import CaseState
 from desktop.domain.records import CaseRow
 
-SUBCOMMANDS = ("init", "demo", "check", "cases")
+SUBCOMMANDS = ("init", "demo", "check", "cases", "points")
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument(
         "--json", action="store_true", help=Cli.tr("print JSON (docs/cases-json.md)")
     )
+    points = sub.add_parser("points", help=Cli.tr("the annual points register"))
+    points.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    points.add_argument("--year", type=int, required=True)
+    points.add_argument("--deputy", help=Cli.tr("a deputy's name or id (default: the ranking)"))
+    points.add_argument("--json", action="store_true", help=Cli.tr("print JSON"))
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
     return parser
@@ -244,6 +249,17 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_points(args: argparse.Namespace) -> int:
+    from desktop.cli_points import run_points
+    from desktop.services import open_services
+
+    services = open_services(_require_file(args.db))
+    try:
+        return run_points(args, services, InputError)
+    finally:
+        services.close()
+
+
 def _install_cli_translator(language: str) -> None:
     from desktop.ui.i18n import install_translators  # QtCore only, no widgets
 
@@ -273,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_init(args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "points":
+            return cmd_points(args)
         if args.command == "cases":
             return cmd_cases(args)
         if args.command == "check":

@@ -459,6 +459,18 @@
         <translation>以 JSON 格式输出（见 docs/cases-json.md）</translation>
     </message>
     <message>
+        <source>the annual points register</source>
+        <translation>年度履职积分登记表</translation>
+    </message>
+    <message>
+        <source>a deputy&apos;s name or id (default: the ranking)</source>
+        <translation>代表姓名或标识（不填则列出排名）</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>以 JSON 格式输出</translation>
+    </message>
+    <message>
         <source>check a database&apos;s schema and integrity</source>
         <translation>检查数据库结构及完整性</translation>
     </message>
@@ -517,6 +529,18 @@
     <message>
         <source>{0} case(s)</source>
         <translation>共 {0} 件</translation>
+    </message>
+    <message>
+        <source>No deputy called {0}.</source>
+        <translation>没有名为 {0} 的代表。</translation>
+    </message>
+    <message>
+        <source>{0} names several deputies.</source>
+        <translation>有多名代表叫 {0}，请改用代表标识。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} points in {2}</source>
+        <translation>{0}：{2} 年度积分 {1} 分</translation>
     </message>
 </context>
 <context>
@@ -588,6 +612,14 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Points this year</source>
+        <translation>本年积分</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
     </message>
     <message>
         <source>Roster</source>
@@ -668,6 +700,30 @@
     <message>
         <source>Times or half days</source>
         <translation>次数或半天数</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Q1</source>
+        <translation>一季度</translation>
+    </message>
+    <message>
+        <source>Q2</source>
+        <translation>二季度</translation>
+    </message>
+    <message>
+        <source>Q3</source>
+        <translation>三季度</translation>
+    </message>
+    <message>
+        <source>Q4</source>
+        <translation>四季度</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1092,10 @@
         <translation>履职活动</translation>
     </message>
     <message>
+        <source>Points register</source>
+        <translation>履职积分</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1188,6 +1248,97 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>The rule set has no item {code}.</source>
         <translation>积分规则中没有项目 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsTab</name>
+    <message>
+        <source>All deputies</source>
+        <translation>全部代表</translation>
+    </message>
+    <message>
+        <source>Exemplary deputies</source>
+        <translation>履职之星候选</translation>
+    </message>
+    <message>
+        <source>Record a dispute…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Confirm the year</source>
+        <translation>确认年度积分</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Item / record</source>
+        <translation>积分项目 / 记录</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Figures from this station&apos;s own records only (本站记录).</source>
+        <translation>本站记录：以下积分仅根据本站登记的记录计算，全县完整积分以县人大常委会代表工委为准。</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>Reopen the year</source>
+        <translation>重新开放年度</translation>
+    </message>
+    <message>
+        <source>(cap)</source>
+        <translation>（已达上限）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No deputy meets the conditions yet.</source>
+        <translation>暂无符合条件的代表。</translation>
+    </message>
+    <message>
+        <source>Record a dispute</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Choose an item first.</source>
+        <translation>请先选择一个积分项目。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>异议类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Why is the year reopened?</source>
+        <translation>重新开放的原因：</translation>
+    </message>
+    <message>
+        <source>Confirm the points of {0}? Changes then need the year reopened.</source>
+        <translation>确认 {0} 年度积分吗？确认后如需修改须先重新开放该年度。</translation>
     </message>
 </context>
 <context>

@@ -203,3 +203,26 @@ def test_cases_lists_as_a_table_and_as_json(tmp_path: Path) -> None:
     assert named["phone"] == "139****5678" and named["state"] == "registered"
     assert json.loads(run("cases", "--db", str(db), "--json", "--overdue").stdout) == []
     assert run("cases", "--db", str(db), "--state", "nonsense").returncode == 2
+
+
+def test_points_ranking_and_a_deputys_register(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "demo.sqlite"
+    assert (
+        run("demo", "--db", str(db), "--scale", "station", "--as-of", "2026-06-30").returncode == 0
+    )
+    ranking = json.loads(run("points", "--db", str(db), "--year", "2026", "--json").stdout)
+    assert ranking and ranking[0]["rank"] == 1
+    assert float(ranking[0]["total"]) >= float(ranking[-1]["total"])
+    first = ranking[0]["name"]
+    one = json.loads(
+        run("points", "--db", str(db), "--year", "2026", "--deputy", first, "--json").stdout
+    )
+    assert one["total"] == ranking[0]["total"]
+    assert sum(float(line["subtotal"]) for line in one["lines"]) == float(one["total"])
+    assert any(line["records"] for line in one["lines"])  # each point has its records
+    table = run("points", "--db", str(db), "--year", "2026")
+    assert table.returncode == 0 and first in table.stdout
+    missing = run("points", "--db", str(db), "--year", "2026", "--deputy", "不存在的人")
+    assert missing.returncode == 2 and "没有名为" in missing.stderr

@@ -252,3 +252,18 @@ def test_a_conflict_is_settled_in_the_detail_pane(qtbot, tab: FeedbackTab, servi
     settled = tab.selected_row()
     assert not settled.conflict and settled.state is CaseState.REPLIED
     assert not detail.resolve_button.isVisible() and detail.buttons[A.ANSWER_BACK].isEnabled()
+
+
+def test_a_workflow_refusal_is_explained_in_chinese(qtbot, tab: FeedbackTab, services) -> None:
+    case = tab.selected_row()
+    services.casework.refer(
+        case.id, services.reference.departments()[0].id, referred_on=dt.date(2026, 5, 1)
+    )  # the 7-working-day window is over
+    tab.reload()
+    assert not tab.detail.buttons[A.RETURN].isEnabled()  # not offered outside its window
+    dialog = StepDialog(services, tab.selected_row(), A.RETURN, TODAY)  # and refused if forced
+    qtbot.addWidget(dialog)
+    dialog.reason.setPlainText("不属本单位职责")
+    dialog.save()
+    assert "退回期限" in dialog.field_error("returned_on")
+    assert services.feedback.get(case.id).state is CaseState.REFERRED

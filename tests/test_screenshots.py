@@ -44,6 +44,7 @@ def test_each_tab_renders_with_the_demo_county(
         "visits": (window.duty_tab, window.duty_tab.visits.model),
         "feedback": (window.feedback_tab, window.feedback_tab.model),
         "activities": (window.activities_tab, window.activities_tab.model),
+        "points": (window.points_tab, window.points_tab.model),
     }
     for name, (tab, model) in shots.items():
         window.tabs.setCurrentWidget(tab)

@@ -14,6 +14,8 @@ class SchemaTooNew(Exception):
 class ServiceError(Exception):
     """``message`` is an English source string (translation context "Service")."""
 
+    context = "Service"
+
     def __init__(self, message: str, **args: str) -> None:
         super().__init__(message.format(**args) if args else message)
         self.message = message

@@ -28,6 +28,8 @@ MSG_UNKNOWN_ITEM = QT_TRANSLATE_NOOP("Points", "The rule set has no item {code}.
 class PointsError(ValueError):
     """``message`` is an English source string (translation context "Points")."""
 
+    context = "Points"
+
     def __init__(self, message: str, **args: str) -> None:
         super().__init__(message.format(**args) if args else message)
         self.message = message

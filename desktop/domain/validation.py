@@ -57,6 +57,8 @@ MSG_COUNT_TOO_LARGE = QT_TRANSLATE_NOOP("Validation", "Enter a number no larger 
 class InvalidValue(ValueError):
     """A user-facing refusal: `message` is the untranslated source, `args_map` fills it."""
 
+    context = "Validation"  # the translation context of ``message``
+
     def __init__(self, message: str, args_map: Mapping[str, str] | None = None) -> None:
         self.message = message
         self.args_map: dict[str, str] = dict(args_map or {})

@@ -125,6 +125,8 @@ _T = TypeVar("_T")
 class IllegalTransition(InvalidValue):
     """A refused step; ``field`` names the payload key at fault (None: the step itself)."""
 
+    context = "Workflow"
+
     def __init__(self, msg: str, args: Mapping[str, str] | None = None, field: str = "") -> None:
         super().__init__(msg, args)
         self.field = field or None

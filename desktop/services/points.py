@@ -27,11 +27,13 @@ from desktop.db.models import (
 from desktop.domain.enums import SiteRole
 from desktop.domain.errors import ServiceError
 from desktop.domain.points import (
+    MSG_REASON_REQUIRED,
     Adjustment,
     Credit,
     CreditSource,
     DisputeKind,
     Period,
+    PointsError,
     Register,
     RuleItem,
     RuleSet,
@@ -253,6 +255,8 @@ class PointsService:
         record_id: uuid.UUID | None = None,
     ) -> uuid.UUID:
         """Record a deputy's dispute (错、重、漏); it changes nothing until it is settled."""
+        if not reason.strip():
+            raise PointsError(MSG_REASON_REQUIRED)
         with self._db.write() as s:
             self._ensure_open(s, year)
             dispute = PointDispute(

@@ -53,7 +53,7 @@ def message(exc: Exception) -> str:
     source = getattr(exc, "message", None)
     if source is None:
         return str(exc)
-    context = "Service" if isinstance(exc, ServiceError) else "Validation"
+    context = getattr(exc, "context", "Service" if isinstance(exc, ServiceError) else "Validation")
     text = QCoreApplication.translate(context, source)
     args = getattr(exc, "args_map", None) or {}
     return text.format(**args) if args else text

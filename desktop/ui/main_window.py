@@ -20,6 +20,7 @@ from desktop.ui.tabs.activities import ActivitiesTab
 from desktop.ui.tabs.deputies import DeputiesTab
 from desktop.ui.tabs.duty import DutyTab
 from desktop.ui.tabs.feedback import FeedbackTab
+from desktop.ui.tabs.points import PointsTab
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -42,14 +43,16 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Liaison Desk"))
         self.resize(1200, 760)
         self.tabs = QTabWidget()
-        self.deputies_tab = DeputiesTab()
+        self.deputies_tab = DeputiesTab(today=today)
         self.duty_tab = DutyTab(today)
         self.feedback_tab = FeedbackTab(today)
         self.activities_tab = ActivitiesTab(today)
+        self.points_tab = PointsTab(today)
         self.tabs.addTab(self.deputies_tab, self.tr("Deputies"))
         self.tabs.addTab(self.duty_tab, self.tr("Duty days and visits"))
         self.tabs.addTab(self.feedback_tab, self.tr("Feedback"))
         self.tabs.addTab(self.activities_tab, self.tr("Deputy activity"))
+        self.tabs.addTab(self.points_tab, self.tr("Points register"))
         self.setCentralWidget(self.tabs)
         self.site_label = QLabel(self.tr("Opening the database…"))
         self.count_label = QLabel()
@@ -57,7 +60,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._counts: dict[Any, str] = {}
         for tab in self._register_tabs():
-            tab.counts_changed.connect(lambda text, t=tab: self._set_count(t, text))
+            if hasattr(tab, "counts_changed"):
+                tab.counts_changed.connect(lambda text, t=tab: self._set_count(t, text))
         self.tabs.currentChanged.connect(lambda _i: self._show_count())
         self.tabs.currentChanged.connect(lambda _i: self._attach_current())
         self._pending: set[Any] = set()
@@ -69,7 +73,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(settings.get(LAST_TAB))
 
     def _register_tabs(self) -> list[Any]:
-        return [self.deputies_tab, self.duty_tab, self.feedback_tab, self.activities_tab]
+        return [
+            self.deputies_tab,
+            self.duty_tab,
+            self.feedback_tab,
+            self.activities_tab,
+            self.points_tab,
+        ]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

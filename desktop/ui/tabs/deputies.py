@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QComboBox, QPushButton
 
 from desktop.domain.enums import DeputyStatus, RosterStatus, SiteRole
 from desktop.domain.errors import ServiceError
+from desktop.domain.points import format_points
 from desktop.domain.records import DeputyRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
@@ -32,7 +35,9 @@ class DeputiesTab(RegisterTab):
     has_dates = False
     all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All statuses")
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self._today = today
+        self._points: dict[str, tuple] = {}
         super().__init__(parent)
         self.sort = QComboBox()
         self.sort.addItem(self.tr("By surname strokes"), "strokes")
@@ -96,8 +101,36 @@ class DeputiesTab(RegisterTab):
             Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
             Column(QT_TRANSLATE_NOOP("Columns", "Occupation"), lambda r: r.occupation, 120),
             Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(r.status), 70),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Points this year"),
+                self._points_text,
+                70,
+                align_right=True,
+            ),
+            Column(QT_TRANSLATE_NOOP("Columns", "Rank"), self._rank_text, 50, align_right=True),
             Column(QT_TRANSLATE_NOOP("Columns", "Roster"), lambda r: label(r.roster_status), 140),
         ]
+
+    def _points_text(self, row: DeputyRow) -> str:
+        found = getattr(self, "_points", {}).get(str(row.id))
+        return format_points(found[0]) if found else ""
+
+    def _rank_text(self, row: DeputyRow) -> str:
+        found = getattr(self, "_points", {}).get(str(row.id))
+        return str(found[1]) if found else ""
+
+    def _load_points(self) -> None:
+        """This year's points and rank, after the names are on screen (they take longer)."""
+        if self.services is None:
+            return
+        year = self._today().year
+        ranked = self.services.points.registers(year)
+        self._points = {r.register.deputy_id: (r.register.total, r.rank) for r in ranked}
+        if self.model.rowCount():
+            self.model.dataChanged.emit(
+                self.model.index(0, 0),
+                self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1),
+            )
 
     def kind_choices(self) -> list[tuple[str, Any]]:
         return [(label(s), s.value) for s in DeputyStatus]
@@ -105,6 +138,7 @@ class DeputiesTab(RegisterTab):
     def load(self, flt: ListFilter) -> None:
         assert self.services is not None
         self.model.set_rows(self.services.deputies.list(flt, sort=self.sort.currentData()))
+        QTimer.singleShot(0, self._load_points)
 
     def open_dialog(self, row: DeputyRow | None) -> Any:
         assert self.services is not None

@@ -1,0 +1,76 @@
+"""``liaison-desk points``: a deputy's annual points register, or the year's ranking."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.points import Register, format_points
+
+
+def register_record(register: Register, name: str) -> dict[str, object]:
+    return {
+        "deputy_id": register.deputy_id, "name": name, "year": register.year,
+        "total": format_points(register.total),
+        "quarters": [format_points(q) for q in register.quarters],
+        "lines": [
+            {
+                "code": line.item.code, "item": line.item.name, "count": line.count,
+                "units": line.units, "points": format_points(line.points),
+                "capped": line.capped, "adjustment": format_points(line.adjustment),
+                "subtotal": format_points(line.subtotal),
+                "records": [{"id": c.record_id, "day": c.day.isoformat(),
+                             "what": c.description} for c in line.credits],
+                "reasons": [a.reason for a in line.adjustments],
+            }
+            for line in register.lines
+        ],
+    }  # fmt: skip
+
+
+def run_points(args: argparse.Namespace, services: object, error: type[Exception]) -> int:
+    ranked = services.points.registers(args.year)  # type: ignore[attr-defined]
+    if args.deputy:
+        wanted = args.deputy.strip()
+        chosen = [r for r in ranked if r.name == wanted or r.register.deputy_id == _uuid(wanted)]
+        if len(chosen) != 1:
+            if not chosen:
+                message = QCoreApplication.translate("Cli", "No deputy called {0}.")
+            else:
+                message = QCoreApplication.translate("Cli", "{0} names several deputies.")
+            raise error(message.format(wanted))
+        record = register_record(chosen[0].register, chosen[0].name)
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False, indent=2))
+            return 0
+        total = QCoreApplication.translate("Cli", "{0}: {1} points in {2}")
+        print(total.format(record["name"], record["total"], args.year))
+        for line in record["lines"]:
+            cap = "*" if line["capped"] else ""
+            print(f"  {line['item']}\t{line['count']}\t{line['points']}{cap}\t{line['subtotal']}")
+        return 0
+    rows = [
+        {"rank": r.rank, "name": r.name, "township": r.township,
+         "total": format_points(r.register.total),
+         "quarters": [format_points(q) for q in r.register.quarters]}
+        for r in ranked
+    ]  # fmt: skip
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(
+            f"{row['rank']}\t{row['name']}\t{row['township']}\t{row['total']}\t"
+            + " ".join(row["quarters"])
+        )
+    return 0
+
+
+def _uuid(text: str) -> str | None:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None

@@ -1,0 +1,264 @@
+"""The points tab (履职积分): the year's ranking and, behind each deputy, every point's record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import SiteRole
+from desktop.domain.errors import ServiceError
+from desktop.domain.points import DisputeKind, Scope, format_points
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.ui import prompts
+from desktop.ui.i18n import date_text, label, message
+from desktop.ui.table_model import Column, RowTableModel
+
+
+def _quarter(n: int) -> Callable[[Any], str]:
+    return lambda r: format_points(r.register.quarters[n])
+
+
+COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Rank"), lambda r: r.rank, 50, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name, 90),
+    Column(QT_TRANSLATE_NOOP("Columns", "Township"), lambda r: r.township, 110),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Points"),
+        lambda r: format_points(r.register.total),
+        60,
+        align_right=True,
+    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Q1"), _quarter(0), 45, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Q2"), _quarter(1), 45, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Q3"), _quarter(2), 45, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Q4"), _quarter(3), 45, align_right=True),
+]
+
+
+class PointsTab(QWidget):
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services: Any = None
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today().year)
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("All deputies"), None)
+        for scope in Scope:
+            self.scope.addItem(label(scope), scope.value)
+        self.township = QComboBox()
+        self.stars_button = QPushButton(self.tr("Exemplary deputies"))
+        self.dispute_button = QPushButton(self.tr("Record a dispute…"))
+        self.lock_button = QPushButton(self.tr("Confirm the year"))
+        self.scope_note = QLabel()
+        bar = QHBoxLayout()
+        for widget in (
+            QLabel(self.tr("Year")),
+            self.year,
+            self.scope,
+            self.township,
+            self.stars_button,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch()
+        bar.addWidget(self.dispute_button)
+        bar.addWidget(self.lock_button)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        for i, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, column.width)
+        self.register = QTreeWidget()
+        self.register.setColumnCount(5)
+        self.register.setHeaderLabels(
+            [
+                self.tr("Item / record"),
+                self.tr("Count"),
+                self.tr("Points"),
+                self.tr("Adjustment"),
+                self.tr("Subtotal"),
+            ]
+        )
+        self.register.setColumnWidth(0, 260)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.register)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.scope_note)
+        layout.addWidget(split, 1)
+        for signal in (
+            self.year.valueChanged,
+            self.scope.currentIndexChanged,
+            self.township.currentIndexChanged,
+        ):
+            signal.connect(lambda *_: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_register())
+        self.stars_button.clicked.connect(self.show_stars)
+        self.dispute_button.clicked.connect(self.record_dispute)
+        self.lock_button.clicked.connect(self.toggle_lock)
+
+    def attach(self, services: Any, writable: bool = True) -> None:
+        self.services = services
+        site = services.site.current()
+        county = site is not None and site.role is SiteRole.COUNTY
+        self.lock_button.setVisible(county and writable)
+        self.dispute_button.setEnabled(writable)
+        # A station's figures cover only what it recorded; the county's are complete.
+        self.scope_note.setText(
+            "" if county else self.tr("Figures from this station's own records only (本站记录).")
+        )
+        self.township.blockSignals(True)
+        self.township.clear()
+        self.township.addItem(self.tr("All townships"), None)
+        for town in services.reference.townships():
+            self.township.addItem(town.name, town.id)
+        self.township.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.services is None:
+            return
+        scope = self.scope.currentData()
+        ranked = self.services.points.registers(
+            self.year.value(),
+            scope=Scope(scope) if scope else None,
+            township_id=self.township.currentData(),
+        )
+        self.model.set_rows(ranked)
+        locked = self.services.points.is_locked(self.year.value())
+        self.lock_button.setText(
+            self.tr("Reopen the year") if locked else self.tr("Confirm the year")
+        )
+        if ranked:
+            self.table.selectRow(0)
+        else:
+            self.register.clear()
+
+    def _selected(self) -> Any | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _show_register(self) -> None:
+        self.register.clear()
+        row = self._selected()
+        if row is None:
+            return
+        for line in row.register.lines:
+            if not line.count and not line.adjustment:
+                continue
+            points = format_points(line.points) + (" " + self.tr("(cap)") if line.capped else "")
+            item = QTreeWidgetItem(
+                [
+                    line.item.name,
+                    str(line.count),
+                    points,
+                    format_points(line.adjustment),
+                    format_points(line.subtotal),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, line.item.code)
+            for credit in line.credits:
+                QTreeWidgetItem(
+                    item,
+                    [
+                        f"{date_text(credit.day)} {credit.description}",
+                        str(credit.quantity),
+                        "",
+                        "",
+                        "",
+                    ],
+                )
+            for adjustment in line.adjustments:
+                QTreeWidgetItem(
+                    item, [adjustment.reason, "", "", format_points(adjustment.delta), ""]
+                )
+            self.register.addTopLevelItem(item)
+        total = QTreeWidgetItem([self.tr("Total"), "", "", "", format_points(row.register.total)])
+        self.register.addTopLevelItem(total)
+
+    def show_stars(self) -> None:
+        if self.services is None:
+            return
+        stars = self.services.points.exemplary(
+            self.year.value(), top_n=3, min_kinds=3, township_id=self.township.currentData()
+        )
+        text = "\n".join(
+            f"{s.rank}. {s.name}（{s.township}） {format_points(s.register.total)}" for s in stars
+        ) or self.tr("No deputy meets the conditions yet.")
+        prompts.info(self, self.tr("Exemplary deputies"), text)
+
+    def record_dispute(self) -> None:
+        row, current = self._selected(), self.register.currentItem()
+        if row is None or self.services is None:
+            return
+        while current is not None and current.parent() is not None:
+            current = current.parent()
+        code = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        if not code:
+            prompts.info(self, self.tr("Record a dispute"), self.tr("Choose an item first."))
+            return
+        kinds = [label(k) for k in DisputeKind]
+        kind, ok = QInputDialog.getItem(
+            self, self.tr("Record a dispute"), self.tr("Kind"), kinds, 0, False
+        )
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Record a dispute"), self.tr("Reason"))
+        if not ok:
+            return
+        try:
+            self.services.points.dispute(
+                uuid.UUID(row.register.deputy_id),
+                self.year.value(),
+                code,
+                list(DisputeKind)[kinds.index(kind)],
+                reason,
+            )
+        except (ServiceError, ValueError) as exc:
+            prompts.error(self, self.tr("Record a dispute"), message(exc))
+
+    def toggle_lock(self) -> None:
+        if self.services is None:
+            return
+        year = self.year.value()
+        try:
+            if self.services.points.is_locked(year):
+                note, ok = QInputDialog.getText(
+                    self, self.tr("Reopen the year"), self.tr("Why is the year reopened?")
+                )
+                if ok and note.strip():
+                    self.services.points.reopen(year, note)
+            elif prompts.confirm(
+                self,
+                self.tr("Confirm the year"),
+                self.tr("Confirm the points of {0}? Changes then need the year reopened.").format(
+                    year
+                ),
+            ):
+                self.services.points.lock(year)
+        except ServiceError as exc:
+            prompts.error(self, self.tr("Confirm the year"), message(exc))
+        self.reload()
