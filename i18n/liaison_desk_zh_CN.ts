@@ -1301,6 +1301,10 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>全部乡镇</translation>
     </message>
     <message>
+        <source>Deputies: {0}</source>
+        <translation>共 {0} 名代表</translation>
+    </message>
+    <message>
         <source>Reopen the year</source>
         <translation>重新开放年度</translation>
     </message>

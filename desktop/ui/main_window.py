@@ -60,8 +60,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._counts: dict[Any, str] = {}
         for tab in self._register_tabs():
-            if hasattr(tab, "counts_changed"):
-                tab.counts_changed.connect(lambda text, t=tab: self._set_count(t, text))
+            tab.counts_changed.connect(lambda text, t=tab: self._set_count(t, text))
         self.tabs.currentChanged.connect(lambda _i: self._show_count())
         self.tabs.currentChanged.connect(lambda _i: self._attach_current())
         self._pending: set[Any] = set()

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -54,6 +54,8 @@ COLUMNS = [
 
 
 class PointsTab(QWidget):
+    counts_changed = Signal(str)
+
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services: Any = None
@@ -105,6 +107,7 @@ class PointsTab(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.register)
         split.setStretchFactor(1, 1)
+        split.setSizes([sum(c.width for c in COLUMNS) + 40, 600])  # the whole ranking in view
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scope_note)
@@ -130,6 +133,7 @@ class PointsTab(QWidget):
         self.scope_note.setText(
             "" if county else self.tr("Figures from this station's own records only (本站记录).")
         )
+        self.scope_note.setVisible(not county)
         self.township.blockSignals(True)
         self.township.clear()
         self.township.addItem(self.tr("All townships"), None)
@@ -148,6 +152,7 @@ class PointsTab(QWidget):
             township_id=self.township.currentData(),
         )
         self.model.set_rows(ranked)
+        self.counts_changed.emit(self.tr("Deputies: {0}").format(len(ranked)))
         locked = self.services.points.is_locked(self.year.value())
         self.lock_button.setText(
             self.tr("Reopen the year") if locked else self.tr("Confirm the year")
