@@ -206,3 +206,51 @@ def test_the_search_index_forgets_deleted_cases(services, station, today) -> Non
         assert (
             s.execute(text("INSERT INTO case_fts(case_fts) VALUES('integrity-check')")) is not None
         )
+
+
+def test_search_pages_newest_first_with_other_filters(services, station, department, today) -> None:
+    made = []
+    for i in range(25):
+        day = today - dt.timedelta(days=i % 9)
+        made.append(_case(services, station, day, content=f"第{i}处路灯不亮", person=f"人{i}"))
+    referred = {c.id for c in made[:7]}
+    for case_id in referred:
+        services.casework.refer(case_id, department, referred_on=today)
+    seen, after = [], None
+    while True:
+        page = services.feedback.page(ListFilter(text="路灯"), after, limit=10)
+        seen.extend(page.rows)
+        if page.next_key is None:
+            break
+        after = page.next_key
+    assert len(seen) == 25 == len({c.id for c in seen})
+    days = [c.received_date for c in seen]
+    assert days == sorted(days, reverse=True)
+    assert services.feedback.count(ListFilter(text="路灯")) == 25
+    only = ListFilter(text="路灯", kind="referred")
+    assert {c.id for c in services.feedback.page(only).rows} == referred
+    assert services.feedback.count(only) == 7
+    recent = ListFilter(text="路灯", date_from=today - dt.timedelta(days=1))
+    assert all(
+        c.received_date >= today - dt.timedelta(days=1) for c in services.feedback.page(recent).rows
+    )
+    assert services.feedback.count(recent) == len(services.feedback.page(recent).rows) == 6
+    # A person's exact name joins the full-text matches, once.
+    assert [c.person_name for c in services.feedback.page(ListFilter(text="人3")).rows] == ["人3"]
+
+
+def test_editing_the_received_date_moves_the_case_in_the_index(services, station, today) -> None:
+    case = _case(services, station, today, content="危房改造补助")
+    services.feedback.update(
+        case.id,
+        CaseDraft(
+            station, today - dt.timedelta(days=40), person_name="赵大山", content="危房改造补助"
+        ),
+        case.version,
+    )
+    flt = ListFilter(text="危房", date_to=today - dt.timedelta(days=30))
+    assert [c.id for c in services.feedback.page(flt).rows] == [case.id]
+    with services.db.read() as s:
+        from sqlalchemy import text
+
+        s.execute(text("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"))

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Runs of Han characters (with extension planes), or of letters and digits.
-_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+|[^\W_]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Runs of Han characters (with extension planes), or of other letters and digits ("1处" is
+# two runs: \w alone would glue the digit to the characters and hide 处 from a search).
+_HAN_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_RUN = re.compile(f"[{_HAN_CHARS}]+|[^\\W_{_HAN_CHARS}]+")
+_HAN = re.compile(f"[{_HAN_CHARS}]")
 
 
 def _runs(text: str) -> list[str]:

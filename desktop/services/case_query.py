@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, and_, false, literal_column, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db import sqlite
@@ -17,9 +17,6 @@ from desktop.domain.textsearch import match_expression
 from desktop.domain.workflow import WorkflowContext
 from desktop.services.common import like_pattern
 
-# Up to this many full-text matches, fetch them all and sort (a rare word); above it, walk the
-# cases newest first and ask the index about each (a common word fills a page in a few rows).
-RARE_LIMIT = 2000
 ROWID = literal_column("feedback_cases.rowid")
 OPEN_DEADLINE_STATES = (CaseState.REFERRED.value,)
 
@@ -83,30 +80,109 @@ def _deputy_cases(text: str) -> Any:
     return select(CaseDeputy.case_id).where(CaseDeputy.deputy_id.in_(deputies), ~CaseDeputy.deleted)
 
 
-def text_condition(session: Session, text: str) -> Any:
-    """Full text over content, village and reply; a person only by exact name or initials."""
-    text = text.strip()
-    if not text:
-        return None
+def _person_keys(session: Session, text: str, floor: int, below: int) -> list[int]:
+    """Search keys of the cases a name points at: the person by exact name or initials, or
+    the deputy who took them (deputies are public officials; a fragment of their name will do).
+    """
     person = or_(
         FeedbackCase.person_name == text,
         FeedbackCase.person_initials == text.lower(),
         FeedbackCase.id.in_(_deputy_cases(text)),
     )
+    found = session.execute(
+        select(FeedbackCase.received_date, ROWID).where(~FeedbackCase.deleted, person)
+    )
+    keys = (sqlite.search_key(day, rowid) for day, rowid in found)
+    return sorted((k for k in keys if floor <= k < below), reverse=True)
+
+
+def _bounds(flt: ListFilter, after: int | None) -> tuple[int, int]:
+    floor = sqlite.search_key(flt.date_from) if flt.date_from else 0
+    below = sqlite.search_key(flt.date_to + dt.timedelta(days=1)) if flt.date_to else 2**62
+    return floor, min(below, after) if after is not None else below
+
+
+def text_page(
+    session: Session, flt: ListFilter, clock: Clock, after: int | None, limit: int
+) -> tuple[list[int], int | None]:
+    """Rowids of one page of a text search, newest first, and the key for the next page.
+
+    The full-text index hands out matches newest first in batches; the other filters are
+    applied to each batch, so a common word fills its page after a few hundred rows and a
+    rare one ends when the index has nothing more.
+    """
+    text = flt.text.strip()
     expression = match_expression(text)
-    if expression is None:
-        return person
-    if session.get_bind().dialect.name != "sqlite":  # PostgreSQL gets its own index later
-        return or_(person, FeedbackCase.content.like(like_pattern(text), escape="\\"))
-    rare = sqlite.fts_rowids(session, expression, RARE_LIMIT + 1)
-    if len(rare) <= RARE_LIMIT:
-        return or_(ROWID.in_(rare) if rare else false(), person)
-    return or_(sqlite.fts_contains(ROWID, expression), person)
+    floor, below = _bounds(flt, after)
+    extra = _person_keys(session, text, floor, below)
+    others = replace(flt, text="", date_from=None, date_to=None)
+    batch = max(2 * limit, 200)
+    page: list[int] = []
+    while len(page) < limit:
+        keys = sqlite.fts_keys(session, expression, below, floor, batch) if expression else []
+        done = len(keys) < batch
+        lowest = floor if done else keys[-1]
+        candidates = sorted({*keys, *(k for k in extra if lowest <= k < below)}, reverse=True)
+        rowids = [k % sqlite.KEY_SPAN for k in candidates]
+        kept = (
+            set(
+                session.scalars(
+                    select(ROWID)
+                    .select_from(FeedbackCase)
+                    .where(ROWID.in_(rowids), *base_conditions(others, clock))
+                )
+            )
+            if rowids
+            else set()
+        )
+        for key in candidates:
+            if key % sqlite.KEY_SPAN in kept:
+                page.append(key)
+                if len(page) == limit:
+                    break
+        if done:
+            break
+        below = lowest
+    next_key = page[-1] if len(page) == limit else None
+    return [k % sqlite.KEY_SPAN for k in page], next_key
+
+
+def text_count(session: Session, flt: ListFilter, clock: Clock) -> int:
+    """How many cases a text search finds (for the status bar, after the rows are shown)."""
+    text = flt.text.strip()
+    expression = match_expression(text)
+    floor, below = _bounds(flt, None)
+    others = replace(flt, text="", date_from=None, date_to=None)
+    plain = others == ListFilter()
+    if plain and expression:
+        extra = set(_person_keys(session, text, floor, below))
+        matched = sqlite.fts_count(session, expression, below, floor)
+        overlap = len(extra.intersection(_all_keys(session, expression, extra)))
+        return matched + len(extra) - overlap
+    keys = set(_person_keys(session, text, floor, below))
+    if expression:
+        keys.update(sqlite.fts_keys(session, expression, below, floor, 10**9))
+    rowids = [k % sqlite.KEY_SPAN for k in keys]
+    total = 0
+    for start in range(0, len(rowids), 30_000):  # stay under SQLite's parameter limit
+        chunk = rowids[start : start + 30_000]
+        total += session.scalar(
+            select(func.count())
+            .select_from(FeedbackCase)
+            .where(ROWID.in_(chunk), *base_conditions(others, clock))
+        )
+    return total
+
+
+def _all_keys(session: Session, expression: str, among: set[int]) -> set[int]:
+    if not among:
+        return set()
+    low, high = min(among), max(among) + 1
+    return set(sqlite.fts_keys(session, expression, high, low, 10**9))
 
 
 def filtered(
     session: Session, query: Select, flt: ListFilter, clock: Clock, *, with_state: bool = True
 ) -> Select:
-    query = query.where(*base_conditions(flt, clock, with_state=with_state))
-    text = text_condition(session, flt.text)
-    return query.where(text) if text is not None else query
+    """Every filter but the text (which pages through text_page)."""
+    return query.where(*base_conditions(flt, clock, with_state=with_state))

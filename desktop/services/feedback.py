@@ -28,7 +28,7 @@ from desktop.domain.records import CASE_FLAGS, CaseDraft, CaseEventRow, CaseRow,
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import collation
 from desktop.services.calendar import CalendarService
-from desktop.services.case_query import Clock, filtered
+from desktop.services.case_query import ROWID, Clock, filtered, text_count, text_page
 from desktop.services.common import (
     NOT_FOUND,
     PAGE_SIZE,
@@ -74,7 +74,14 @@ class FeedbackService:
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
     ) -> Page[CaseRow]:
         with self._db.read() as s:
-            query = filtered(s, self._select(), flt, self.clock(s))
+            clock = self.clock(s)
+            if flt.text.strip():
+                rowids, next_key = text_page(s, flt, clock, after, limit)
+                query = self._select().add_columns(ROWID).where(ROWID.in_(rowids))
+                order = {rowid: i for i, rowid in enumerate(rowids)}
+                found = sorted(s.execute(query).all(), key=lambda f: order[f[-1]])
+                return Page(tuple(self._rows(s, [f[:-1] for f in found])), next_key)
+            query = filtered(s, self._select(), flt, clock)
             query = after_key(query, FeedbackCase.received_date, FeedbackCase.id, after)
             rows = self._rows(s, s.execute(query.limit(limit)).all())
         next_key = (rows[-1].received_date, rows[-1].id) if len(rows) == limit else None
@@ -82,11 +89,15 @@ class FeedbackService:
 
     def count(self, flt: ListFilter = ListFilter()) -> int:
         with self._db.read() as s:
+            if flt.text.strip():
+                return text_count(s, flt, self.clock(s))
             query = select(func.count()).select_from(FeedbackCase)
             return s.scalar(filtered(s, query, flt, self.clock(s)))
 
     def state_counts(self, flt: ListFilter = ListFilter()) -> dict[CaseState, int]:
-        """Cases per state for the filter, its own state choice aside (the counts bar)."""
+        """Cases per state for the filter, its own state choice and the search text aside:
+        the counts bar summarises the register, it does not repeat the search."""
+        flt = replace(flt, text="")
         with self._db.read() as s:
             query = select(FeedbackCase.state, func.count()).group_by(FeedbackCase.state)
             found = s.execute(filtered(s, query, flt, self.clock(s), with_state=False)).all()
@@ -94,6 +105,7 @@ class FeedbackService:
 
     def flag_counts(self, flt: ListFilter = ListFilter()) -> dict[str, int]:
         """Overdue, due soon, follow-up, conflict and escalated counts (the status bar)."""
+        flt = replace(flt, text="")
         out = {}
         with self._db.read() as s:
             clock = self.clock(s)
