@@ -935,6 +935,85 @@
     </message>
 </context>
 <context>
+    <name>DisputesDialog</name>
+    <message>
+        <source>Disputes of {0}</source>
+        <translation>{0} 年度积分异议</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>异议类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整分值</translation>
+    </message>
+    <message>
+        <source>Accept…</source>
+        <translation>采纳…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不予采纳…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予采纳</translation>
+    </message>
+    <message>
+        <source>Choose an open dispute.</source>
+        <translation>请选择一条待处理的异议。</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Points to add (negative to take away):</source>
+        <translation>调整分值（扣分填负数）：</translation>
+    </message>
+    <message>
+        <source>Enter a number, such as 1 or -0.5.</source>
+        <translation>请输入数字，如 1 或 -0.5。</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理意见</translation>
+    </message>
+</context>
+<context>
     <name>DutyDayDialog</name>
     <message>
         <source>Edit duty day</source>
@@ -1269,6 +1348,14 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>确认年度积分</translation>
     </message>
     <message>
+        <source>Points rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Disputes</source>
+        <translation>异议处理</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -1433,6 +1520,61 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Merged into county record</source>
         <translation>已并入县人大名册</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Points rules {0}</source>
+        <translation>{0} 年度积分规则</translation>
+    </message>
+    <message>
+        <source>This is the example shipped with the program: replace it with the county&apos;s own rules.</source>
+        <translation>这是程序自带的示例规则，请按本县履职积分管理办法修改。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>规则名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>积分项目</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>计分单位</translation>
+    </message>
+    <message>
+        <source>Yearly cap</source>
+        <translation>年度上限</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>计分时段</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>half day</source>
+        <translation>每半天</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>每次</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>积分项目</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1924,10 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Enter a number no larger than {max}.</source>
         <translation>请输入不大于 {max} 的数值。</translation>
+    </message>
+    <message>
+        <source>Enter points as a number, such as 2 or 0.5.</source>
+        <translation>分值请填写数字，如 2 或 0.5。</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,67 @@ def _h():
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+@pytest.fixture
+def county(tmp_path):
+    from desktop.domain.enums import SiteRole
+    from desktop.domain.records import SiteDraft
+    from desktop.services import open_services
+
+    svc = open_services(tmp_path / "county.sqlite", today=lambda: TODAY)
+    svc.site.initialise(SiteDraft(SiteRole.COUNTY, "ZP", "县人大常委会代表工委"))
+    station = svc.reference.add_station("S01", "大田村站", "黄姚镇")
+    zhang = svc.deputies.create(DeputyDraft("张晓明", station_ids=(station.id,)))
+    svc.duty_days.create(DutyDayDraft(station.id, dt.date(2026, 3, 3), deputy_ids=(zhang.id,)))
+    yield svc
+    svc.close()
+
+
+def test_the_county_edits_the_rules_and_a_station_only_reads_them(
+    qtbot, qapp, county, services
+) -> None:
+    from desktop.domain.points import Scope
+    from desktop.ui.dialogs.rules import RulesDialog
+
+    install_translators(qapp, "zh_CN")
+    rules = county.points.rule_set(2026, Scope.TOWNSHIP)
+    dialog = RulesDialog(county, rules, editable=True)
+    qtbot.addWidget(dialog)
+    assert rules.example and any(
+        "示例" in w.text() for w in dialog.findChildren(type(dialog.general_error))
+    )
+    row = [r.code for r in rules.items].index("duty_day")
+    dialog.table.item(row, 2).setText("abc")
+    dialog.save()
+    assert dialog.saved_row is None and "数字" in dialog.field_error("items")
+    dialog.table.item(row, 2).setText("3")
+    dialog.save()
+    saved = county.points.rule_set(2026, Scope.TOWNSHIP)
+    assert not saved.example
+    assert next(i for i in saved.items if i.code == "duty_day").points == 3
+    assert str(county.points.registers(2026)[0].register.total) == "3"
+    read_only = RulesDialog(services, services.points.rule_set(2026, Scope.TOWNSHIP), False)
+    qtbot.addWidget(read_only)
+    assert not read_only.buttons.button(read_only.buttons.StandardButton.Save).isVisibleTo(
+        read_only
+    )
+
+
+def test_the_county_settles_a_dispute(qtbot, qapp, county, monkeypatch) -> None:
+    from decimal import Decimal
+
+    from desktop.domain.points import DisputeKind
+    from desktop.ui.dialogs.disputes import DisputesDialog
+
+    deputy = county.deputies.list()[0]
+    county.points.dispute(deputy.id, 2026, "duty_day", DisputeKind.MISSING, "漏记一次接待")
+    dialog = DisputesDialog(county, 2026)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    answers = iter([("2", True), ("核实后补记", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    dialog.settle(True)
+    assert dialog.table.item(0, 5).text() == "2"
+    register = county.points.register(deputy.id, 2026)
+    assert register.total == Decimal(4) and register.line("duty_day").adjustment == Decimal(2)

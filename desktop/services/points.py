@@ -77,6 +77,18 @@ def items_from_json(text: str) -> tuple[RuleItem, ...]:
 
 
 @dataclass(frozen=True)
+class DisputeRow:
+    id: uuid.UUID
+    deputy_name: str
+    item_code: str
+    kind: DisputeKind
+    reason: str
+    status: str  # open | accepted | rejected
+    delta: Decimal
+    resolution: str
+
+
+@dataclass(frozen=True)
 class RankedRegister:
     register: Register
     name: str
@@ -270,6 +282,28 @@ class PointsService:
             )
             s.add(dispute)
         return dispute.id
+
+    def disputes(self, year: int) -> list[DisputeRow]:
+        with self._db.read() as s:
+            found = s.execute(
+                select(PointDispute, Deputy.name)
+                .join(Deputy, Deputy.id == PointDispute.deputy_id)
+                .where(PointDispute.year == year, ~PointDispute.deleted)
+                .order_by(PointDispute.change_seq)
+            ).all()
+            return [
+                DisputeRow(
+                    d.id,
+                    name,
+                    d.item_code,
+                    DisputeKind(d.kind),
+                    d.reason,
+                    d.status,
+                    Decimal(d.delta),
+                    d.resolution,
+                )
+                for d, name in found
+            ]
 
     def settle(
         self, dispute_id: uuid.UUID, *, accept: bool, delta: Decimal, resolution: str

@@ -28,6 +28,8 @@ from desktop.domain.errors import ServiceError
 from desktop.domain.points import DisputeKind, Scope, format_points
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
+from desktop.ui.dialogs.disputes import DisputesDialog
+from desktop.ui.dialogs.rules import RulesDialog
 from desktop.ui.i18n import date_text, label, message
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -70,6 +72,8 @@ class PointsTab(QWidget):
         self.stars_button = QPushButton(self.tr("Exemplary deputies"))
         self.dispute_button = QPushButton(self.tr("Record a dispute…"))
         self.lock_button = QPushButton(self.tr("Confirm the year"))
+        self.rules_button = QPushButton(self.tr("Points rules"))
+        self.disputes_button = QPushButton(self.tr("Disputes"))
         self.scope_note = QLabel()
         bar = QHBoxLayout()
         for widget in (
@@ -81,7 +85,9 @@ class PointsTab(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch()
+        bar.addWidget(self.rules_button)
         bar.addWidget(self.dispute_button)
+        bar.addWidget(self.disputes_button)
         bar.addWidget(self.lock_button)
         self.model = RowTableModel(COLUMNS, self)
         self.table = QTableView()
@@ -122,11 +128,17 @@ class PointsTab(QWidget):
         self.stars_button.clicked.connect(self.show_stars)
         self.dispute_button.clicked.connect(self.record_dispute)
         self.lock_button.clicked.connect(self.toggle_lock)
+        self.rules_button.clicked.connect(self.show_rules)
+        self.disputes_button.clicked.connect(self.show_disputes)
+        self._county = False
+        self._writable = False
 
     def attach(self, services: Any, writable: bool = True) -> None:
         self.services = services
         site = services.site.current()
         county = site is not None and site.role is SiteRole.COUNTY
+        self._county, self._writable = county, writable
+        self.disputes_button.setVisible(county)
         self.lock_button.setVisible(county and writable)
         self.dispute_button.setEnabled(writable)
         # A station's figures cover only what it recorded; the county's are complete.
@@ -244,6 +256,22 @@ class PointsTab(QWidget):
             )
         except (ServiceError, ValueError) as exc:
             prompts.error(self, self.tr("Record a dispute"), message(exc))
+
+    def show_rules(self) -> None:
+        """The county edits the year's rules; a station, or a confirmed year, reads them."""
+        if self.services is None:
+            return
+        year = self.year.value()
+        scope = Scope(self.scope.currentData() or Scope.TOWNSHIP.value)
+        rules = self.services.points.rule_set(year, scope)
+        editable = self._county and self._writable and not self.services.points.is_locked(year)
+        if RulesDialog(self.services, rules, editable, self).exec():
+            self.reload()
+
+    def show_disputes(self) -> None:
+        if self.services is not None:
+            DisputesDialog(self.services, self.year.value(), self).exec()
+            self.reload()
 
     def toggle_lock(self) -> None:
         if self.services is None:
