@@ -254,3 +254,29 @@ def test_editing_the_received_date_moves_the_case_in_the_index(services, station
         from sqlalchemy import text
 
         s.execute(text("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"))
+
+
+def test_state_totals_follow_every_change(services, station, department, today) -> None:
+    from sqlalchemy import func
+
+    from desktop.db.models import FeedbackCase
+
+    cases = [_case(services, station, today, content=f"第{i}件") for i in range(5)]
+    services.casework.refer(cases[0].id, department, referred_on=today)
+    services.casework.act(cases[1].id, A.ANSWER_ON_SPOT, {"text": "已解释"})
+    services.feedback.delete(cases[2].id, cases[2].version)
+
+    def grouped() -> dict:
+        with services.db.read() as s:
+            rows = s.execute(
+                select(FeedbackCase.state, func.count())
+                .where(~FeedbackCase.deleted)
+                .group_by(FeedbackCase.state)
+            ).all()
+        return {CaseState(state): n for state, n in rows}
+
+    assert (
+        services.feedback.state_counts()
+        == grouped()
+        == {CaseState.REGISTERED: 2, CaseState.REFERRED: 1, CaseState.ANSWERED_ON_SPOT: 1}
+    )

@@ -96,9 +96,44 @@ FTS_DROP = (
 )
 
 
+# Cases per state, kept by triggers: the counts bar over a whole county's million cases would
+# otherwise read the state index end to end (54 ms) on every refresh.
+STATE_TOTALS = "case_state_totals"
+# SELECT ... WHERE makes the step conditional; an upsert after SELECT needs that WHERE anyway.
+_BUMP = (
+    f"INSERT INTO {STATE_TOTALS}(state, n) SELECT {{p}}.state, {{d}} WHERE NOT {{p}}.deleted "
+    "ON CONFLICT(state) DO UPDATE SET n = n + excluded.n"
+)
+STATE_TOTALS_DDL = (
+    f"CREATE TABLE {STATE_TOTALS} (state TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
+    f"""CREATE TRIGGER case_totals_insert AFTER INSERT ON feedback_cases WHEN NOT new.deleted
+    BEGIN {_BUMP.format(p="new", d=1)}; END""",
+    f"""CREATE TRIGGER case_totals_delete AFTER DELETE ON feedback_cases WHEN NOT old.deleted
+    BEGIN {_BUMP.format(p="old", d=-1)}; END""",
+    f"""CREATE TRIGGER case_totals_update AFTER UPDATE OF state, deleted ON feedback_cases
+    BEGIN
+    {_BUMP.format(p="old", d=-1)};
+    {_BUMP.format(p="new", d=1)}; END""",
+    f"INSERT INTO {STATE_TOTALS}(state, n) SELECT state, count(*) FROM feedback_cases "
+    "WHERE NOT deleted GROUP BY state",
+)
+STATE_TOTALS_DROP = (
+    "DROP TRIGGER IF EXISTS case_totals_insert",
+    "DROP TRIGGER IF EXISTS case_totals_delete",
+    "DROP TRIGGER IF EXISTS case_totals_update",
+    f"DROP TABLE IF EXISTS {STATE_TOTALS}",
+)
+
+
 def is_fts_name(name: str | None) -> bool:
-    """Tables the models do not declare (FTS5 and its shadow tables)."""
-    return bool(name) and name.startswith(FTS_TABLE)
+    """Tables the models do not declare: FTS5 and its shadow tables, the state totals."""
+    return bool(name) and (name.startswith(FTS_TABLE) or name == STATE_TOTALS)
+
+
+def state_totals(session: Any) -> dict[str, int]:
+    from sqlalchemy import text
+
+    return dict(session.execute(text(f"SELECT state, n FROM {STATE_TOTALS} WHERE n > 0")).all())
 
 
 def pragma_report(engine: Engine) -> dict[str, object]:

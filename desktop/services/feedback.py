@@ -11,6 +11,7 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.db import sqlite
 from desktop.db.engine import Database
 from desktop.db.models import (
     CaseAttachment,
@@ -97,8 +98,10 @@ class FeedbackService:
     def state_counts(self, flt: ListFilter = ListFilter()) -> dict[CaseState, int]:
         """Cases per state for the filter, its own state choice and the search text aside:
         the counts bar summarises the register, it does not repeat the search."""
-        flt = replace(flt, text="")
+        flt = replace(flt, text="", kind=None)
         with self._db.read() as s:
+            if flt == ListFilter() and s.get_bind().dialect.name == "sqlite":
+                return {CaseState(k): n for k, n in sqlite.state_totals(s).items()}
             query = select(FeedbackCase.state, func.count()).group_by(FeedbackCase.state)
             found = s.execute(filtered(s, query, flt, self.clock(s), with_state=False)).all()
         return {CaseState(state): n for state, n in found}
