@@ -1,4 +1,4 @@
-"""``python -m benchmarks``: start-up and big-filter timings against plain baselines, as a table."""
+"""``python -m benchmarks``: start-up, filter, search and count timings against plain baselines."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import dataset, filters, startup
+from benchmarks import dataset, filters, search, startup
 from benchmarks.report import Figure, machine, table
 
 STARTUP_RUNS, FILTER_RUNS = 7, 20
@@ -26,7 +26,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--runs",
         type=int,
-        help=f"repeats per figure (default {STARTUP_RUNS} start-up, {FILTER_RUNS} filters)",
+        help=f"repeats per figure (default {STARTUP_RUNS} start-up, {FILTER_RUNS} filters, search)",
     )
     parser.add_argument(
         "--cache-dir", type=Path, default=dataset.CACHE_DIR, help="where the big database is kept"
@@ -67,20 +67,32 @@ def main(argv: list[str] | None = None) -> int:
             notes += result.notes
     except Exception as exc:  # reported, not raised: the filters may still be measured
         notes.append(_failed("start-up", exc))
+    data = None
     try:
         _progress(f"database with {args.cases:,} cases")
         data = dataset.feedback_database(args.cases, args.cache_dir)
         built = f"built in {data.build_seconds:.1f} s" if data.build_seconds else "cached"
         notes.append(f"feedback database ({built}): {data.path}")
         notes += data.notes
-        _progress(f"filters: {filter_runs} runs each")
-        result_f = filters.measure(data.path, filter_runs, dataset.AS_OF)
-        figures += result_f.figures
-        notes += result_f.notes
     except Exception as exc:
-        notes.append(_failed("filters", exc))
+        notes.append(_failed("feedback database", exc))
+    if data is not None:
+        try:
+            _progress(f"filters: {filter_runs} runs each")
+            result_f = filters.measure(data.path, filter_runs, dataset.AS_OF)
+            figures += result_f.figures
+            notes += result_f.notes
+        except Exception as exc:  # reported, not raised: search may still be measured
+            notes.append(_failed("filters", exc))
+        try:
+            _progress(f"search and state counts: {filter_runs} runs each")
+            result_s = search.measure(data.path, filter_runs, dataset.AS_OF)
+            figures += result_s.figures
+            notes += result_s.notes
+        except Exception as exc:
+            notes.append(_failed("search and state counts", exc))
     print("\n".join(machine()))
-    print(f"runs: start-up {startup_runs}, filters {filter_runs}; cases: {args.cases:,}")
+    print(f"runs: start-up {startup_runs}, filters and search {filter_runs}; cases: {args.cases:,}")
     print()
     print(table(figures))
     print()

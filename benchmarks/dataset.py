@@ -17,8 +17,14 @@ from benchmarks.rows import TRACKED, inserter, tracked
 from benchmarks.vocabulary import (
     CHANNEL_WEIGHTS,
     CHANNELS,
+    COMMON_SHARE,
+    COMMON_TOPIC,
     GIVEN,
+    MOST_CLOSING,
+    MOST_SHARE,
     OLD_STATES,
+    RARE_CASES,
+    RARE_TOPIC,
     RECENT_STATES,
     SURNAMES,
     TOPICS,
@@ -27,7 +33,7 @@ from benchmarks.vocabulary import (
 )
 
 CACHE_DIR = Path(__file__).with_name(".cache")
-GENERATOR = 1  # bump whenever the generated rows change, so that old caches are rebuilt
+GENERATOR = 2  # bump whenever the generated rows change, so that old caches are rebuilt
 SEED = 20260630
 AS_OF = dt.date(2026, 6, 30)
 YEARS = 5
@@ -101,6 +107,7 @@ def _cases(
     old, old_w = _known_states(OLD_STATES)
     names = [s + g for s in SURNAMES for g in GIVEN]
     keys = _name_keys(names)
+    rare_every = max(1, n // RARE_CASES)  # the rare topic: a fixed count, spread over the years
     for i in range(n):
         day = start + dt.timedelta(days=1 + i * days // n)
         age = (AS_OF - day).days
@@ -122,13 +129,25 @@ def _cases(
             "anonymous": int(anonymous),
             "person_name": person,
             "person_keys": keys[person] if person else "",
+            "person_initials": keys[person].split(" ", 1)[0] if person else "",
             "phone": f"1{rng.choice('3578')}{rng.randrange(10**9):09}" if person else "",
             "id_number": "",
             "village": village,
             "category_id": rng.choice(categories),
-            "content": f"{village}群众反映：{rng.choice(TOPICS)}。",
+            "content": _content(village, i % rare_every == rare_every // 2, rng),
             "state": state,
         }
+
+
+def _content(village: str, rare: bool, rng: random.Random) -> str:
+    if rare:
+        topic = RARE_TOPIC
+    elif rng.random() < COMMON_SHARE:
+        topic = COMMON_TOPIC
+    else:
+        topic = rng.choice(TOPICS)
+    closing = MOST_CLOSING if rng.random() < MOST_SHARE else ""
+    return f"{village}群众反映：{topic}。{closing}"
 
 
 def _known_states(weighted: tuple[tuple[str, int], ...]) -> tuple[list[str], list[int]]:
@@ -171,7 +190,8 @@ def _fill(path: Path, n: int, seed: int) -> list[str]:
         for name, _sql in indexes:
             conn.execute(f"DROP INDEX {name}")
         case_cols = [*TRACKED, "station_id", "received_date", "channel"]
-        case_cols += ["anonymous", "person_name", "person_keys", "phone", "id_number", "village"]
+        case_cols += ["anonymous", "person_name", "person_keys", "person_initials", "phone"]
+        case_cols += ["id_number", "village"]
         case_cols += ["category_id", "content", "state"]
         sql, row, extra = inserter(conn, "feedback_cases", case_cols)
         notes += [f"feedback_cases.{c} filled with its default" for c in extra]

@@ -111,7 +111,7 @@ def _timed(fn: Callable[[], object]) -> int:
     return time.perf_counter_ns() - started
 
 
-def _pair(
+def pair(
     service: Callable[[], object], bare: Callable[[], object], runs: int
 ) -> tuple[float, float]:
     """Medians (ms) of ``runs`` alternating calls, after one discarded warm-up call of each."""
@@ -129,7 +129,7 @@ def explain(conn: sqlite3.Connection, sql: str, params: tuple) -> str:
 
 
 @contextmanager
-def _statements(engine: Any) -> Iterator[list[tuple[str, tuple]]]:
+def statements(engine: Any) -> Iterator[list[tuple[str, tuple]]]:
     """The SQL a service sends to SQLite while inside the block (for its query plans)."""
     from sqlalchemy import event
 
@@ -146,7 +146,7 @@ def _statements(engine: Any) -> Iterator[list[tuple[str, tuple]]]:
         event.remove(engine, "before_cursor_execute", record)
 
 
-def _tab(services: Any, today: dt.date) -> Any:
+def feedback_tab(services: Any, today: dt.date) -> Any:
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.tabs.feedback import FeedbackTab
@@ -173,7 +173,7 @@ def measure(db_path: Path, runs: int, today: dt.date) -> FilterResult:
     counts: list[Figure] = []
     try:
         cases = filter_cases(conn)
-        tab = _tab(services, today)
+        tab = feedback_tab(services, today)
         for case in cases:
 
             def fetch(after: tuple | None, case: FilterCase = case) -> Any:
@@ -184,8 +184,8 @@ def measure(db_path: Path, runs: int, today: dt.date) -> FilterResult:
                 QApplication.processEvents()  # the view paints its first screen of rows
 
             sql, params = case.page_sql()
-            with _statements(services.db.engine) as sent:
-                value, base = _pair(
+            with statements(services.db.engine) as sent:
+                value, base = pair(
                     first_screen, lambda q=sql, p=params: conn.execute(q, p).fetchall(), runs
                 )
             figure = Figure(f"first screen: {case.name}", value, base, max_ms=TARGET_MS)
@@ -203,8 +203,8 @@ def measure(db_path: Path, runs: int, today: dt.date) -> FilterResult:
             if case.after is not None:
                 continue  # the count of a deep page is the count of its filter
             sql, params = case.count_sql()
-            with _statements(services.db.engine) as sent:
-                value, base = _pair(
+            with statements(services.db.engine) as sent:
+                value, base = pair(
                     lambda flt=case.flt: services.feedback.count(flt),
                     lambda q=sql, p=params: conn.execute(q, p).fetchone(),
                     runs,
@@ -224,7 +224,7 @@ def measure(db_path: Path, runs: int, today: dt.date) -> FilterResult:
 def _row_value_hint(conn: sqlite3.Connection, case: FilterCase, runs: int) -> str:
     """Time the same deep page with a row-value key condition, which SQLite can seek on."""
     sql, params = case.page_sql(ROW_VALUE_KEY_WHERE)
-    ms, _ = _pair(lambda: conn.execute(sql, params).fetchall(), lambda: None, runs)
+    ms, _ = pair(lambda: conn.execute(sql, params).fetchall(), lambda: None, runs)
     return (
         f"{case.name} keyed by the row value {ROW_VALUE_KEY_WHERE} instead: {ms:.1f} ms bare; "
         f"plan: {explain(conn, sql, params)}"

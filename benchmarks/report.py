@@ -7,6 +7,7 @@ import platform
 import sqlite3
 import statistics
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,6 +73,11 @@ def machine() -> list[str]:
     ]
 
 
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def table(figures: Sequence[Figure]) -> str:
     rows = [COLUMNS] + [
         (
@@ -84,12 +90,12 @@ def table(figures: Sequence[Figure]) -> str:
         )
         for f in figures
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(COLUMNS))]
     right = {1, 2, 3}  # numbers line up on the right
 
     def line(row: Sequence[str]) -> str:
         cells = [
-            c.rjust(w) if i in right else c.ljust(w)
+            " " * (w - _width(c)) + c if i in right else c + " " * (w - _width(c))
             for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         return " | ".join(cells).rstrip()

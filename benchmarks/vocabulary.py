@@ -29,3 +29,12 @@ OLD_STATES = (
     ("replied", 2),
     ("registered", 2),
 )
+
+# Search words for the benchmark, each in a known share of the cases and nowhere else (checked by
+# benchmarks.search against the index): a rare one, one just above 1%, and one in most cases.
+RARE_WORD, RARE_CASES = "塌方", 12  # in exactly this many cases, spread over the years
+RARE_TOPIC = "后山塌方，堵住了进村道路，请求尽快清理"
+COMMON_WORD, COMMON_SHARE = "护栏", 0.012
+COMMON_TOPIC = "河边护栏缺失，学生上学路过有危险"
+MOST_WORD, MOST_SHARE = "解决", 0.7
+MOST_CLOSING = "盼早日解决。"  # ends this share of the cases

@@ -23,7 +23,13 @@ FIGURES = (
     "count for status bar: one station",
     "count for status bar: one month",
     "count for status bar: state + month",
+    "search first page: rare",
+    "search first page: common",
+    "search first page: most",
+    "state counts: no filter",
+    "state counts: one month",
 )
+SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) matches\)$")
 MS = r"[\d,]+(?:\.\d+)? ms"
 ROW = re.compile(
     rf"^(?P<figure>[^|]+?)\s*\|\s*(?P<value>{MS})\s*\|\s*(?P<baseline>{MS})\s*\|"
@@ -48,4 +54,11 @@ def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     for figure in FIGURES:
         found = [name for name in rows if name.startswith(figure)]
         assert found, f"no numeric row for {figure!r} in:\n{out}"
+    matches = {}
+    for name in rows:
+        found = SEARCH.match(name)
+        if found:
+            matches[found[1]] = int(found[2].replace(",", ""))
+    assert sorted(matches) == ["common", "most", "rare"], f"search rows name no match count:\n{out}"
+    assert 0 < matches["rare"] <= 20 and matches["common"] >= 200 and matches["most"] > 10000
     assert "cases: 20,000" in out
