@@ -809,6 +809,10 @@
         <source>Same person as…</source>
         <translation>并入已有代表…</translation>
     </message>
+    <message>
+        <source>Year at a glance</source>
+        <translation>本年履职情况</translation>
+    </message>
 </context>
 <context>
     <name>DeputyDialog</name>
@@ -1402,6 +1406,20 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} {1} 次</translation>
+    </message>
+    <message>
+        <source>M{0}</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <source>Records by month: {0}
+Feedback cases taken: {1}</source>
+        <translation>逐月履职记录：{0}
+领办意见建议：{1} 件</translation>
     </message>
     <message>
         <source>No deputy meets the conditions yet.</source>

@@ -280,3 +280,21 @@ def test_state_totals_follow_every_change(services, station, department, today) 
         == grouped()
         == {CaseState.REGISTERED: 2, CaseState.REFERRED: 1, CaseState.ANSWERED_ON_SPOT: 1}
     )
+
+
+def test_state_totals_by_date_range(services, station, department, today) -> None:
+    for i in range(6):
+        _case(services, station, today - dt.timedelta(days=i * 10), content=f"第{i}件")
+    old = services.feedback.page(ListFilter(date_to=today - dt.timedelta(days=45))).rows[0]
+    services.feedback.update(
+        old.id, CaseDraft(station, today, person_name="赵大山", content="改了日期"), old.version
+    )
+    for first, last in (
+        (today - dt.timedelta(days=25), today),
+        (None, today - dt.timedelta(days=15)),
+        (today - dt.timedelta(days=35), today - dt.timedelta(days=5)),
+    ):
+        flt = ListFilter(date_from=first, date_to=last)
+        assert services.feedback.state_counts(flt) == {
+            CaseState.REGISTERED: services.feedback.count(flt)
+        }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -213,3 +214,43 @@ def test_timestamps_are_utc(services) -> None:
         created = s.scalar(select(Deputy.created_at))
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     assert abs((now - created.replace(tzinfo=None)).total_seconds()) < 120
+
+
+def test_cases_older_than_the_search_index_are_found_after_the_upgrade(tmp_path: Path) -> None:
+    """Migration 0002 fills the index for cases already there, keyed as the triggers key."""
+    import uuid as uuid_
+
+    from alembic import command
+
+    from desktop.db.migrate import alembic_config
+    from desktop.domain.records import ListFilter
+
+    path = tmp_path / "old.sqlite"
+    db = Database(path)
+    config = alembic_config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    site, station = uuid_.uuid4().hex, uuid_.uuid4().hex
+    stamp = "2026-01-01 00:00:00.000000"
+    track = f"'{site}', '{site}', 1, '{stamp}', '{stamp}', 0, 1"
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            f"INSERT INTO stations (id, code, name, address, created_site_id, "
+            f"owner_site_id, version, created_at, updated_at, deleted, change_seq) "
+            f"VALUES ('{station}', 'S1', '站', '', {track})"
+        )
+        raw.execute(
+            "INSERT INTO feedback_cases (id, station_id, received_date, channel, anonymous, "
+            "person_name, person_keys, phone, id_number, village, content, state, "
+            "created_site_id, owner_site_id, version, created_at, updated_at, deleted, "
+            f"change_seq) VALUES ('{uuid_.uuid4().hex}', '{station}', '2025-05-06', "
+            f"'phone', 0, '赵大山', 'zds zhaodashan', '', '', '大田村', '村口路灯不亮', "
+            f"'registered', {track})"
+        )
+    db.dispose()
+    services = open_services(path)
+    found = services.feedback.page(ListFilter(text="路灯", date_from=dt.date(2025, 5, 1)))
+    assert [c.content for c in found.rows] == ["村口路灯不亮"]
+    assert services.feedback.state_counts() and services.feedback.count(ListFilter(text="zds"))
+    services.close()

@@ -180,6 +180,10 @@ class FeedbackCase(Tracked, Base):
         Index("ix_feedback_cases_station_received", "deleted", "station_id", "received_date", "id"),
         Index("ix_feedback_cases_state_deadline", "state", "deadline"),
         Index("ix_feedback_cases_person_name", "person_name"),
+        # The follow-up, conflict and escalated counts otherwise read the whole table.
+        Index("ix_feedback_cases_follow_up", "deleted", "follow_up"),
+        Index("ix_feedback_cases_conflict", "deleted", "conflict"),
+        Index("ix_feedback_cases_escalated", "deleted", "escalated"),
         Index("ix_feedback_cases_person_initials", "person_initials"),
     )
     personal_fields = ("person_name", "person_keys", "person_initials", "phone", "id_number")

@@ -94,6 +94,11 @@ FTS_DROP = (
     "DROP TRIGGER IF EXISTS case_fts_update",
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 )
+# Filling the index for cases already there, with the same keys and terms as the triggers.
+FTS_BACKFILL = (
+    f"INSERT INTO {FTS_TABLE}(rowid, terms) SELECT {_FTS_KEY.format(p='feedback_cases')}, "
+    f"{_FTS_TERMS.format(p='feedback_cases')} FROM feedback_cases WHERE NOT deleted"
+)
 
 
 # Cases per state, kept by triggers: the counts bar over a whole county's million cases would
@@ -101,21 +106,24 @@ FTS_DROP = (
 STATE_TOTALS = "case_state_totals"
 # SELECT ... WHERE makes the step conditional; an upsert after SELECT needs that WHERE anyway.
 _BUMP = (
-    f"INSERT INTO {STATE_TOTALS}(state, n) SELECT {{p}}.state, {{d}} WHERE NOT {{p}}.deleted "
-    "ON CONFLICT(state) DO UPDATE SET n = n + excluded.n"
+    f"INSERT INTO {STATE_TOTALS}(received_date, state, n) "
+    "SELECT {p}.received_date, {p}.state, {d} WHERE NOT {p}.deleted "
+    "ON CONFLICT(received_date, state) DO UPDATE SET n = n + excluded.n"
 )
 STATE_TOTALS_DDL = (
-    f"CREATE TABLE {STATE_TOTALS} (state TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
+    f"CREATE TABLE {STATE_TOTALS} (received_date TEXT NOT NULL, state TEXT NOT NULL, "
+    "n INTEGER NOT NULL, PRIMARY KEY (received_date, state)) WITHOUT ROWID",
     f"""CREATE TRIGGER case_totals_insert AFTER INSERT ON feedback_cases WHEN NOT new.deleted
     BEGIN {_BUMP.format(p="new", d=1)}; END""",
     f"""CREATE TRIGGER case_totals_delete AFTER DELETE ON feedback_cases WHEN NOT old.deleted
     BEGIN {_BUMP.format(p="old", d=-1)}; END""",
-    f"""CREATE TRIGGER case_totals_update AFTER UPDATE OF state, deleted ON feedback_cases
+    f"""CREATE TRIGGER case_totals_update AFTER UPDATE OF state, deleted, received_date
+    ON feedback_cases
     BEGIN
     {_BUMP.format(p="old", d=-1)};
     {_BUMP.format(p="new", d=1)}; END""",
-    f"INSERT INTO {STATE_TOTALS}(state, n) SELECT state, count(*) FROM feedback_cases "
-    "WHERE NOT deleted GROUP BY state",
+    f"INSERT INTO {STATE_TOTALS}(received_date, state, n) SELECT received_date, state, "
+    "count(*) FROM feedback_cases WHERE NOT deleted GROUP BY received_date, state",
 )
 STATE_TOTALS_DROP = (
     "DROP TRIGGER IF EXISTS case_totals_insert",
@@ -130,10 +138,17 @@ def is_fts_name(name: str | None) -> bool:
     return bool(name) and (name.startswith(FTS_TABLE) or name == STATE_TOTALS)
 
 
-def state_totals(session: Any) -> dict[str, int]:
+def state_totals(session: Any, first: dt.date | None, last: dt.date | None) -> dict[str, int]:
+    """Cases per state received in [first, last] (either end open), from the totals table."""
     from sqlalchemy import text
 
-    return dict(session.execute(text(f"SELECT state, n FROM {STATE_TOTALS} WHERE n > 0")).all())
+    query = (
+        f"SELECT state, sum(n) FROM {STATE_TOTALS} WHERE received_date >= :a "
+        "AND received_date <= :b GROUP BY state HAVING sum(n) > 0"
+    )
+    a = first.isoformat() if first else "0000-00-00"
+    b = last.isoformat() if last else "9999-99-99"
+    return dict(session.execute(text(query), {"a": a, "b": b}).all())
 
 
 def pragma_report(engine: Engine) -> dict[str, object]:

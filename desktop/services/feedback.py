@@ -99,9 +99,11 @@ class FeedbackService:
         """Cases per state for the filter, its own state choice and the search text aside:
         the counts bar summarises the register, it does not repeat the search."""
         flt = replace(flt, text="", kind=None)
+        dates_only = replace(flt, date_from=None, date_to=None) == ListFilter()
         with self._db.read() as s:
-            if flt == ListFilter() and s.get_bind().dialect.name == "sqlite":
-                return {CaseState(k): n for k, n in sqlite.state_totals(s).items()}
+            if dates_only and s.get_bind().dialect.name == "sqlite":
+                totals = sqlite.state_totals(s, flt.date_from, flt.date_to)
+                return {CaseState(k): n for k, n in totals.items()}
             query = select(FeedbackCase.state, func.count()).group_by(FeedbackCase.state)
             found = s.execute(filtered(s, query, flt, self.clock(s), with_state=False)).all()
         return {CaseState(state): n for state, n in found}

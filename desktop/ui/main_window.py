@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.activities_tab, self.tr("Deputy activity"))
         self.tabs.addTab(self.points_tab, self.tr("Points register"))
         self.setCentralWidget(self.tabs)
+        self.deputies_tab.points_requested.connect(self.show_deputy_points)
         self.site_label = QLabel(self.tr("Opening the database…"))
         self.count_label = QLabel()
         self.statusBar().addWidget(self.site_label, 1)
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
         self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.path))
         self.setWindowTitle(self.tr("Liaison Desk — {0}").format(name))
         self.database_attached.emit()
+
+    def show_deputy_points(self, deputy_id: Any) -> None:
+        self.tabs.setCurrentWidget(self.points_tab)
+        self.points_tab.select_deputy(deputy_id)
 
     def _attach_current(self) -> None:
         tab = self.tabs.currentWidget()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QPushButton
 
 from desktop.domain.enums import DeputyStatus, RosterStatus, SiteRole
@@ -32,6 +32,7 @@ def _levels(row: DeputyRow) -> str:
 
 
 class DeputiesTab(RegisterTab):
+    points_requested = Signal(object)  # a deputy's id: show their year in the points tab
     has_dates = False
     all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All statuses")
 
@@ -52,8 +53,16 @@ class DeputiesTab(RegisterTab):
             bar.insertWidget(bar.indexOf(self.add_button), button)
             button.hide()
         self.confirm_button.clicked.connect(self.confirm_current)
+        self.points_button = QPushButton(self.tr("Year at a glance"))
+        bar.insertWidget(bar.indexOf(self.add_button), self.points_button)
+        self.points_button.clicked.connect(self._ask_points)
         self.map_button.clicked.connect(self.map_current)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._roster_buttons())
+
+    def _ask_points(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.points_requested.emit(row.id)
 
     def attach(self, services: Any, writable: bool = True) -> None:
         site = services.site.current()

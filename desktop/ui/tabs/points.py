@@ -109,9 +109,16 @@ class PointsTab(QWidget):
             ]
         )
         self.register.setColumnWidth(0, 260)
+        self.glance = QLabel()
+        self.glance.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.glance)
+        right_layout.addWidget(self.register, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.register)
+        split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([sum(c.width for c in COLUMNS) + 40, 600])  # the whole ranking in view
         layout = QVBoxLayout(self)
@@ -180,9 +187,11 @@ class PointsTab(QWidget):
 
     def _show_register(self) -> None:
         self.register.clear()
+        self.glance.clear()
         row = self._selected()
         if row is None:
             return
+        self.glance.setText(self._glance(row.register))
         for line in row.register.lines:
             if not line.count and not line.adjustment:
                 continue
@@ -215,6 +224,27 @@ class PointsTab(QWidget):
             self.register.addTopLevelItem(item)
         total = QTreeWidgetItem([self.tr("Total"), "", "", "", format_points(row.register.total)])
         self.register.addTopLevelItem(total)
+
+    def _glance(self, register: Any) -> str:
+        """The deputy's year at a glance: what they did month by month, cases they took."""
+        months = [0] * 12
+        for line in register.lines:
+            for credit in line.credits:
+                months[credit.day.month - 1] += 1
+        by_month = "  ".join(
+            self.tr("{0}: {1}").format(self.tr("M{0}").format(m + 1), n)
+            for m, n in enumerate(months)
+            if n
+        )
+        cases = sum(line.count for line in register.lines if line.item.source == "case_taken")
+        return self.tr("Records by month: {0}\nFeedback cases taken: {1}").format(
+            by_month or "—", cases
+        )
+
+    def select_deputy(self, deputy_id: uuid.UUID) -> None:
+        found = self.model.find(lambda r: r.register.deputy_id == str(deputy_id))
+        if found >= 0:
+            self.table.selectRow(found)
 
     def show_stars(self) -> None:
         if self.services is None:

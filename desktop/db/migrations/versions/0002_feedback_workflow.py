@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-from desktop.db.sqlite import FTS_DDL, FTS_DROP, FTS_TABLE
+from desktop.db.sqlite import FTS_BACKFILL, FTS_DDL, FTS_DROP
 
 revision = '0002'
 down_revision = '0001'
@@ -118,10 +118,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":  # PostgreSQL will get its own search later
         for statement in FTS_DDL:
             op.execute(statement)
-        op.execute(
-            f"INSERT INTO {FTS_TABLE}(rowid, terms) SELECT rowid, "
-            "lds_index_terms(content, village, reply_text) FROM feedback_cases WHERE NOT deleted"
-        )
+        op.execute(FTS_BACKFILL)  # the same search keys and terms the triggers write
 
 
 

@@ -1,4 +1,4 @@
-"""cases per state kept by triggers (SQLite)
+"""cases per day and state kept by triggers (SQLite); indexes for the flag counts
 
 Revision ID: 0004
 Revises: 0003
@@ -15,7 +15,13 @@ branch_labels = None
 depends_on = None
 
 
+FLAG_INDEXES = ("follow_up", "conflict", "escalated")
+
+
 def upgrade() -> None:
+    with op.batch_alter_table("feedback_cases") as batch:
+        for flag in FLAG_INDEXES:
+            batch.create_index(f"ix_feedback_cases_{flag}", ["deleted", flag], unique=False)
     if op.get_bind().dialect.name == "sqlite":  # PostgreSQL counts with its own indexes
         for statement in STATE_TOTALS_DDL:
             op.execute(statement)
@@ -25,3 +31,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in STATE_TOTALS_DROP:
             op.execute(statement)
+    with op.batch_alter_table("feedback_cases") as batch:
+        for flag in FLAG_INDEXES:
+            batch.drop_index(f"ix_feedback_cases_{flag}")
