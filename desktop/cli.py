@@ -94,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     points.add_argument("--year", type=int, required=True)
     points.add_argument("--deputy", help=Cli.tr("a deputy's name or id (default: the ranking)"))
     points.add_argument("--json", action="store_true", help=Cli.tr("print JSON"))
+    points.add_argument(
+        "--stars", action="store_true", help=Cli.tr("candidates for 履职之星 in each township")
+    )
+    points.add_argument("--top", type=int, default=3, help=Cli.tr("candidates per township"))
+    points.add_argument(
+        "--min-kinds",
+        type=int,
+        default=3,
+        help=Cli.tr("at least this many different items earning points"),
+    )
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
     return parser

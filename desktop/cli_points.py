@@ -31,7 +31,33 @@ def register_record(register: Register, name: str) -> dict[str, object]:
     }  # fmt: skip
 
 
+def run_stars(args: argparse.Namespace, services: object) -> int:
+    """Candidates for 履职之星 per township: top N by points, active in K different items."""
+    rows = []
+    for town in services.reference.townships():  # type: ignore[attr-defined]
+        for star in services.points.exemplary(  # type: ignore[attr-defined]
+            args.year, top_n=args.top, min_kinds=args.min_kinds, township_id=town.id
+        ):
+            rows.append(
+                {
+                    "township": town.name,
+                    "rank": star.rank,
+                    "name": star.name,
+                    "total": format_points(star.register.total),
+                    "items": star.register.earning_items,
+                }
+            )
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        print(f"{row['township']}\t{row['name']}\t{row['total']}\t{row['items']}")
+    return 0
+
+
 def run_points(args: argparse.Namespace, services: object, error: type[Exception]) -> int:
+    if args.stars:
+        return run_stars(args, services)
     ranked = services.points.registers(args.year)  # type: ignore[attr-defined]
     if args.deputy:
         wanted = args.deputy.strip()

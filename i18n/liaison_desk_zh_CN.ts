@@ -471,6 +471,18 @@
         <translation>以 JSON 格式输出</translation>
     </message>
     <message>
+        <source>candidates for 履职之星 in each township</source>
+        <translation>各乡镇“代表履职之星”候选人</translation>
+    </message>
+    <message>
+        <source>candidates per township</source>
+        <translation>每个乡镇的候选人数</translation>
+    </message>
+    <message>
+        <source>at least this many different items earning points</source>
+        <translation>至少在这么多个积分项目上得分</translation>
+    </message>
+    <message>
         <source>check a database&apos;s schema and integrity</source>
         <translation>检查数据库结构及完整性</translation>
     </message>

@@ -226,3 +226,29 @@ def test_points_ranking_and_a_deputys_register(tmp_path: Path) -> None:
     assert table.returncode == 0 and first in table.stdout
     missing = run("points", "--db", str(db), "--year", "2026", "--deputy", "不存在的人")
     assert missing.returncode == 2 and "没有名为" in missing.stderr
+
+
+def test_exemplary_candidates_per_township(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "demo.sqlite"
+    assert (
+        run("demo", "--db", str(db), "--scale", "station", "--as-of", "2026-06-30").returncode == 0
+    )
+    stars = json.loads(
+        run(
+            "points",
+            "--db",
+            str(db),
+            "--year",
+            "2026",
+            "--stars",
+            "--top",
+            "2",
+            "--min-kinds",
+            "2",
+            "--json",
+        ).stdout
+    )
+    assert stars and all(s["items"] >= 2 for s in stars)
+    assert len({s["township"] for s in stars}) == 1 and len(stars) >= 2
