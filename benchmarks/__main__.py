@@ -1,4 +1,5 @@
-"""``python -m benchmarks``: start-up, filter, search and count timings against plain baselines."""
+"""``python -m benchmarks``: start-up, filter, search, count and points-register timings against
+plain baselines."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import dataset, filters, search, startup
+from benchmarks import dataset, filters, points, search, startup
 from benchmarks.report import Figure, machine, table
 
 STARTUP_RUNS, FILTER_RUNS = 7, 20
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     startup_runs = args.runs or (QUICK_STARTUP_RUNS if args.quick else STARTUP_RUNS)
     filter_runs = args.runs or (QUICK_FILTER_RUNS if args.quick else FILTER_RUNS)
+    points_runs = args.runs or (points.QUICK_RUNS if args.quick else points.RUNS)
     figures: list[Figure] = []
     notes: list[str] = []
     started = time.perf_counter()
@@ -91,8 +93,18 @@ def main(argv: list[str] | None = None) -> int:
             notes += result_s.notes
         except Exception as exc:
             notes.append(_failed("search and state counts", exc))
+    try:
+        _progress(f"points register: {points_runs} runs")
+        result_p = points.measure(args.quick, args.cache_dir, points_runs)
+        figures += result_p.figures
+        notes += result_p.notes
+    except Exception as exc:
+        notes.append(_failed("points register", exc))
     print("\n".join(machine()))
-    print(f"runs: start-up {startup_runs}, filters and search {filter_runs}; cases: {args.cases:,}")
+    print(
+        f"runs: start-up {startup_runs}, filters and search {filter_runs}, points {points_runs}; "
+        f"cases: {args.cases:,}"
+    )
     print()
     print(table(figures))
     print()

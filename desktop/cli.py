@@ -8,12 +8,15 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
 from desktop.domain.enums import CaseState
-from desktop.domain.records import CaseRow
+
+if TYPE_CHECKING:
+    from desktop.domain.records import CaseRow
 
 SUBCOMMANDS = ("init", "demo", "check", "cases", "points")
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2

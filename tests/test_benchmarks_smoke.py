@@ -28,6 +28,7 @@ FIGURES = (
     "search first page: most",
     "state counts: no filter",
     "state counts: one month",
+    "points register",
 )
 SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) matches\)$")
 MS = r"[\d,]+(?:\.\d+)? ms"
@@ -62,3 +63,4 @@ def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     assert sorted(matches) == ["common", "most", "rare"], f"search rows name no match count:\n{out}"
     assert 0 < matches["rare"] <= 20 and matches["common"] >= 200 and matches["most"] > 10000
     assert "cases: 20,000" in out
+    assert "points register 2025: 200 deputies x 20 " in out

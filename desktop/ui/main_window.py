@@ -3,29 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.domain.errors import SchemaTooNew
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.settings import LAST_TAB, WINDOW_GEOMETRY, UiSettings
-from desktop.ui.setup_dialog import SetupDialog
-from desktop.ui.tabs.activities import ActivitiesTab
-from desktop.ui.tabs.deputies import DeputiesTab
-from desktop.ui.tabs.duty import DutyTab
-from desktop.ui.tabs.feedback import FeedbackTab
-from desktop.ui.tabs.points import PointsTab
 
 if TYPE_CHECKING:
     from desktop.services import Services
 
 Opener = Callable[[Path], "Services"]
+# The tabs, built when first shown: only the visible one is imported and built before the
+# window paints (the others cost about 50 ms of imports and widgets on an old PC).
+TAB_SPECS = (
+    ("deputies_tab", "desktop.ui.tabs.deputies", "DeputiesTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Deputies")),
+    ("duty_tab", "desktop.ui.tabs.duty", "DutyTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Duty days and visits")),
+    ("feedback_tab", "desktop.ui.tabs.feedback", "FeedbackTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Feedback")),
+    ("activities_tab", "desktop.ui.tabs.activities", "ActivitiesTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Deputy activity")),
+    ("points_tab", "desktop.ui.tabs.points", "PointsTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Points register")),
+)  # fmt: skip
+
+
+def _tab_property(attr: str) -> property:
+    return property(lambda self: self.tab(attr))
 
 
 class MainWindow(QMainWindow):
@@ -42,26 +63,17 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setWindowTitle(self.tr("Liaison Desk"))
         self.resize(1200, 760)
+        self._today = today
+        self._built: dict[str, Any] = {}
         self.tabs = QTabWidget()
-        self.deputies_tab = DeputiesTab(today=today)
-        self.duty_tab = DutyTab(today)
-        self.feedback_tab = FeedbackTab(today)
-        self.activities_tab = ActivitiesTab(today)
-        self.points_tab = PointsTab(today)
-        self.tabs.addTab(self.deputies_tab, self.tr("Deputies"))
-        self.tabs.addTab(self.duty_tab, self.tr("Duty days and visits"))
-        self.tabs.addTab(self.feedback_tab, self.tr("Feedback"))
-        self.tabs.addTab(self.activities_tab, self.tr("Deputy activity"))
-        self.tabs.addTab(self.points_tab, self.tr("Points register"))
+        for _attr, _module, _cls, caption in TAB_SPECS:
+            self.tabs.addTab(QWidget(), QCoreApplication.translate("MainWindow", caption))
         self.setCentralWidget(self.tabs)
-        self.deputies_tab.points_requested.connect(self.show_deputy_points)
         self.site_label = QLabel(self.tr("Opening the database…"))
         self.count_label = QLabel()
         self.statusBar().addWidget(self.site_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self._counts: dict[Any, str] = {}
-        for tab in self._register_tabs():
-            tab.counts_changed.connect(lambda text, t=tab: self._set_count(t, text))
         self.tabs.currentChanged.connect(lambda _i: self._show_count())
         self.tabs.currentChanged.connect(lambda _i: self._attach_current())
         self._pending: set[Any] = set()
@@ -71,15 +83,34 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         self.tabs.setCurrentIndex(settings.get(LAST_TAB))
+        self.tab(TAB_SPECS[self.tabs.currentIndex()][0])  # the visible one, before painting
 
-    def _register_tabs(self) -> list[Any]:
-        return [
-            self.deputies_tab,
-            self.duty_tab,
-            self.feedback_tab,
-            self.activities_tab,
-            self.points_tab,
-        ]
+    deputies_tab = _tab_property("deputies_tab")
+    duty_tab = _tab_property("duty_tab")
+    feedback_tab = _tab_property("feedback_tab")
+    activities_tab = _tab_property("activities_tab")
+    points_tab = _tab_property("points_tab")
+
+    def tab(self, attr: str) -> Any:
+        """The tab named ``attr``, built (and put in its place) the first time it is needed."""
+        if attr in self._built:
+            return self._built[attr]
+        index = next(i for i, spec in enumerate(TAB_SPECS) if spec[0] == attr)
+        _, module, cls, caption = TAB_SPECS[index]
+        widget = getattr(importlib.import_module(module), cls)(today=self._today)
+        self._built[attr] = widget
+        widget.counts_changed.connect(lambda text, t=widget: self._set_count(t, text))
+        if attr == "deputies_tab":
+            widget.points_requested.connect(self.show_deputy_points)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, QCoreApplication.translate("MainWindow", caption))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        return widget
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -138,11 +169,13 @@ class MainWindow(QMainWindow):
             self.services.close()
         self.services = services
         if services.site.current() is None:
+            from desktop.ui.setup_dialog import SetupDialog  # first run only
+
             SetupDialog(services, self).exec()
         site = services.site.current()
         self._writable = site is not None and not services.db.read_only
         # Only the visible tab loads now; the others when first shown (a faster first screen).
-        self._pending = set(self._register_tabs())
+        self._pending = {spec[0] for spec in TAB_SPECS}
         self._attach_current()
         name = site.name if site else self.tr("(not set up)")
         self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.path))
@@ -154,9 +187,10 @@ class MainWindow(QMainWindow):
         self.points_tab.select_deputy(deputy_id)
 
     def _attach_current(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab in self._pending and self.services is not None:
-            self._pending.discard(tab)
+        attr = TAB_SPECS[self.tabs.currentIndex()][0]
+        tab = self.tab(attr)
+        if attr in self._pending and self.services is not None:
+            self._pending.discard(attr)
             tab.attach(self.services, self._writable)
 
     def choose_database(self) -> None:
