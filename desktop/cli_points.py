@@ -68,7 +68,10 @@ def run_points(args: argparse.Namespace, services: object, error: type[Exception
             else:
                 message = QCoreApplication.translate("Cli", "{0} names several deputies.")
             raise error(message.format(wanted))
-        record = register_record(chosen[0].register, chosen[0].name)
+        detail = services.points.register(  # type: ignore[attr-defined]
+            uuid.UUID(chosen[0].register.deputy_id), args.year
+        )
+        record = register_record(detail, chosen[0].name)
         if args.json:
             print(json.dumps(record, ensure_ascii=False, indent=2))
             return 0
@@ -97,6 +100,6 @@ def run_points(args: argparse.Namespace, services: object, error: type[Exception
 
 def _uuid(text: str) -> str | None:
     try:
-        return str(uuid.UUID(text))
+        return uuid.UUID(text).hex
     except ValueError:
         return None

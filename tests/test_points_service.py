@@ -138,3 +138,29 @@ def test_next_years_rules_leave_this_year_alone(world, monkeypatch) -> None:
     services.points.save_rule_set(replace(rules, items=doubled, name="2027年办法", example=False))
     assert services.points.register(zhang.id, 2026).total == before
     assert services.points.rule_set(2027, Scope.TOWNSHIP).name == "2027年办法"
+
+
+def test_the_ranking_added_up_in_sql_equals_the_record_level_registers(tmp_path) -> None:
+    from desktop.services import open_services
+    from desktop.services.demo import fill_demo
+
+    as_of = dt.date(2026, 6, 30)
+    services = open_services(tmp_path / "demo.sqlite", today=lambda: as_of)
+    fill_demo(services, scale="station", as_of=as_of)
+    services.points.add_session("大会", dt.date(2026, 1, 5), dt.date(2026, 3, 20))
+    ranked = services.points.registers(2026)
+    assert len(ranked) > 10
+    for entry in ranked:
+        detail = services.points.register(uuid_of(entry), 2026)
+        summary = entry.register
+        assert (summary.total, summary.quarters) == (detail.total, detail.quarters)
+        assert [(a.points, a.count, a.units, a.capped) for a in summary.lines] == [
+            (b.points, b.count, b.units, b.capped) for b in detail.lines
+        ]
+    services.close()
+
+
+def uuid_of(entry):
+    import uuid
+
+    return uuid.UUID(entry.register.deputy_id)

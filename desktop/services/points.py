@@ -46,7 +46,7 @@ from desktop.domain.points import (
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services.common import NOT_FOUND
-from desktop.services.credits import CREDIT_SOURCES
+from desktop.services.credits import CREDIT_SOURCES, credit_totals
 
 COUNTY_KEEPS_RULES = QT_TRANSLATE_NOOP(
     "Service", "Only the county office sets the points rules and confirms a year."
@@ -155,7 +155,8 @@ class PointsService:
         return [c for source in CREDIT_SOURCES.values() for c in source(s, year, ids)]
 
     def register(self, deputy_id: uuid.UUID, year: int) -> Register:
-        return self.registers(year, [deputy_id])[0].register
+        """One deputy's register with every record behind every point (the drill-down)."""
+        return self.registers(year, [deputy_id], detail=True)[0].register
 
     def registers(
         self,
@@ -164,8 +165,11 @@ class PointsService:
         *,
         scope: Scope | None = None,
         township_id: uuid.UUID | None = None,
+        detail: bool = False,
     ) -> list[RankedRegister]:
-        """Registers for many deputies at once (one query per credit source), ranked."""
+        """Registers for many deputies at once, ranked. Without ``detail`` the credits are
+        added up in SQL per quarter (same figures, no records behind them): a county's
+        ranking then takes a fraction of a second rather than seconds."""
         with self._db.read() as s:
             deputies = self._deputies(s, deputy_ids, scope, township_id)
             ids = (
@@ -174,7 +178,8 @@ class PointsService:
                 else [d[0] for d in deputies]
             )
             by_deputy: dict[str, list[Credit]] = defaultdict(list)
-            for credit in self.credits(s, year, ids):
+            credits = self.credits(s, year, ids) if detail else credit_totals(s, year)
+            for credit in credits:
                 by_deputy[credit.deputy_id].append(credit)
             adjustments = self._adjustments(s, year)
             calendar = self.session_calendar(s)
@@ -184,10 +189,10 @@ class PointsService:
             rules_for = rules[Scope.COUNTY if county_level else Scope.TOWNSHIP]
             register = compute_register(
                 rules_for,
-                str(deputy_id),
-                by_deputy.get(str(deputy_id), ()),
+                deputy_id.hex,  # registers name deputies by the hex of their id
+                by_deputy.get(deputy_id.hex, ()),
                 calendar,
-                adjustments.get(str(deputy_id), ()),
+                adjustments.get(deputy_id.hex, ()),
             )
             registers.append((register, name, township))
         ranks = rank({r.deputy_id: r.total for r, _, _ in registers})
@@ -244,9 +249,9 @@ class PointsService:
                 PointDispute.year == year, PointDispute.status == "accepted", ~PointDispute.deleted
             )
         ):
-            out[str(d.deputy_id)].append(
+            out[d.deputy_id.hex].append(
                 Adjustment(
-                    str(d.deputy_id),
+                    d.deputy_id.hex,
                     year,
                     d.item_code,
                     Decimal(d.delta),

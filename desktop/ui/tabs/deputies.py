@@ -121,11 +121,11 @@ class DeputiesTab(RegisterTab):
         ]
 
     def _points_text(self, row: DeputyRow) -> str:
-        found = getattr(self, "_points", {}).get(str(row.id))
+        found = getattr(self, "_points", {}).get(row.id.hex)
         return format_points(found[0]) if found else ""
 
     def _rank_text(self, row: DeputyRow) -> str:
-        found = getattr(self, "_points", {}).get(str(row.id))
+        found = getattr(self, "_points", {}).get(row.id.hex)
         return str(found[1]) if found else ""
 
     def _load_points(self) -> None:

@@ -191,8 +191,12 @@ class PointsTab(QWidget):
         row = self._selected()
         if row is None:
             return
-        self.glance.setText(self._glance(row.register))
-        for line in row.register.lines:
+        # The ranking adds up in SQL; the records behind each point come for one deputy.
+        register = self.services.points.register(
+            uuid.UUID(row.register.deputy_id), self.year.value()
+        )
+        self.glance.setText(self._glance(register))
+        for line in register.lines:
             if not line.count and not line.adjustment:
                 continue
             points = format_points(line.points) + (" " + self.tr("(cap)") if line.capped else "")
@@ -222,7 +226,7 @@ class PointsTab(QWidget):
                     item, [adjustment.reason, "", "", format_points(adjustment.delta), ""]
                 )
             self.register.addTopLevelItem(item)
-        total = QTreeWidgetItem([self.tr("Total"), "", "", "", format_points(row.register.total)])
+        total = QTreeWidgetItem([self.tr("Total"), "", "", "", format_points(register.total)])
         self.register.addTopLevelItem(total)
 
     def _glance(self, register: Any) -> str:
@@ -242,7 +246,7 @@ class PointsTab(QWidget):
         )
 
     def select_deputy(self, deputy_id: uuid.UUID) -> None:
-        found = self.model.find(lambda r: r.register.deputy_id == str(deputy_id))
+        found = self.model.find(lambda r: r.register.deputy_id == deputy_id.hex)
         if found >= 0:
             self.table.selectRow(found)
 
