@@ -1595,12 +1595,28 @@ Feedback cases taken: {1}</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <source>half day</source>
-        <translation>每半天</translation>
+        <source>Duty days on duty</source>
+        <translation>进站履职值班</translation>
+    </message>
+    <message>
+        <source>Visits made</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Feedback cases taken</source>
+        <translation>领办意见建议</translation>
     </message>
     <message>
         <source>time</source>
         <translation>每次</translation>
+    </message>
+    <message>
+        <source>by quantity</source>
+        <translation>按数量</translation>
+    </message>
+    <message>
+        <source> (unexcused absence)</source>
+        <translation>（无故缺席）</translation>
     </message>
     <message>
         <source>Items</source>

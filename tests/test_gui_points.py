@@ -148,3 +148,14 @@ def test_the_county_settles_a_dispute(qtbot, qapp, county, monkeypatch) -> None:
     assert dialog.table.item(0, 5).text() == "2"
     register = county.points.register(deputy.id, 2026)
     assert register.total == Decimal(4) and register.line("duty_day").adjustment == Decimal(2)
+
+
+def test_disputes_name_the_item_in_chinese(qtbot, county) -> None:
+    from desktop.domain.points import DisputeKind
+    from desktop.ui.dialogs.disputes import DisputesDialog
+
+    deputy = county.deputies.list()[0]
+    county.points.dispute(deputy.id, 2026, "duty_day", DisputeKind.WRONG, "日期记错")
+    dialog = DisputesDialog(county, 2026)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 1).text() == "进站接待选民"

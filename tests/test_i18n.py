@@ -164,7 +164,8 @@ def test_no_english_in_the_window_or_any_dialog(qtbot, zh, services, tmp_path: P
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
-        dialog.save()  # empty or default forms: their error messages must be Chinese too
+        if hasattr(dialog, "build_draft"):
+            dialog.save()  # empty or default forms: their error messages must be Chinese too
         texts.extend(visible_texts(dialog))
         dialog.reject()
     assert english_words(texts) == []

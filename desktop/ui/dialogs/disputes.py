@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ServiceError
-from desktop.domain.points import PointsError, format_points
+from desktop.domain.points import PointsError, Scope, format_points
 from desktop.ui import prompts
 from desktop.ui.i18n import label, message
 
@@ -67,6 +67,11 @@ class DisputesDialog(QDialog):
 
     def reload(self) -> None:
         self._rows = self._services.points.disputes(self._year)
+        names = {
+            item.code: item.name
+            for scope in Scope
+            for item in self._services.points.rule_set(self._year, scope).items
+        }
         statuses = {
             "open": self.tr("Open"),
             "accepted": self.tr("Accepted"),
@@ -76,7 +81,7 @@ class DisputesDialog(QDialog):
         for r, d in enumerate(self._rows):
             values = [
                 d.deputy_name,
-                d.item_code,
+                names.get(d.item_code, d.item_code),
                 label(d.kind),
                 d.reason,
                 statuses.get(d.status, d.status),

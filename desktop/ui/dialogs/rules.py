@@ -64,12 +64,21 @@ class RulesDialog(RecordDialog):
         self.table = QTableWidget(len(rules.items), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(0, True)  # codes are for the program, not for reading
         self.table.verticalHeader().hide()
         if not editable:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        kinds = {k.code: k.name for k in services.reference.activity_kinds()}
+        sources = {
+            "duty_day": self.tr("Duty days on duty"),
+            "visit": self.tr("Visits made"),
+            "case_taken": self.tr("Feedback cases taken"),
+        }
         for row, item in enumerate(rules.items):
-            per = self.tr("half day") if item.per_unit else self.tr("time")
-            source = item.activity_kind or item.source
+            per = self.tr("by quantity") if item.per_unit else self.tr("time")
+            source = kinds.get(item.activity_kind or "", "") or sources.get(item.source, "")
+            if item.attendance == "unexcused":
+                source += self.tr(" (unexcused absence)")
             values = [
                 item.code,
                 item.name,
