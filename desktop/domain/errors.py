@@ -11,8 +11,9 @@ class SchemaTooNew(Exception):
         self.revision = revision
 
 
-class ServiceError(Exception):
-    """``message`` is an English source string (translation context "Service")."""
+class Refusal(Exception):
+    """``message`` is an English source string in the translation context ``context``;
+    ``args_map`` fills its placeholders once translated."""
 
     context = "Service"
 
@@ -20,3 +21,7 @@ class ServiceError(Exception):
         super().__init__(message.format(**args) if args else message)
         self.message = message
         self.args_map = args
+
+
+class ServiceError(Refusal):
+    """A service refuses (translation context "Service")."""

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from desktop.domain.enums import Attendance, LabelledEnum, _labels
+from desktop.domain.errors import Refusal
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
 ZERO = Decimal(0)
@@ -25,15 +26,10 @@ MSG_REASON_REQUIRED = QT_TRANSLATE_NOOP("Points", "Give the reason for the adjus
 MSG_UNKNOWN_ITEM = QT_TRANSLATE_NOOP("Points", "The rule set has no item {code}.")
 
 
-class PointsError(ValueError):
-    """``message`` is an English source string (translation context "Points")."""
+class PointsError(Refusal, ValueError):
+    """The points arithmetic refuses (translation context "Points")."""
 
     context = "Points"
-
-    def __init__(self, message: str, **args: str) -> None:
-        super().__init__(message.format(**args) if args else message)
-        self.message = message
-        self.args_map = args
 
 
 class Period(LabelledEnum):
