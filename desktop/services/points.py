@@ -15,14 +15,18 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.db.models import (
+    Activity,
     Deputy,
     DeputyStation,
+    DutyDay,
+    FeedbackCase,
     PointDispute,
     PointPeriodEvent,
     PointRuleSet,
     SessionPeriod,
     Station,
     Township,
+    Visit,
 )
 from desktop.domain.enums import SiteRole
 from desktop.domain.errors import ServiceError
@@ -44,9 +48,10 @@ from desktop.domain.points import (
     exemplary,
     rank,
 )
+from desktop.domain.points_totals import register_from_totals
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services.common import NOT_FOUND
-from desktop.services.credits import CREDIT_SOURCES, credit_totals
+from desktop.services.credits import CREDIT_SOURCES, feed_totals
 
 COUNTY_KEEPS_RULES = QT_TRANSLATE_NOOP(
     "Service", "Only the county office sets the points rules and confirms a year."
@@ -178,22 +183,28 @@ class PointsService:
                 else [d[0] for d in deputies]
             )
             by_deputy: dict[str, list[Credit]] = defaultdict(list)
-            credits = self.credits(s, year, ids) if detail else credit_totals(s, year)
-            for credit in credits:
-                by_deputy[credit.deputy_id].append(credit)
             adjustments = self._adjustments(s, year)
             calendar = self.session_calendar(s)
             rules = {sc: self.rule_set(year, sc, s) for sc in Scope}
+            if detail:
+                for credit in self.credits(s, year, ids):
+                    by_deputy[credit.deputy_id].append(credit)
+            else:
+                feeds = {item.feed for r in rules.values() for item in r.items}
+                totals = feed_totals(s, year, feeds)
+                days = self._record_days(s, adjustments)
         registers = []
         for deputy_id, name, county_level, township in deputies:
             rules_for = rules[Scope.COUNTY if county_level else Scope.TOWNSHIP]
-            register = compute_register(
-                rules_for,
-                deputy_id.hex,  # registers name deputies by the hex of their id
-                by_deputy.get(deputy_id.hex, ()),
-                calendar,
-                adjustments.get(deputy_id.hex, ()),
-            )
+            key = deputy_id.hex  # registers name deputies by the hex of their id
+            if detail:
+                register = compute_register(
+                    rules_for, key, by_deputy.get(key, ()), calendar, adjustments.get(key, ())
+                )
+            else:
+                register = register_from_totals(
+                    rules_for, key, totals.get(key, {}), adjustments.get(key, ()), days
+                )
             registers.append((register, name, township))
         ranks = rank({r.deputy_id: r.total for r, _, _ in registers})
         ranked = [RankedRegister(r, n, t, ranks[r.deputy_id]) for r, n, t in registers]
@@ -208,6 +219,22 @@ class PointsService:
             for r in exemplary([x.register for x in ranked], top_n=top_n, min_kinds=min_kinds)
         }
         return [x for x in ranked if x.register.deputy_id in chosen]
+
+    @staticmethod
+    def _record_days(s: Session, adjustments: dict[str, list[Adjustment]]) -> dict[str, dt.date]:
+        """The day of each record a settled dispute names (its quarter takes the adjustment)."""
+        ids = [uuid.UUID(a.record_id) for adjs in adjustments.values() for a in adjs if a.record_id]
+        days: dict[str, dt.date] = {}
+        if ids:
+            for model, day in (
+                (DutyDay, DutyDay.day),
+                (Visit, Visit.day),
+                (FeedbackCase, FeedbackCase.received_date),
+                (Activity, Activity.day),
+            ):
+                for record, when in s.execute(select(model.id, day).where(model.id.in_(ids))):
+                    days[str(record)] = when
+        return days
 
     @staticmethod
     def _deputies(
