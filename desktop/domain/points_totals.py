@@ -32,6 +32,8 @@ _YEAR_END = dt.date(1, 12, 31)
 
 def _line(item: RuleItem, totals: Totals, adjs: list[Adjustment],
           record_days: Mapping[str, dt.date]) -> RegisterLine:  # fmt: skip
+    if not adjs and (item.feed, False) not in totals and (item.feed, True) not in totals:
+        return RegisterLine(item, 0, 0, ZERO, False, ZERO, ZERO, ZERO, (), ())  # most lines
     quarters, running, count, units = [ZERO] * 4, ZERO, 0, 0
     for q in range(4):
         records = amount = 0

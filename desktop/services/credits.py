@@ -151,28 +151,31 @@ def _in_session(day: Any) -> Any:
     )
 
 
-def _pivot(s: Session, inner: Any, feeds: list[tuple[Feed, Any]], out: dict) -> None:
-    """Sum ``inner`` (columns d, q, s, quantity and the feed tests) per deputy and quarter."""
+def _pivot(s: Session, inner: Any, feeds: list[tuple[Feed, Any]], out: dict,
+           by_session: set[Feed]) -> None:  # fmt: skip
+    """Sum ``inner`` (columns d, q, s, quantity and the feed tests) per deputy and quarter.
+    Only feeds some item counts by period are split by the session flag; the others are
+    filed under "not in session", which every item of theirs counts."""
     t = inner.subquery()
-    columns = []
-    for _feed, test in feeds:
-        for flag in (False, True):
-            hit = and_(test(t), t.c.s == flag)
+    columns, slots = [], []
+    for feed, test in feeds:
+        for flag in (False, True) if feed in by_session else (None,):
+            hit = test(t) if flag is None else and_(test(t), t.c.s == flag)
             columns += [
                 func.sum(case((hit, 1), else_=0)),
                 func.sum(case((hit, t.c.quantity), else_=0)),
             ]
+            slots.append((feed, bool(flag)))
     query = select(t.c.d, t.c.q, *columns).group_by(t.c.d, t.c.q)
     for row in s.connection().execute(query):  # Core rows, ids as stored text: no ORM
         deputy, quarter, *sums = row
         per_deputy = out.setdefault(deputy, {})
-        for i, (feed, _test) in enumerate(feeds):
-            for j, flag in enumerate((False, True)):
-                c, u = sums[4 * i + 2 * j], sums[4 * i + 2 * j + 1]
-                if c:
-                    cell = per_deputy.setdefault((feed, flag), [(0, 0)] * 4)
-                    had = cell[int(quarter) - 1]
-                    cell[int(quarter) - 1] = (had[0] + int(c), had[1] + int(u or 0))
+        for i, key in enumerate(slots):
+            c, u = sums[2 * i], sums[2 * i + 1]
+            if c:
+                cell = per_deputy.setdefault(key, [(0, 0)] * 4)
+                had = cell[int(quarter) - 1]
+                cell[int(quarter) - 1] = (had[0] + int(c), had[1] + int(u or 0))
 
 
 def _base(deputy: Any, day: Any, quantity: Any = None) -> list:
@@ -181,7 +184,8 @@ def _base(deputy: Any, day: Any, quantity: Any = None) -> list:
             .label("quantity")]  # fmt: skip
 
 
-def feed_totals(s: Session, year: int, feeds: set[Feed]) -> dict[str, dict]:
+def feed_totals(s: Session, year: int, feeds: set[Feed],
+                by_session: set[Feed]) -> dict[str, dict]:  # fmt: skip
     """deputy id (hex) -> {(feed, in session): four quarters of (records, units)}."""
     out: dict[str, dict] = {}
     simple = (
@@ -200,7 +204,7 @@ def feed_totals(s: Session, year: int, feeds: set[Feed]) -> dict[str, dict]:
     for source, inner in simple:
         feed = (str(source), None, PRESENT)
         if feed in feeds:
-            _pivot(s, inner, [(feed, lambda t: literal(True))], out)
+            _pivot(s, inner, [(feed, lambda t: literal(True))], out, by_session)
     wanted = sorted(f for f in feeds if f[0] == CreditSource.ACTIVITY)
     if wanted:
         inner = (
@@ -214,5 +218,5 @@ def feed_totals(s: Session, year: int, feeds: set[Feed]) -> dict[str, dict]:
                        [(k, a) for _, k, a in wanted]))
         )  # fmt: skip
         tests = [(f, lambda t, k=f[1], a=f[2]: and_(t.c.kind == k, t.c.att == a)) for f in wanted]
-        _pivot(s, inner, tests, out)
+        _pivot(s, inner, tests, out, by_session)
     return out

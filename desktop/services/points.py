@@ -190,8 +190,9 @@ class PointsService:
                 for credit in self.credits(s, year, ids):
                     by_deputy[credit.deputy_id].append(credit)
             else:
-                feeds = {item.feed for r in rules.values() for item in r.items}
-                totals = feed_totals(s, year, feeds)
+                items = [item for r in rules.values() for item in r.items]
+                by_session = {i.feed for i in items if i.period != Period.ANY}
+                totals = feed_totals(s, year, {i.feed for i in items}, by_session)
                 days = self._record_days(s, adjustments)
         registers = []
         for deputy_id, name, county_level, township in deputies:
