@@ -11,12 +11,10 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 
 from desktop.domain.enums import DeputyStatus, RosterStatus, SiteRole
 from desktop.domain.errors import ServiceError
-from desktop.domain.points import format_points
 from desktop.domain.records import DeputyRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
 from desktop.ui import prompts
-from desktop.ui.dialogs.deputy import DeputyDialog, MapDeputyDialog
 from desktop.ui.i18n import label, message
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
@@ -92,6 +90,8 @@ class DeputiesTab(RegisterTab):
         row = self.selected_row()
         if row is None or self.services is None:
             return
+        from desktop.ui.dialogs.deputy import MapDeputyDialog  # dialogs load when opened
+
         if MapDeputyDialog(self.services, row, self).exec():
             self.reload()
 
@@ -122,7 +122,11 @@ class DeputiesTab(RegisterTab):
 
     def _points_text(self, row: DeputyRow) -> str:
         found = getattr(self, "_points", {}).get(row.id.hex)
-        return format_points(found[0]) if found else ""
+        if not found:
+            return ""
+        from desktop.domain.points import format_points  # after the first paint
+
+        return format_points(found[0])
 
     def _rank_text(self, row: DeputyRow) -> str:
         found = getattr(self, "_points", {}).get(row.id.hex)
@@ -151,6 +155,8 @@ class DeputiesTab(RegisterTab):
 
     def open_dialog(self, row: DeputyRow | None) -> Any:
         assert self.services is not None
+        from desktop.ui.dialogs.deputy import DeputyDialog  # dialogs load when opened
+
         dialog = DeputyDialog(self.services, row, self)
         return dialog.saved_row if dialog.exec() else None
 
