@@ -9,6 +9,7 @@ quarter the remainder either way. Lines carry no records: the drill-down asks fo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 
 from desktop.domain.points import (
@@ -30,21 +31,25 @@ _NONE = ((0, 0),) * 4
 _YEAR_END = dt.date(1, 12, 31)
 
 
+@functools.cache
+def _keys(item: RuleItem) -> tuple[tuple[Feed, bool], ...]:
+    """The totals an item counts: its feed, in and/or out of the session."""
+    return tuple((item.feed, flag) for flag in (False, True) if item.in_period(flag))
+
+
 def _line(item: RuleItem, totals: Totals, adjs: list[Adjustment],
           record_days: Mapping[str, dt.date]) -> RegisterLine:  # fmt: skip
-    if not adjs and (item.feed, False) not in totals and (item.feed, True) not in totals:
+    cells = [totals[key] for key in _keys(item) if key in totals]
+    if not cells and not adjs:
         return RegisterLine(item, 0, 0, ZERO, False, ZERO, ZERO, ZERO, (), ())  # most lines
     quarters, running, count, units = [ZERO] * 4, ZERO, 0, 0
     for q in range(4):
-        records = amount = 0
-        for in_session in (False, True):
-            if item.in_period(in_session):
-                c, u = totals.get((item.feed, in_session), _NONE)[q]
-                records, amount = records + c, amount + u
-        n = amount if item.per_unit else records
-        before = _clamp(running, item.cap)
-        running += item.points * n
-        quarters[q] += _clamp(running, item.cap) - before
+        records = sum(cell[q][0] for cell in cells)
+        n = sum(cell[q][1] for cell in cells) if item.per_unit else records
+        if n:
+            before = _clamp(running, item.cap)
+            running += item.points * n
+            quarters[q] += _clamp(running, item.cap) - before
         count, units = count + records, units + n
     points = _clamp(running, item.cap)
     for a in adjs:
