@@ -298,3 +298,13 @@ def test_state_totals_by_date_range(services, station, department, today) -> Non
         assert services.feedback.state_counts(flt) == {
             CaseState.REGISTERED: services.feedback.count(flt)
         }
+
+
+def test_a_search_that_finds_a_person_and_words_counts_each_case_once(
+    services, station, today
+) -> None:
+    _case(services, station, today, content="路灯坏了", person="路灯")  # a name that is a word
+    _case(services, station, today, content="村口路灯", person="甲")
+    _case(services, station, today, content="饮水", person="路灯")
+    assert services.feedback.count(ListFilter(text="路灯")) == 3
+    assert len(services.feedback.page(ListFilter(text="路灯")).rows) == 3

@@ -209,3 +209,18 @@ def fts_count(session: Any, expression: str, below: int, floor: int) -> int:
         ),
         {"e": expression, "below": below, "floor": floor},
     )
+
+
+def fts_matching(session: Any, expression: str, keys: set[int]) -> set[int]:
+    """Which of ``keys`` match ``expression`` (FTS5 seeks each rowid)."""
+    from sqlalchemy import bindparam, text
+
+    found: set[int] = set()
+    ordered = sorted(keys)
+    query = text(
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :e AND rowid IN :keys"
+    ).bindparams(bindparam("keys", expanding=True))
+    for start in range(0, len(ordered), 30_000):  # under SQLite's parameter limit
+        chunk = ordered[start : start + 30_000]
+        found.update(session.scalars(query, {"e": expression, "keys": chunk}))
+    return found

@@ -98,10 +98,6 @@ class Credit:
     activity_kind: str | None = None
     attendance: str = PRESENT
     description: str = ""
-    # An aggregate (a ranking of thousands of deputies adds up in SQL) stands for ``count``
-    # records of one quarter, and says itself whether they fell in the session.
-    count: int = 1
-    session: bool | None = None
 
     def __post_init__(self) -> None:
         if self.quantity < 0:
@@ -291,7 +287,7 @@ def _line(item: RuleItem, found: Mapping, adjusted: list, days: Mapping) -> Regi
     credits, adjs, quarters = tuple(found.values()), tuple(adjusted), [ZERO] * 4
     units, running = 0, ZERO
     for c in credits:
-        n = c.quantity if item.per_unit else c.count
+        n = c.quantity if item.per_unit else 1
         before = _clamp(running, item.cap)
         running += item.points * n
         quarters[(c.day.month - 1) // 3] += _clamp(running, item.cap) - before
@@ -300,8 +296,7 @@ def _line(item: RuleItem, found: Mapping, adjusted: list, days: Mapping) -> Regi
     for a in adjs:
         quarters[(days.get(a.record_id, _YEAR_END).month - 1) // 3] += a.delta
     adj, q = sum((a.delta for a in adjs), ZERO), tuple(quarters)
-    count = sum(c.count for c in credits)
-    return RegisterLine(item, count, units, running, points != running, points, adj,
+    return RegisterLine(item, len(credits), units, running, points != running, points, adj,
                         points + adj, credits, adjs, q)  # fmt: skip
 
 
@@ -320,7 +315,7 @@ def compute_register(rules: RuleSet, deputy_id: str, credits: Iterable[Credit],
     days: dict[str | None, dt.date] = {}
     for c in mine:
         days.setdefault(c.record_id, c.day)  # sorted by day: the earliest
-        in_session = c.session if c.session is not None else calendar.in_session(c.day)
+        in_session = calendar.in_session(c.day)
         for item in feeds.get(_feed(c), ()):
             if item.in_period(in_session):
                 # The first in sorted order stays: the same one whatever the input order.

@@ -157,7 +157,8 @@ def text_count(session: Session, flt: ListFilter, clock: Clock) -> int:
     if plain and expression:
         extra = set(_person_keys(session, text, floor, below))
         matched = sqlite.fts_count(session, expression, below, floor)
-        overlap = len(extra.intersection(_all_keys(session, expression, extra)))
+        # The people's cases that the words also find are counted once.
+        overlap = len(sqlite.fts_matching(session, expression, extra)) if extra else 0
         return matched + len(extra) - overlap
     keys = set(_person_keys(session, text, floor, below))
     if expression:
@@ -172,13 +173,6 @@ def text_count(session: Session, flt: ListFilter, clock: Clock) -> int:
             .where(ROWID.in_(chunk), *base_conditions(others, clock))
         )
     return total
-
-
-def _all_keys(session: Session, expression: str, among: set[int]) -> set[int]:
-    if not among:
-        return set()
-    low, high = min(among), max(among) + 1
-    return set(sqlite.fts_keys(session, expression, high, low, 10**9))
 
 
 def filtered(

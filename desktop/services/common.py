@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, or_, select, tuple_
@@ -146,10 +146,3 @@ def text_match(text: str, columns: Sequence[Any], link: tuple[Any, Any, Any] | N
 def like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def ids_tuple(
-    pairs: Iterable[tuple[uuid.UUID, str]],
-) -> tuple[tuple[uuid.UUID, ...], tuple[str, ...]]:
-    pairs = list(pairs)
-    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
