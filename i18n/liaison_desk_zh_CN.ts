@@ -324,21 +324,6 @@
     </message>
 </context>
 <context>
-    <name>CaseEventKind</name>
-    <message>
-        <source>Registered</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <source>Details edited</source>
-        <translation>修改登记信息</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>删除</translation>
-    </message>
-</context>
-<context>
     <name>CaseState</name>
     <message>
         <source>Registered</source>

@@ -168,22 +168,6 @@ _labels(
 )
 
 
-class CaseEventKind(LabelledEnum):
-    REGISTERED = "registered"
-    EDITED = "edited"
-    DELETED = "deleted"
-
-
-_labels(
-    CaseEventKind,
-    {
-        "registered": QT_TRANSLATE_NOOP("CaseEventKind", "Registered"),
-        "edited": QT_TRANSLATE_NOOP("CaseEventKind", "Details edited"),
-        "deleted": QT_TRANSLATE_NOOP("CaseEventKind", "Deleted"),
-    },
-)
-
-
 class Attendance(LabelledEnum):
     PRESENT = "present"
     EXCUSED = "excused"

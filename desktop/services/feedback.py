@@ -24,9 +24,10 @@ from desktop.db.models import (
     Station,
 )
 from desktop.domain.checks import check_case
-from desktop.domain.enums import CaseEventKind, CaseState, Channel
+from desktop.domain.enums import CaseState, Channel
 from desktop.domain.records import CASE_FLAGS, CaseDraft, CaseEventRow, CaseRow, ListFilter, Page
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.domain.workflow import CaseAction
 from desktop.services import collation
 from desktop.services.calendar import CalendarService
 from desktop.services.case_query import ROWID, Clock, filtered, text_count, text_page
@@ -159,7 +160,7 @@ class FeedbackService:
             s.add(case)
             s.flush()
             self._link(s, case.id, draft)
-            self._event(s, case, CaseEventKind.REGISTERED, actor)
+            self._event(s, case, CaseAction.REGISTER, actor)
         return self.get(case.id)
 
     def update(
@@ -170,7 +171,7 @@ class FeedbackService:
             case = load_for_edit(s, FeedbackCase, case_id, version)
             self._apply(case, draft)
             self._link(s, case.id, draft)
-            self._event(s, case, CaseEventKind.EDITED, actor)
+            self._event(s, case, CaseAction.EDIT, actor)
         return self.get(case_id)
 
     def delete(self, case_id: uuid.UUID, version: int | None = None, actor: str = "") -> None:
@@ -181,7 +182,7 @@ class FeedbackService:
                 raise ServiceError(ONLY_NEW_CASES_DELETED)
             case.deleted = True
             sync_links(s, CaseDeputy, "case_id", case.id, "deputy_id", {})
-            self._event(s, case, CaseEventKind.DELETED, actor)
+            self._event(s, case, CaseAction.DELETE, actor)
 
     # --- internals -----------------------------------------------------------------------
 
@@ -201,7 +202,7 @@ class FeedbackService:
     def _event(
         s: Session,
         case: FeedbackCase,
-        kind: CaseEventKind,
+        kind: CaseAction,
         actor: str,
         note: str = "",
         payload: dict | None = None,
