@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
+from desktop.domain.checks import DraftInvalid
 from desktop.domain.enums import CaseState
 
 if TYPE_CHECKING:
@@ -311,6 +312,12 @@ def main(argv: list[str] | None = None) -> int:
         return _gui(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DraftInvalid as exc:  # a bad value given on the command line: name it, in Chinese
+        from desktop.ui.i18n import message
+
+        fields = "; ".join(f"{name}: {message(err)}" for name, err in exc.errors.items())
+        print(Cli.tr("Bad input: {0}").format(fields), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

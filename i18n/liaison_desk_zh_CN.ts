@@ -528,6 +528,10 @@
         <translation>共 {0} 件</translation>
     </message>
     <message>
+        <source>Bad input: {0}</source>
+        <translation>输入有误：{0}</translation>
+    </message>
+    <message>
         <source>No deputy called {0}.</source>
         <translation>没有名为 {0} 的代表。</translation>
     </message>

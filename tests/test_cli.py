@@ -252,3 +252,10 @@ def test_exemplary_candidates_per_township(tmp_path: Path) -> None:
     )
     assert stars and all(s["items"] >= 2 for s in stars)
     assert len({s["township"] for s in stars}) == 1 and len(stars) >= 2
+
+
+def test_a_blank_name_is_refused_in_chinese_and_nothing_is_created(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    result = run("init", "--db", str(db), "--role", "county", "--code", "ZP", "--name", "  ")
+    assert result.returncode == 2 and "必填" in result.stderr
+    assert "Traceback" not in result.stderr and not db.exists()

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from desktop.domain.records import ActivityDraft, CaseDraft, DeputyDraft, DutyDayDraft, VisitDraft
+from desktop.domain.enums import SiteRole
+from desktop.domain.records import (
+    ActivityDraft,
+    CaseDraft,
+    DeputyDraft,
+    DutyDayDraft,
+    SiteDraft,
+    VisitDraft,
+)
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import (
     InvalidValue,
@@ -71,6 +79,16 @@ def _past_date(c: _Checker, name: str, day: dt.date | None, today: dt.date) -> N
 def _count(c: _Checker, name: str, value: int) -> None:
     if value < 0 or value > MAX_PEOPLE:
         c.errors.setdefault(name, InvalidValue(MSG_NUMBER_RANGE, {"max": str(MAX_PEOPLE)}))
+
+
+def check_site(draft: SiteDraft) -> SiteDraft:
+    """A site needs its name and code; a station or township centre also its township."""
+    c = _Checker()
+    c.field("name", lambda: require_text(draft.name, max_length=100))
+    c.field("code", lambda: require_text(draft.code, max_length=32))
+    if draft.role is not SiteRole.COUNTY:
+        c.field("township_name", lambda: require_text(draft.township_name, max_length=100))
+    return c.done(draft)
 
 
 def check_deputy(draft: DeputyDraft, today: dt.date) -> DeputyDraft:

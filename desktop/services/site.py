@@ -18,6 +18,7 @@ from desktop.db.models import (
     Township,
 )
 from desktop.domain import refdata
+from desktop.domain.checks import check_site
 from desktop.domain.enums import SiteRole
 from desktop.domain.records import RefRow, SiteDraft, SiteRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
@@ -58,8 +59,8 @@ class SiteService:
 
     def initialise(self, draft: SiteDraft) -> SiteRow:
         """Create the local site (and its township and station) and the shipped reference data."""
-        code = require_text(draft.code, max_length=32)
-        name = require_text(draft.name, max_length=100)
+        draft = check_site(draft)
+        code, name = draft.code, draft.name
         if self.current() is not None:
             raise ServiceError(ALREADY_SET_UP)
         site_id = uuid.uuid4()

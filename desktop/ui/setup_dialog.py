@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop.domain.enums import SiteRole
 from desktop.domain.records import SiteDraft, SiteRow
-from desktop.domain.validation import InvalidValue
 from desktop.ui.forms import RecordDialog, enum_combo
 
 if TYPE_CHECKING:
@@ -48,14 +47,4 @@ class SetupDialog(RecordDialog):
         )
 
     def submit(self, draft: SiteDraft) -> SiteRow:
-        from desktop.domain.checks import DraftInvalid
-
-        errors = {}
-        for field in ("name", "code"):
-            if not getattr(draft, field).strip():
-                errors[field] = InvalidValue("This field is required.")
-        if draft.role is not SiteRole.COUNTY and not draft.township_name.strip():
-            errors["township_name"] = InvalidValue("This field is required.")
-        if errors:
-            raise DraftInvalid(errors)
-        return self._services.site.initialise(draft)
+        return self._services.site.initialise(draft)  # refusals land beside their fields
