@@ -119,6 +119,22 @@ def _require_file(path: Path) -> Path:
     return path
 
 
+def _open_existing(path: Path):
+    """An existing Liaison Desk database, or a one-line refusal (never a traceback)."""
+    from desktop.db.sqlite import is_sqlite_file
+    from desktop.domain.errors import SchemaTooNew
+    from desktop.services import open_services
+
+    if not is_sqlite_file(_require_file(path)):
+        raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(path))
+    try:
+        return open_services(path)
+    except SchemaTooNew as exc:
+        raise InputError(
+            Cli.tr("The database {0} was written by a newer version of Liaison Desk.").format(path)
+        ) from exc
+
+
 def _require_new(path: Path) -> Path:
     if path.exists() and path.stat().st_size > 0:
         raise InputError(Cli.tr("The file already exists; choose a new file: {0}").format(path))
@@ -233,9 +249,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
     import json
 
     from desktop.domain.records import ListFilter
-    from desktop.services import open_services
 
-    services = open_services(_require_file(args.db))
+    services = _open_existing(args.db)
     try:
         flt = ListFilter(kind=args.state, flag="overdue" if args.overdue else None)
         today = dt.date.today()
@@ -265,9 +280,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_points(args: argparse.Namespace) -> int:
     from desktop.cli_points import run_points
-    from desktop.services import open_services
 
-    services = open_services(_require_file(args.db))
+    services = _open_existing(args.db)
     try:
         return run_points(args, services, InputError)
     finally:

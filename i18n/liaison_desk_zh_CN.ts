@@ -480,6 +480,10 @@
         <translation>数据库文件不存在：{0}</translation>
     </message>
     <message>
+        <source>The database {0} was written by a newer version of Liaison Desk.</source>
+        <translation>数据库 {0} 由更高版本的联络站工作台写入，请安装新版本后再使用。</translation>
+    </message>
+    <message>
         <source>The file already exists; choose a new file: {0}</source>
         <translation>文件已存在，请另选新文件：{0}</translation>
     </message>

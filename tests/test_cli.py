@@ -259,3 +259,14 @@ def test_a_blank_name_is_refused_in_chinese_and_nothing_is_created(tmp_path: Pat
     result = run("init", "--db", str(db), "--role", "county", "--code", "ZP", "--name", "  ")
     assert result.returncode == 2 and "必填" in result.stderr
     assert "Traceback" not in result.stderr and not db.exists()
+
+
+@pytest.mark.parametrize("command", ["cases", "points"])
+def test_listing_commands_refuse_a_file_that_is_not_a_database(tmp_path: Path,
+                                                                command: str) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 50)
+    extra = ["--year", "2026"] if command == "points" else []
+    result = run(command, "--db", str(junk), *extra)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert has_chinese(result.stderr) and junk.read_bytes().startswith(b"not a database")
