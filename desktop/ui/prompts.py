@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -20,3 +27,48 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def save_path(parent: QWidget | None, title: str, suggested: str, filter: str) -> Path | None:
+    """Where to save a file; a bare suggested name starts in the user's Documents folder."""
+    start = Path(suggested)
+    if not start.is_absolute():
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        if documents:
+            start = Path(documents) / start
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), filter)
+    return Path(path) if path else None
+
+
+def open_path(parent: QWidget | None, title: str, filter: str) -> Path | None:
+    """Which existing file to open, or None if the user cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filter)
+    return Path(path) if path else None
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
+    """The system print dialog for a document of ``pages`` pages; True to print."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, max(pages, 1))
+    option = QAbstractPrintDialog.PrintDialogOption
+    dialog.setOption(option.PrintPageRange, True)
+    dialog.setOption(option.PrintCurrentPage, True)
+    dialog.setOption(option.PrintSelection, False)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the item chosen from a list, or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok and text in items else None
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a modal dialog and wait: True when accepted (tests replace this)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
