@@ -1,5 +1,5 @@
-"""``python -m benchmarks``: start-up, filter, search, count and points-register timings against
-plain baselines."""
+"""``python -m benchmarks``: start-up, filter, search, count, points-register, ledger PDF and
+Excel timings against plain baselines measured in the same run."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import dataset, filters, points, search, startup
+from benchmarks import dataset, filters, importing, ledger_pdf, points, search, startup, workbooks
 from benchmarks.report import Figure, machine, table
 
 STARTUP_RUNS, FILTER_RUNS = 7, 20
@@ -100,9 +100,23 @@ def main(argv: list[str] | None = None) -> int:
         notes += result_p.notes
     except Exception as exc:
         notes.append(_failed("points register", exc))
+    paper_runs = args.runs or (1 if args.quick else 3)
+    for section, module in (
+        ("feedback ledger PDF", ledger_pdf),
+        ("Excel export and read", workbooks),
+        ("Excel import", importing),
+    ):
+        try:
+            _progress(f"{section}: {paper_runs} runs")
+            result_x = module.measure(args.quick, paper_runs)
+            figures += result_x.figures
+            notes += result_x.notes
+        except Exception as exc:  # reported, not raised: the other sections still print
+            notes.append(_failed(section, exc))
     print("\n".join(machine()))
     print(
-        f"runs: start-up {startup_runs}, filters and search {filter_runs}, points {points_runs}; "
+        f"runs: start-up {startup_runs}, filters and search {filter_runs}, points {points_runs}, "
+        f"ledgers and workbooks {paper_runs}; "
         f"cases: {args.cases:,}"
     )
     print()

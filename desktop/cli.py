@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
+from desktop.cli_ledgers import add_parsers as add_ledger_parsers
 from desktop.domain.checks import DraftInvalid
 from desktop.domain.enums import CaseState
 
 if TYPE_CHECKING:
     from desktop.domain.records import CaseRow
 
-SUBCOMMANDS = ("init", "demo", "check", "cases", "points")
+SUBCOMMANDS = ("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx")
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=3,
         help=Cli.tr("at least this many different items earning points"),
     )
+    add_ledger_parsers(sub)
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
     return parser
@@ -288,6 +290,16 @@ def cmd_points(args: argparse.Namespace) -> int:
         services.close()
 
 
+def cmd_ledgers(args: argparse.Namespace) -> int:
+    from desktop import cli_ledgers
+
+    if args.command == "ledger":
+        return cli_ledgers.run_ledger(args, _open_existing, InputError)
+    if args.command == "template":
+        return cli_ledgers.run_template(args, InputError)
+    return cli_ledgers.run_import(args, _open_existing, InputError)
+
+
 def _install_cli_translator(language: str) -> None:
     from desktop.ui.i18n import install_translators  # QtCore only, no widgets
 
@@ -323,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_cases(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command in ("ledger", "template", "import-xlsx"):
+            return cmd_ledgers(args)
         return _gui(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)

@@ -547,6 +547,110 @@
         <source>{0}: {1} points in {2}</source>
         <translation>{0}：{2} 年度积分 {1} 分</translation>
     </message>
+    <message>
+        <source>print a ledger as PDF or workbook</source>
+        <translation>将台账打印为 PDF 或导出为工作簿</translation>
+    </message>
+    <message>
+        <source>a station&apos;s code (default: all)</source>
+        <translation>联络站编码（默认：全部）</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>default: from --out</source>
+        <translation>默认：按 --out 的扩展名</translation>
+    </message>
+    <message>
+        <source>sign-in: the duty day (YYYY-MM-DD)</source>
+        <translation>签到表：接待日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>order of people</source>
+        <translation>人员排序</translation>
+    </message>
+    <message>
+        <source>print phone and ID numbers in full</source>
+        <translation>完整打印电话号码和身份证号</translation>
+    </message>
+    <message>
+        <source>write an empty import template</source>
+        <translation>生成空白导入模板</translation>
+    </message>
+    <message>
+        <source>import records from a workbook</source>
+        <translation>从工作簿导入记录</translation>
+    </message>
+    <message>
+        <source>the workbook (.xlsx, .xls)</source>
+        <translation>工作簿（.xlsx、.xls）</translation>
+    </message>
+    <message>
+        <source>check and report, write nothing</source>
+        <translation>只检查并报告，不写入</translation>
+    </message>
+    <message>
+        <source>import the good rows even if some rows are rejected</source>
+        <translation>即使部分行有问题，也导入其余正确的行</translation>
+    </message>
+    <message>
+        <source>The output file must end in .pdf or .xlsx: {0}</source>
+        <translation>输出文件的扩展名必须是 .pdf 或 .xlsx：{0}</translation>
+    </message>
+    <message>
+        <source>--format {0} does not match the file name {1}</source>
+        <translation>--format {0} 与文件名 {1} 不一致</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1} pages)</source>
+        <translation>已生成 {0}（共 {1} 页）</translation>
+    </message>
+    <message>
+        <source>Characters the font lacks, printed as codes: {0}</source>
+        <translation>字体缺少以下字符，已印为编码：{0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1} rows)</source>
+        <translation>已生成 {0}（共 {1} 行）</translation>
+    </message>
+    <message>
+        <source>A template is an .xlsx workbook: {0}</source>
+        <translation>模板必须是 .xlsx 工作簿：{0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>已生成 {0}</translation>
+    </message>
+    <message>
+        <source>The workbook does not exist: {0}</source>
+        <translation>工作簿不存在：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} new, {2} updated, {3} unchanged, {4} rejected</source>
+        <translation>{0}：新增 {1} 条，更新 {2} 条，不变 {3} 条，有问题 {4} 条</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
+        <source>row {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>仅检查：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing was written: correct the rejected rows, or use --skip-rejected.</source>
+        <translation>未写入任何数据：请改正有问题的行，或使用 --skip-rejected 跳过它们。</translation>
+    </message>
+    <message>
+        <source>Imported: {0} new, {1} updated.</source>
+        <translation>导入完成：新增 {0} 条，更新 {1} 条。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -1118,10 +1222,6 @@
         <translation>{0}；超期 {1} 件，即将到期 {2} 件</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
         <source>referral slip</source>
         <translation>交办单</translation>
     </message>
@@ -1129,21 +1229,20 @@
         <source>reply slip</source>
         <translation>答复告知单</translation>
     </message>
+</context>
+<context>
+    <name>Files</name>
     <message>
-        <source>Save the slip as PDF</source>
-        <translation>将单据保存为 PDF</translation>
+        <source>The disk is full: {file} was not written. Free some space and try again.</source>
+        <translation>磁盘空间已满，未能写入 {file}。请清理出空间后重试。</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <source>{file} could not be written: it may be open in another program (close it there), or the folder is read-only.</source>
+        <translation>无法写入 {file}：文件可能正被其他程序打开（请先关闭），或该文件夹不允许写入。</translation>
     </message>
     <message>
-        <source>The file could not be written: {0}</source>
-        <translation>文件无法写入：{0}</translation>
-    </message>
-    <message>
-        <source>Some characters are not in the printing font and are marked on the slip: {0}</source>
-        <translation>以下字符打印字体中没有，已在单据上标出，请手写补正：{0}</translation>
+        <source>{file} could not be written: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1254,251 @@
     <message>
         <source>Female</source>
         <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanDialog</name>
+    <message>
+        <source>Import from Excel: {0}</source>
+        <translation>从 Excel 导入：{0}</translation>
+    </message>
+    <message>
+        <source>Workbook {0}, sheet “{1}”: {2} new, {3} updated, {4} unchanged, {5} rejected.</source>
+        <translation>工作簿 {0}，工作表“{1}”：新增 {2} 条，更新 {3} 条，不变 {4} 条，有问题 {5} 条。</translation>
+    </message>
+    <message>
+        <source>Columns not imported: {0}</source>
+        <translation>以下列不导入：{0}</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported, and notes:</source>
+        <translation>不会导入的行及提示：</translation>
+    </message>
+    <message>
+        <source>Skip the rejected rows and import the rest</source>
+        <translation>跳过有问题的行，导入其余各行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Nothing to write: every good row is already in the program.</source>
+        <translation>没有需要写入的数据：正确的行都已在程序中。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerActions</name>
+    <message>
+        <source>Deputies</source>
+        <translation>代表名册</translation>
+    </message>
+    <message>
+        <source>Duty days</source>
+        <translation>进站接待</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Feedback cases</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Deputy activities</source>
+        <translation>履职活动</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods *.et);;All files (*)</source>
+        <translation>工作簿 (*.xlsx *.xlsm *.xls *.ods *.et);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Ledgers</source>
+        <translation>台账(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Print or export a ledger…</source>
+        <translation>打印或导出台账(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export this table to Excel…</source>
+        <translation>将当前表格导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save an import &amp;template…</source>
+        <translation>保存导入模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the ledger as</source>
+        <translation>台账另存为</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Include phone and ID numbers in full? Choose No to mask them (138****8000), as a workbook may leave the station.</source>
+        <translation>是否包含完整的电话号码和身份证号？工作簿可能被带出联络站，选“否”将隐去中间几位（如 138****8000）。</translation>
+    </message>
+    <message>
+        <source>Saved {0} rows to {1}</source>
+        <translation>已将 {0} 行保存到 {1}</translation>
+    </message>
+    <message>
+        <source>What does the workbook hold?</source>
+        <translation>工作簿中是哪一类记录？</translation>
+    </message>
+    <message>
+        <source>Save an import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>Save the template as</source>
+        <translation>模板另存为</translation>
+    </message>
+    <message>
+        <source>Import template - {0}.xlsx</source>
+        <translation>导入模板-{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Choose the workbook to import</source>
+        <translation>选择要导入的工作簿</translation>
+    </message>
+    <message>
+        <source>Checking the workbook</source>
+        <translation>正在检查工作簿</translation>
+    </message>
+    <message>
+        <source>Imported: {0} new, {1} updated, {2} unchanged.</source>
+        <translation>导入完成：新增 {0} 条，更新 {1} 条，不变 {2} 条。</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Duty-day reception ledger</source>
+        <translation>代表进站接待登记台账</translation>
+    </message>
+    <message>
+        <source>Visits ledger</source>
+        <translation>代表走访群众登记台账</translation>
+    </message>
+    <message>
+        <source>Feedback handling ledger</source>
+        <translation>意见建议办理台账</translation>
+    </message>
+    <message>
+        <source>Deputy activity ledger</source>
+        <translation>代表履职活动台账</translation>
+    </message>
+    <message>
+        <source>Annual points register</source>
+        <translation>年度履职积分登记表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet for a duty day</source>
+        <translation>进站接待签到表</translation>
+    </message>
+    <message>
+        <source>By surname strokes</source>
+        <translation>按姓氏笔画</translation>
+    </message>
+    <message>
+        <source>By pinyin</source>
+        <translation>按拼音</translation>
+    </message>
+    <message>
+        <source>By points rank</source>
+        <translation>按积分名次</translation>
+    </message>
+    <message>
+        <source>Print or export a ledger</source>
+        <translation>打印或导出台账</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部联络站</translation>
+    </message>
+    <message>
+        <source>The next planned duty day</source>
+        <translation>下一个已安排的接待日</translation>
+    </message>
+    <message>
+        <source>Print phone and ID numbers in full</source>
+        <translation>完整打印电话号码和身份证号</translation>
+    </message>
+    <message>
+        <source>Only for internal use: a printed ledger may leave the station.</source>
+        <translation>仅限内部使用：打印的台账可能被带出联络站。</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <source>Duty day</source>
+        <translation>接待日期</translation>
+    </message>
+    <message>
+        <source>Order of people</source>
+        <translation>人员排序</translation>
+    </message>
+    <message>
+        <source>Preview and print…</source>
+        <translation>预览并打印…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>保存为 Excel…</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1800,61 @@ Feedback cases taken: {1}</source>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview — {0}</source>
+        <translation>打印预览 — {0}</translation>
+    </message>
+    <message>
+        <source>Some characters are not in the printing font and are printed as codes: {0}. Fill them in by hand on the paper.</source>
+        <translation>打印字体中没有以下字符，已印为编码：{0}。请在纸面上手写补正。</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>整页显示</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页 / 共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {0}</source>
+        <translation>无法保存文件：{0}</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
@@ -1720,6 +2119,54 @@ Feedback cases taken: {1}</source>
         <source>The county office has confirmed the points of {year}; reopen the year first.</source>
         <translation>{year} 年度积分已由县人大常委会代表工委确认，须先重新开放该年度。</translation>
     </message>
+    <message>
+        <source>{name} is not in the deputy roster: add the deputy first, or correct the name.</source>
+        <translation>“{name}”不在代表名册中：请先添加该代表，或改正姓名。</translation>
+    </message>
+    <message>
+        <source>The roster has {count} deputies called {name}: this row cannot tell which.</source>
+        <translation>名册中有 {count} 位名叫“{name}”的代表，无法判断是哪一位。</translation>
+    </message>
+    <message>
+        <source>There is no station called {name}.</source>
+        <translation>没有名为“{name}”的联络站。</translation>
+    </message>
+    <message>
+        <source>Fill in the station: this site is not a station.</source>
+        <translation>请填写联络站：本机不是联络站。</translation>
+    </message>
+    <message>
+        <source>{value} is not one of: {choices}.</source>
+        <translation>“{value}”不是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>There is no feedback category called {name}.</source>
+        <translation>没有名为“{name}”的问题类别。</translation>
+    </message>
+    <message>
+        <source>There is no activity kind called {name}.</source>
+        <translation>没有名为“{name}”的活动类型。</translation>
+    </message>
+    <message>
+        <source>The number is masked ({value}): the stored number is kept; export with full numbers to change it.</source>
+        <translation>号码已隐去中间几位（{value}）：保留程序中已有的号码；如需修改，请导出完整号码后再改。</translation>
+    </message>
+    <message>
+        <source>Row {row} of this workbook is the same record with different values.</source>
+        <translation>与本工作簿第 {row} 行是同一条记录，但内容不同。</translation>
+    </message>
+    <message>
+        <source>The roster has several deputies called {name}: change them in the program.</source>
+        <translation>名册中有多位名叫“{name}”的代表，请在程序中修改。</translation>
+    </message>
+    <message>
+        <source>No duty day is planned at this station on or after {day} in {year}.</source>
+        <translation>{year}年{day}及以后没有安排进站接待日。</translation>
+    </message>
+    <message>
+        <source>There is no station with the code {code}.</source>
+        <translation>没有编码为 {code} 的联络站。</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
@@ -1860,6 +2307,21 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Same matter as case</source>
         <translation>与以下意见建议为同一事项</translation>
+    </message>
+</context>
+<context>
+    <name>TaskHandle</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Another task is changing the data. Wait until it has finished, then try again.</source>
+        <translation>另一项任务正在修改数据，请等它完成后再试。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +2491,121 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Officials visit deputies</source>
         <translation>人大干部走访代表</translation>
+    </message>
+</context>
+<context>
+    <name>Workbook</name>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}) holds a long number that Excel has already rounded (it keeps only 15 digits). Set the column&apos;s format to Text, type the number again, and import again.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）是长数字，Excel 已将其舍入（只保留 15 位）。请把该列格式设为“文本”，重新输入号码后再导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a date. Enter a date such as 2025-03-05 or 2025年3月5日.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是日期。请填写如 2025-03-05 或 2025年3月5日。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a whole number. Enter a number such as 3.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是整数。请填写如 3。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a number with at most one decimal place. Enter a number such as 2.5.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是最多一位小数的数字。请填写如 2.5。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not an amount in yuan with at most two decimal places. Enter an amount such as 12.50.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是最多两位小数的金额（元）。请填写如 12.50。</translation>
+    </message>
+    <message>
+        <source>「{file}」 is not a workbook this program can read. Open it in Excel or WPS, save it as an Excel workbook (.xlsx), and import that file.</source>
+        <translation>「{file}」不是本程序能读取的工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>「{file}」 cannot be opened: it is damaged or is not really an Excel workbook. Open it in Excel or WPS, save it again as .xlsx, and import that file.</source>
+        <translation>「{file}」无法打开：文件已损坏，或并不是 Excel 工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>「{file}」 is protected by a password. Open it in Excel or WPS, remove the password, save it, and import it again.</source>
+        <translation>「{file}」设有密码。请在 Excel 或 WPS 中打开并取消密码，保存后再导入。</translation>
+    </message>
+    <message>
+        <source>「{file}」 cannot be opened. Check that the file is still there and that no other program is using it, then try again.</source>
+        <translation>「{file}」无法打开。请确认文件仍在原处、没有被其他程序占用，然后重试。</translation>
+    </message>
+    <message>
+        <source>「{file}」 cannot be saved: it is open in another program (such as Excel or WPS), or the folder cannot be written to. Close the file or choose another folder, and export again.</source>
+        <translation>「{file}」无法保存：文件正被其他程序（如 Excel 或 WPS）打开，或该文件夹不允许写入。请关闭文件或换一个文件夹后重新导出。</translation>
+    </message>
+    <message>
+        <source>「{file}」 cannot be saved: the disk is full. Free some space or choose another folder, and export again.</source>
+        <translation>「{file}」无法保存：磁盘空间已满。请清理空间或换一个文件夹后重新导出。</translation>
+    </message>
+    <message>
+        <source>「{file}」 cannot be saved. Choose another folder (on this computer&apos;s disk) and export again.</source>
+        <translation>「{file}」无法保存。请换一个文件夹（本机磁盘上的）后重新导出。</translation>
+    </message>
+    <message>
+        <source>「{file}」 is {size} MB; workbooks over {max} MB cannot be imported. Split it into smaller workbooks and import them one by one.</source>
+        <translation>「{file}」有 {size} MB，超过 {max} MB 的工作簿无法导入。请拆分成几个较小的工作簿逐个导入。</translation>
+    </message>
+    <message>
+        <source>「{file}」 has no data in it. Check that you chose the right file.</source>
+        <translation>「{file}」中没有数据。请确认选择的文件是否正确。</translation>
+    </message>
+    <message>
+        <source>No sheet of 「{file}」 has this table&apos;s column headers in its first {rows} rows. The header row should hold headers such as {headers}.</source>
+        <translation>「{file}」的各工作表前 {rows} 行中都找不到本表的列名。列名行应包含 {headers} 等列名。</translation>
+    </message>
+    <message>
+        <source>The rows seem to be on the hidden sheet 「{sheet}」, which is not read. Unhide it (right-click a sheet tab, Unhide), or copy its rows to a visible sheet, and import again.</source>
+        <translation>数据似乎在隐藏的工作表「{sheet}」中，隐藏的工作表不会读取。请取消隐藏（右键单击工作表标签，选择“取消隐藏”），或把数据复制到可见的工作表后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet 「{sheet}」 has no column {columns}, which must be filled in. Add it to the header row (row {row}) and import again.</source>
+        <translation>工作表「{sheet}」缺少必填列 {columns}。请在列名行（第 {row} 行）添加后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet 「{sheet}」 uses more than {max} columns (something is typed as far as column {last}). Delete the columns that are not part of the table, save, and import again.</source>
+        <translation>工作表「{sheet}」使用了超过 {max} 列（第 {last} 列仍有内容）。请删除不属于本表的列，保存后再导入。</translation>
+    </message>
+    <message>
+        <source>This workbook is the template for 「{found}」 and cannot be imported here. Use the template of the list you are importing into.</source>
+        <translation>这是「{found}」的模板，不能导入到这里。请使用要导入的那一类记录的模板。</translation>
+    </message>
+    <message>
+        <source>The hidden sheet 「{sheet}」 holds data and was not read. If its rows should be imported, unhide it and import again.</source>
+        <translation>隐藏的工作表「{sheet}」中有数据，未被读取。如需导入，请取消隐藏后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet 「{sheet}」 has the column 「{column}」 twice (cells {first} and {second}). Delete or rename one of them and import again.</source>
+        <translation>工作表「{sheet}」中「{column}」列出现了两次（单元格 {first} 和 {second}）。请删除或改名其中一列后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet 「{sheet}」 has more than {max} rows. Split it into workbooks of at most {max} rows and import them one by one.</source>
+        <translation>工作表「{sheet}」超过 {max} 行。请拆分成每个不超过 {max} 行的工作簿逐个导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}) holds a formula. Copy the column and paste it back with Paste Special &gt; Values, then import again.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）是公式。请复制该列，再用“选择性粘贴—数值”粘贴回去后导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}) is part of the merged cells {range}. Unmerge them, fill in every row, and import again.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）属于合并单元格 {range}。请取消合并并逐行填写后再导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}) holds {length} characters; at most {max} can be imported. Shorten the text and import again.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）有 {length} 个字，最多只能导入 {max} 个字。请删减后再导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column 「{column}」 (cell {cell}) is empty; it must be filled in.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）为空，此列必须填写。</translation>
+    </message>
+    <message>
+        <source>{count} of the rows read are hidden in Excel (for example by a filter), and they are imported too. The first is row {row}.</source>
+        <translation>有 {count} 行在 Excel 中被隐藏（例如被筛选），这些行也会导入。第一行是第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>{count} rows have something only in columns that are not imported, and were skipped. The first is row {row}.</source>
+        <translation>有 {count} 行只在不导入的列中有内容，已跳过。第一行是第 {row} 行。</translation>
     </message>
 </context>
 <context>

@@ -62,5 +62,11 @@ def qapp_args() -> list[str]:
 @pytest.fixture(scope="session", autouse=True)
 def _one_qapplication(qapp):
     """Create the QApplication first: a command run in-process would otherwise create a bare
-    QCoreApplication, and every widget after it would abort the test run."""
+    QCoreApplication, and every widget after it would abort the test run.
+
+    The shipped translation is installed, as the program does at start: labels written to
+    workbooks and read back from them are Chinese, whichever test runs first."""
+    from desktop.ui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
     return qapp

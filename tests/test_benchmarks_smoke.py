@@ -29,6 +29,9 @@ FIGURES = (
     "state counts: no filter",
     "state counts: one month",
     "points register",
+    "feedback ledger PDF 1,000 rows",
+    "export 5,000 rows",
+    "import 1,000 feedback rows",
 )
 SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) matches\)$")
 MS = r"[\d,]+(?:\.\d+)? ms"

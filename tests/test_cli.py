@@ -262,8 +262,9 @@ def test_a_blank_name_is_refused_in_chinese_and_nothing_is_created(tmp_path: Pat
 
 
 @pytest.mark.parametrize("command", ["cases", "points"])
-def test_listing_commands_refuse_a_file_that_is_not_a_database(tmp_path: Path,
-                                                                command: str) -> None:
+def test_listing_commands_refuse_a_file_that_is_not_a_database(
+    tmp_path: Path, command: str
+) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"not a database at all" * 50)
     extra = ["--year", "2026"] if command == "points" else []

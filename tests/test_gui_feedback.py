@@ -184,10 +184,10 @@ def test_phone_is_masked_until_revealed_and_deadlines_stand_out(qtbot, tab, serv
 def test_attachments_and_slips(
     qtbot, tab: FeedbackTab, services, tmp_path: Path, monkeypatch
 ) -> None:
-    from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QApplication
 
     from desktop.ui import prompts
+    from desktop.ui.print_preview import PrintPreviewDialog
 
     scan = tmp_path / "来信.png"
     scan.write_bytes(PNG)
@@ -201,14 +201,20 @@ def test_attachments_and_slips(
     case = tab.selected_row()
     services.casework.refer(case.id, services.reference.departments()[0].id, referred_on=TODAY)
     target = tmp_path / "slip.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(prompts, "save_path", lambda *a, **k: target)
     tab.reload()
     tab.table.selectRow(0)
     assert tab.detail.print_referral.isEnabled() and not tab.detail.print_reply.isEnabled()
     qtbot.mouseClick(tab.detail.print_referral, Qt.MouseButton.LeftButton)
-    assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
+
+    def previews() -> list[PrintPreviewDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog)]
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in previews()), timeout=10_000)
+    preview = next(d for d in previews() if d.isVisible())
+    assert preview.page_count() >= 1
+    assert preview.save_as() == target and target.read_bytes().startswith(b"%PDF")
+    preview.close()
 
 
 def test_a_conflict_is_settled_in_the_detail_pane(qtbot, tab: FeedbackTab, services) -> None:

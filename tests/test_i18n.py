@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -24,7 +25,8 @@ from tools import update_translations as ut
 TS = ut.ts_file("zh_CN")
 PLACEHOLDER = re.compile(r"\{[a-z0-9_]*\}|%\d")
 # Latin words allowed on screen: pinyin examples, codes and file patterns.
-ALLOWED = re.compile(r"^(zxm|S\d+|sqlite|db|YYYY|MM|DD)$")
+# Product and file-format names Chinese clerks use as they are (Excel, WPS, PDF, .xlsx).
+ALLOWED = re.compile(r"^(zxm|S\d+|sqlite|db|YYYY|MM|DD|Excel|WPS|PDF|xlsx|xls)$")
 
 
 def _messages() -> list[tuple[str, str, ET.Element]]:
@@ -113,6 +115,7 @@ def english_words(texts: list[str]) -> list[str]:
     found = []
     for text in texts:
         text = re.sub(r"\S*[/\\]\S*", "", text or "")  # file paths are the user's, not ours
+        text = re.sub(r"U\+[0-9A-F]{4,6}", "", text)  # code points of characters the font lacks
         for word in re.findall(r"[A-Za-z]{2,}", text):
             if not ALLOWED.match(word):
                 found.append(f"{word!r} in {text!r}")
@@ -128,13 +131,50 @@ def zh(qapp):
     install_translators(qapp, "zh_CN")
 
 
+def _plan_with_problems(services, tmp_path: Path):
+    """An import plan with a rejected row and a note, as the preview shows them."""
+    import openpyxl
+
+    path = tmp_path / "名册.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "代表"
+    book.active.append(["姓名", "联系电话", "代表层级", "所属联络站"])
+    book.active.append(["韦小青", "123", "乡镇级", "不存在的站"])
+    book.active.append(["蒙小燕", "137****0000", "乡镇级", ""])
+    book.save(path)
+    return services.imports.plan("deputies", path, _label())
+
+
+def _label():
+    from desktop.ui.i18n import label
+
+    return label
+
+
+def _pdf() -> bytes:
+    from desktop.formats.slips import ReferralSlipData, render_referral_slip
+
+    return render_referral_slip(
+        ReferralSlipData(
+            unit_name="黄姚镇大田村代表联络站", case_number="S01-2026-0001",
+            received_on=dt.date(2026, 6, 1), channel_label="来站反映", person_label="赵**",
+            phone_masked="138****8000", village="大田村", category="道路交通", content="路灯不亮",
+            deputies=["王芳"], department="县住建局", co_departments=[],
+            referred_on=dt.date(2026, 6, 2), deadline=dt.date(2026, 6, 30), deadline_exact=True,
+        )
+    ).pdf  # fmt: skip
+
+
 def test_no_english_in_the_window_or_any_dialog(qtbot, zh, services, tmp_path: Path) -> None:
     from desktop.domain.records import DeputyDraft
     from desktop.ui.dialogs.activity import ActivityDialog
     from desktop.ui.dialogs.case import CaseDialog
     from desktop.ui.dialogs.deputy import DeputyDialog
     from desktop.ui.dialogs.duty import DutyDayDialog, VisitDialog
+    from desktop.ui.dialogs.import_plan import ImportPlanDialog
+    from desktop.ui.dialogs.ledger import LedgerDialog
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.print_preview import PrintPreviewDialog
     from desktop.ui.settings import UiSettings
     from desktop.ui.setup_dialog import SetupDialog
 
@@ -153,7 +193,11 @@ def test_no_english_in_the_window_or_any_dialog(qtbot, zh, services, tmp_path: P
         window.tabs.setCurrentIndex(index)
         texts.extend(visible_texts(window))
     today = services.feedback._today()
+    plan = _plan_with_problems(services, tmp_path)
     dialogs = [
+        LedgerDialog(services, today),
+        ImportPlanDialog(plan, "代表名册"),
+        PrintPreviewDialog(_pdf(), "台账", flagged_characters="𠮷"),
         DeputyDialog(services),
         DutyDayDialog(services, today),
         VisitDialog(services, today),

@@ -201,7 +201,7 @@ class FeedbackCase(Tracked, Base):
     content: Mapped[str] = mapped_column(Text, default="")
     duty_day_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("duty_days.id"), index=True)
     visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visits.id"), index=True)
-    case_number: Mapped[str] = mapped_column(String(40), default="")
+    case_number: Mapped[str] = mapped_column(String(40), default="", index=True)
     # The columns below project the case's events, kept in step with them in the same
     # transaction (the events are the truth; these make lists and filters fast).
     state: Mapped[str] = mapped_column(String(20), default="registered")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate
@@ -20,6 +22,11 @@ from desktop.services.feedback import FeedbackService
 from desktop.services.points import PointsService
 from desktop.services.site import ReferenceService, SiteService
 from desktop.services.slips import SlipService
+
+if TYPE_CHECKING:
+    from desktop.services.importing import ImportService
+    from desktop.services.ledgers import LedgerService
+    from desktop.services.register_sheets import RegisterSheets
 
 
 @dataclass
@@ -37,6 +44,27 @@ class Services:
     slips: SlipService
     points: PointsService
     activities: ActivityService
+
+    _today: Callable[[], dt.date] = dt.date.today
+
+    # Built on first use: ledgers and imports load reportlab/openpyxl, which start-up never needs.
+    @functools.cached_property
+    def ledgers(self) -> LedgerService:
+        from desktop.services.ledgers import LedgerService
+
+        return LedgerService(self, self._today)
+
+    @functools.cached_property
+    def imports(self) -> ImportService:
+        from desktop.services.importing import ImportService
+
+        return ImportService(self, self._today)
+
+    @functools.cached_property
+    def registers(self) -> RegisterSheets:
+        from desktop.services.register_sheets import RegisterSheets
+
+        return RegisterSheets(self)
 
     def close(self) -> None:
         self.db.dispose()
@@ -65,6 +93,7 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
         slips=SlipService(db, feedback, today),
         points=PointsService(db, role),
         activities=ActivityService(db, today),
+        _today=today,
     )
 
 

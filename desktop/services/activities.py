@@ -114,12 +114,14 @@ class ActivityService:
         record.summary = d.summary.strip()
 
     @staticmethod
-    def _link(s: Session, record_id: uuid.UUID, d: ActivityDraft) -> None:
+    def _link(s: Session, record_id: uuid.UUID, d: ActivityDraft, fresh: bool = False) -> None:
         wanted = {
             p.deputy_id: {"attendance": p.attendance.value, "quantity": p.quantity}
             for p in d.participants
         }
-        sync_links(s, ActivityParticipant, "activity_id", record_id, "deputy_id", wanted)
+        sync_links(
+            s, ActivityParticipant, "activity_id", record_id, "deputy_id", wanted, fresh=fresh
+        )
 
     @staticmethod
     def _rows(s: Session, found: list) -> list[ActivityRow]:

@@ -60,8 +60,6 @@ def _tokens(text: str, personal_name: bool = True) -> list[tuple[str, str, bool]
     With ``personal_name`` the leading characters are read as a surname (see ``_SURNAMES``).
     Characters pypinyin cannot read keep themselves as their reading.
     """
-    from pypinyin import Style, lazy_pinyin
-
     tokens: list[tuple[str, str, bool]] = []
     for index, run in enumerate(_han_run().split(_clean(text))):
         if index % 2 == 0:  # non-Chinese run (possibly empty)
@@ -71,11 +69,20 @@ def _tokens(text: str, personal_name: bool = True) -> list[tuple[str, str, bool]
         if personal_name and index == 1 and not tokens:
             head = next((run[:n] for n in (2, 1) if run[:n] in _SURNAMES), "")
         readings = list(_SURNAMES.get(head, ()))
-        rest = lazy_pinyin(run[len(head) :], style=Style.NORMAL, errors=list)
-        if len(rest) != len(run) - len(head):  # keep one reading per character
-            rest = [lazy_pinyin(ch, style=Style.NORMAL, errors=list)[0] for ch in run[len(head) :]]
+        rest = _readings(run[len(head) :])
         tokens.extend((ch, reading, True) for ch, reading in zip(run, readings + rest, strict=True))
     return tokens
+
+
+@functools.lru_cache(maxsize=8192)  # given names repeat far more often than whole names
+def _readings(run: str) -> list[str]:
+    """One pinyin syllable per character of a run of Chinese characters."""
+    from pypinyin import Style, lazy_pinyin
+
+    rest = lazy_pinyin(run, style=Style.NORMAL, errors=list)
+    if len(rest) != len(run):  # keep one reading per character
+        rest = [lazy_pinyin(ch, style=Style.NORMAL, errors=list)[0] for ch in run]
+    return rest
 
 
 def _initials(tokens: list[tuple[str, str, bool]]) -> str:
@@ -92,6 +99,7 @@ def pinyin_initials(text: str, *, personal_name: bool = True) -> str:
     return _initials(_tokens(text, personal_name))
 
 
+@functools.lru_cache(maxsize=8192)  # an import of thousands of rows repeats names often
 def search_keys(name: str) -> str:
     """Return "initials fullpinyin" (e.g. "zxm zhangxiaoming") for LIKE '%...%' matching."""
     tokens = _tokens(name)

@@ -59,15 +59,20 @@ def sync_links(
     wanted: dict[uuid.UUID, dict[str, Any]],
     *,
     discriminator: tuple[str, str] | None = None,
+    fresh: bool = False,
 ) -> None:
     """Make the live links of one parent exactly ``wanted`` (child id -> extra columns).
 
     Links are tombstoned and revived, never hard-deleted, so a removal travels in bundles.
+    ``fresh``: the parent was created in this transaction and has no links yet (a bulk import
+    then skips one query, and one flush, per record).
     """
-    query = select(model).where(getattr(model, parent_col) == parent_id)
-    if discriminator:
-        query = query.where(getattr(model, discriminator[0]) == discriminator[1])
-    existing = {getattr(link, child_col): link for link in session.scalars(query)}
+    existing = {}
+    if not fresh:
+        query = select(model).where(getattr(model, parent_col) == parent_id)
+        if discriminator:
+            query = query.where(getattr(model, discriminator[0]) == discriminator[1])
+        existing = {getattr(link, child_col): link for link in session.scalars(query)}
     for child_id, link in existing.items():
         if child_id not in wanted and not link.deleted:
             link.deleted = True

@@ -176,10 +176,11 @@ class DeputyService:
         deputy.status = d.status.value
 
     @staticmethod
-    def _link(s: Session, deputy_id: uuid.UUID, station_ids: tuple[uuid.UUID, ...]) -> None:
-        sync_links(
-            s, DeputyStation, "deputy_id", deputy_id, "station_id", {sid: {} for sid in station_ids}
-        )
+    def _link(
+        s: Session, deputy_id: uuid.UUID, station_ids: tuple[uuid.UUID, ...], fresh: bool = False
+    ) -> None:
+        wanted: dict[uuid.UUID, dict] = {sid: {} for sid in station_ids}
+        sync_links(s, DeputyStation, "deputy_id", deputy_id, "station_id", wanted, fresh=fresh)
 
     @staticmethod
     def _rows(s: Session, deputies: list[Deputy]) -> list[DeputyRow]:

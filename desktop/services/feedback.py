@@ -250,8 +250,9 @@ class FeedbackService:
         case.visit_id = d.visit_id
 
     @staticmethod
-    def _link(s: Session, case_id: uuid.UUID, d: CaseDraft) -> None:
-        sync_links(s, CaseDeputy, "case_id", case_id, "deputy_id", {i: {} for i in d.deputy_ids})
+    def _link(s: Session, case_id: uuid.UUID, d: CaseDraft, fresh: bool = False) -> None:
+        wanted: dict[uuid.UUID, dict] = {i: {} for i in d.deputy_ids}
+        sync_links(s, CaseDeputy, "case_id", case_id, "deputy_id", wanted, fresh=fresh)
 
     @staticmethod
     def _rows(s: Session, found: list) -> list[CaseRow]:

@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        from desktop.ui.ledger_actions import LedgerActions
+
+        self.ledger_actions = LedgerActions(self, self.current_table)
+        self.ledger_actions.records_imported.connect(lambda _kind: self.reload_tabs())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Liaison Desk"), self)
         about.triggered.connect(self.show_about)
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
             SetupDialog(services, self).exec()
         site = services.site.current()
         self._writable = site is not None and not services.db.read_only
+        self.ledger_actions.set_services(services, self._writable)
         # Only the visible tab loads now; the others when first shown (a faster first screen).
         self._pending = {spec[0] for spec in TAB_SPECS}
         self._attach_current()
@@ -201,6 +206,20 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     # --- the rest -------------------------------------------------------------------------
+
+    def current_table(self) -> tuple[str, Any] | None:
+        """The record kind and filter of the table on screen (None: the points register)."""
+        tab = self.tabs.currentWidget()
+        if hasattr(tab, "current_table"):
+            tab = tab.current_table()
+        kind = getattr(tab, "record_kind", "")
+        return (kind, tab.current_filter()) if kind else None
+
+    def reload_tabs(self) -> None:
+        """After an import: every tab already showing data lists it again."""
+        for attr, widget in self._built.items():
+            if attr not in self._pending and hasattr(widget, "reload"):
+                widget.reload()
 
     def _set_count(self, tab: Any, text: str) -> None:
         self._counts[tab] = text

@@ -20,6 +20,8 @@ def _count(row: ActivityRow, attendance: Attendance) -> int:
 
 
 class ActivitiesTab(RegisterTab):
+    record_kind = "activities"  # the workbook kind its table exports as
+
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         self._today = today
         super().__init__(parent)

@@ -38,6 +38,7 @@ class RegisterTab(QWidget):
     counts_changed = Signal(str)
     record_saved = Signal(object)
 
+    record_kind = ""  # the workbook kind its table exports as (sheet_columns.KINDS)
     has_dates = True
     has_station = True
     all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All kinds")

@@ -30,6 +30,7 @@ def _levels(row: DeputyRow) -> str:
 
 
 class DeputiesTab(RegisterTab):
+    record_kind = "deputies"  # the workbook kind its table exports as
     points_requested = Signal(object)  # a deputy's id: show their year in the points tab
     has_dates = False
     all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All statuses")

@@ -19,6 +19,8 @@ from desktop.ui.tabs.base import RegisterTab
 
 
 class DutyDaysTab(RegisterTab):
+    record_kind = "duty-days"
+
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         self._today = today
         super().__init__(parent)
@@ -74,6 +76,8 @@ class DutyDaysTab(RegisterTab):
 
 
 class VisitsTab(RegisterTab):
+    record_kind = "visits"
+
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         self._today = today
         super().__init__(parent)
@@ -160,3 +164,6 @@ class DutyTab(QWidget):
     def reload(self) -> None:
         self.duty_days.reload()
         self.visits.reload()
+
+    def current_table(self) -> RegisterTab:
+        return self.inner.currentWidget()

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QSplitter, QToolButton
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QToolButton
 
 from desktop.domain.enums import CaseState
-from desktop.domain.errors import ServiceError
 from desktop.domain.records import CASE_FLAGS, CaseRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
-from desktop.ui import prompts
 from desktop.ui.case_detail import CaseDetail
 from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.i18n import date_text, label, message, translated
+from desktop.ui.i18n import date_text, label, translated
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
 
@@ -39,6 +35,7 @@ def _person(row: CaseRow) -> str:
 
 
 class FeedbackTab(RegisterTab):
+    record_kind = "feedback"  # the workbook kind its table exports as
     all_kinds = QT_TRANSLATE_NOOP("RegisterTab", "All states")
 
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
@@ -198,41 +195,14 @@ class FeedbackTab(RegisterTab):
     def describe(self, row: CaseRow) -> str:
         return f"{row.case_number} {row.content[:30]}"
 
-    def print_slip(self, case: CaseRow, kind: str) -> None:
-        """Render the slip, let the clerk choose where to save it, then open it to print."""
+    def print_slip(self, case: CaseRow, kind: str) -> Any:
+        """Render the slip off the UI thread, then show it in the print preview (Print, Save as
+        PDF); a refusal (not referred yet...) arrives as a message in Chinese."""
+        from desktop.ui.print_preview import show_pdf_preview  # pypdfium2 loads on demand
+
         assert self.services is not None
-        try:
-            render = (
-                self.services.slips.referral_pdf
-                if kind == "referral"
-                else (self.services.slips.reply_pdf)
-            )
-            rendered = render(case.id, label)
-        except ServiceError as exc:
-            prompts.error(self, self.tr("Print"), message(exc))
-            return
+        slips = self.services.slips
+        render = slips.referral_pdf if kind == "referral" else slips.reply_pdf
         title = self.tr("referral slip") if kind == "referral" else self.tr("reply slip")
         name = f"{case.case_number}-{title}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the slip as PDF"), name, self.tr("PDF files (*.pdf)")
-        )
-        if not path:
-            return
-        try:
-            Path(path).write_bytes(rendered.pdf)
-        except OSError as exc:
-            prompts.error(
-                self,
-                self.tr("Print"),
-                self.tr("The file could not be written: {0}").format(exc.strerror or exc),
-            )
-            return
-        if rendered.flagged_characters:
-            prompts.info(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "Some characters are not in the printing font and are marked on the slip: {0}"
-                ).format(" ".join(sorted(rendered.flagged_characters))),
-            )
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        return show_pdf_preview(self, title, lambda _p, _c: render(case.id, label), name)

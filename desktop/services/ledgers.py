@@ -1,0 +1,260 @@
+"""The ledgers (台账) as data, then as PDF or workbook: what inspectors read on paper.
+
+Each ledger is built in two steps (architecture habit 9): a `LedgerDocument` (strings on paper)
+or `SheetData` (typed cells) from the registers, then a renderer in `formats/`. Paper is
+Chinese whatever language the menus speak. People are listed in surname stroke order (按姓氏笔画)
+unless the clerk asks for pinyin order (or, in the points register, rank).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.errors import ServiceError
+from desktop.domain.records import ListFilter
+from desktop.domain.tables import (
+    CancelledFn,
+    Cell,
+    Column,
+    LedgerDocument,
+    ProgressFn,
+    Section,
+    SheetData,
+    never_cancelled,
+    no_progress,
+)
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.services.ledger_points import points_sections, points_sheets, sign_in_section
+from desktop.services.register_sheets import Label, RegisterSheets, english, year_filter
+
+NO_DUTY_DAY = QT_TRANSLATE_NOOP(
+    "Service", "No duty day is planned at this station on or after {day} in {year}."
+)
+UNKNOWN_STATION = QT_TRANSLATE_NOOP("Service", "There is no station with the code {code}.")
+
+TITLES = {
+    "duty-days": "代表进站接待登记台账",
+    "visits": "代表走访群众登记台账",
+    "feedback": "意见建议办理台账",
+    "activities": "代表履职活动台账",
+    "points": "年度履职积分登记表",
+    "sign-in": "代表进站接待签到表",
+}
+# The columns a ledger prints, from each register's full column spec (the workbook has all).
+PAPER_COLUMNS = {
+    "duty-days": ("day", "kind", "deputies", "people_received", "out_opinions", "summary"),
+    "visits": (
+        "day",
+        "kind",
+        "visitors",
+        "visited_deputies",
+        "visited_people",
+        "people_count",
+        "out_opinions",
+        "summary",
+    ),
+    "feedback": (
+        "case_number",
+        "received_date",
+        "person_name",
+        "phone",
+        "village",
+        "content",
+        "deputies",
+        "out_department",
+        "out_referred_on",
+        "out_replied_on",
+        "out_outcome",
+        "out_satisfaction",
+    ),
+    "activities": ("day", "kind", "title", "location", "participants", "summary"),
+}
+OUTCOME_KEY = "办理结果：A 已解决，B 正在解决，C 列入计划，D 因条件限制无法解决并已解释。"
+# On paper, in characters of 小五 type: A4 landscape holds about 90. Dates and numbers are
+# sized not to wrap (ten half-width digits and the cell's padding take seven); the free text
+# takes what is left.
+PAPER_WIDTHS = {
+    "content": 15,
+    "summary": 24,
+    "case_number": 7.6,
+    "received_date": 7,
+    "day": 7,
+    "out_referred_on": 7,
+    "out_replied_on": 7,
+    "out_answered_on": 7,
+    "phone": 7.4,
+    "person_name": 4.3,
+    "village": 4.4,
+    "station": 6,
+    "deputies": 5.5,
+    "out_department": 6,
+    "out_outcome": 3,
+    "out_satisfaction": 4.6,
+}
+PAPER_ONLY_LETTER = "out_outcome"  # the ledger prints A-D; its note says what they mean
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRequest:
+    """What a clerk asks for: a kind, a year, optionally a station, a day (sign-in), options."""
+
+    kind: str
+    year: int
+    station_code: str = ""
+    day: dt.date | None = None  # sign-in: the duty day; None: the next one from today
+    reveal: bool = False  # print phones and ID numbers in full (audited by the caller)
+    order: str = "strokes"
+
+
+def cell_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class LedgerService:
+    def __init__(self, services: Any, today: Any = dt.date.today) -> None:
+        self._s = services
+        self._today = today
+        self.registers = RegisterSheets(services)
+
+    # --- what the ledger is about -------------------------------------------------------
+
+    def station_id(self, code: str) -> uuid.UUID | None:
+        if not code:
+            return None
+        for station in self._s.reference.stations():
+            if station.code == code:
+                return station.id
+        raise ServiceError(UNKNOWN_STATION, code=code)
+
+    def unit_name(self, station_id: uuid.UUID | None) -> str:
+        if station_id is not None:
+            return next(s.name for s in self._s.reference.stations() if s.id == station_id)
+        site = self._s.site.current()
+        return site.name if site else ""
+
+    # --- paper ----------------------------------------------------------------------------
+
+    def document(
+        self,
+        request: LedgerRequest,
+        label: Label = english,
+        *,
+        progress: ProgressFn = no_progress,
+        is_cancelled: CancelledFn = never_cancelled,
+    ) -> LedgerDocument:
+        station = self.station_id(request.station_code)
+        unit = "填报单位：" + self.unit_name(station)
+        period = f"{request.year}年1月1日至{request.year}年12月31日"
+        kind, today = request.kind, self._today()
+        if kind == "points":
+            sections = points_sections(
+                self._s, request.year, self._deputy_ids(station), request.order, label
+            )
+            return LedgerDocument(unit, TITLES[kind], period, sections, True, printed_on=today)
+        if kind == "sign-in":
+            day, section = self._sign_in(request, station)
+            when = f"接待日期：{chinese_date(day)}"
+            return LedgerDocument(unit, TITLES[kind], when, (section,), False, printed_on=today)
+        flt = year_filter(request.year, station)
+        sheet = self.registers.sheet(
+            kind, flt, label, reveal=request.reveal, progress=progress, is_cancelled=is_cancelled
+        )
+        keys = PAPER_COLUMNS[kind]
+        site = self._s.site.current()
+        if station is None and (site is None or site.station_id is None):
+            keys = (keys[0], "station", *keys[1:])  # the county prints every station's rows
+        index = {c.key: i for i, c in enumerate(sheet.columns)}
+        columns = tuple(self._paper(sheet.columns[index[k]]) for k in keys)
+        rows = [tuple(cell_text(row[index[k]]) for k in keys) for row in sheet.rows]
+        if PAPER_ONLY_LETTER in keys:
+            at = keys.index(PAPER_ONLY_LETTER)
+            rows = [(*r[:at], r[at][:1], *r[at + 1 :]) for r in rows]
+        section = Section(columns, rows, notes=self._notes(kind, len(rows)))
+        return LedgerDocument(unit, TITLES[kind], period, (section,), True, printed_on=today)
+
+    def pdf(self, request: LedgerRequest, label: Label = english, **task: Any) -> Any:
+        """The ledger as a RenderedPdf (reportlab is imported only now: it is slow to load)."""
+        from desktop.formats.ledger_pdf import render_ledger
+
+        return render_ledger(self.document(request, label, **task), **task)
+
+    # --- workbook -------------------------------------------------------------------------
+
+    def sheets(
+        self,
+        request: LedgerRequest,
+        label: Label = english,
+        *,
+        progress: ProgressFn = no_progress,
+        is_cancelled: CancelledFn = never_cancelled,
+    ) -> list[SheetData]:
+        station = self.station_id(request.station_code)
+        caption = f"{self.unit_name(station)}　{request.year}年度　{TITLES[request.kind]}"
+        if request.kind == "points":
+            ids = self._deputy_ids(station)
+            return points_sheets(self._s, request.year, ids, request.order, label, caption)
+        if request.kind == "sign-in":
+            day, section = self._sign_in(request, station)
+            columns = section.columns
+            rows = [tuple(r) for r in section.rows]
+            return [SheetData(f"签到表 {day.isoformat()}", columns, rows, caption)]
+        flt = year_filter(request.year, station)
+        return [
+            self.registers.sheet(
+                request.kind,
+                flt,
+                label,
+                reveal=request.reveal,
+                caption=caption,
+                progress=progress,
+                is_cancelled=is_cancelled,
+            )
+        ]
+
+    def write_xlsx(self, request: LedgerRequest, target: Path, label: Label = english, **task):
+        from desktop.formats.xlsx_write import write_workbook
+
+        return write_workbook(target, self.sheets(request, label, **task), **task)
+
+    # --- internals ------------------------------------------------------------------------
+
+    @staticmethod
+    def _paper(column: Column) -> Column:
+        width = PAPER_WIDTHS.get(column.key, column.width)
+        return replace(column, width=width) if width != column.width else column
+
+    @staticmethod
+    def _notes(kind: str, count: int) -> tuple[str, ...]:
+        if kind == "feedback":
+            return (f"共 {count} 件。{OUTCOME_KEY}",)
+        return (f"共 {count} 条。",)
+
+    def _deputy_ids(self, station: uuid.UUID | None) -> list[uuid.UUID] | None:
+        if station is None:
+            return None
+        return [d.id for d in self._s.deputies.list(ListFilter(station_id=station))]
+
+    def _sign_in(
+        self, request: LedgerRequest, station: uuid.UUID | None
+    ) -> tuple[dt.date, Section]:
+        start = request.day or max(self._today(), dt.date(request.year, 1, 1))
+        flt = ListFilter(start, request.day or dt.date(request.year, 12, 31), station)
+        days = list(self.registers.rows("duty-days", flt))
+        if not days:
+            raise ServiceError(NO_DUTY_DAY, day=start.isoformat(), year=str(request.year))
+        duty = days[0]  # oldest first: the next one to come
+        deputies = {d.id: d for d in self._s.deputies.list(ListFilter(station_id=duty.station_id))}
+        on_duty = [deputies[i] for i in duty.deputy_ids if i in deputies]
+        return duty.day, sign_in_section(on_duty, request.order)

@@ -1,0 +1,25 @@
+"""Empty import templates: the column spec's headers, a hidden kind marker, instructions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.tables import SheetData
+from desktop.services.sheet_columns import TEMPLATE_VERSION, TITLES, importable, template_lines
+
+
+def template_sheet(kind: str) -> SheetData:
+    return SheetData(TITLES[kind], importable(kind), [])
+
+
+def write_template(kind: str, target: Path) -> None:
+    """The writer marks required headers with * and lists every column's rule on the
+    instructions sheet; the reader ignores the * when matching headers."""
+    from desktop.formats.xlsx_write import write_workbook  # openpyxl loads on demand
+
+    write_workbook(
+        target,
+        [template_sheet(kind)],
+        template=(kind, TEMPLATE_VERSION),
+        instructions=template_lines(kind),
+    )

@@ -1,0 +1,240 @@
+"""The Ledgers menu: print or export a ledger, export the table on screen, import workbooks.
+
+Every long step (building a PDF, writing or reading a workbook, writing an import) runs through
+`tasks.run_task`, off the UI thread, with a progress bar and Cancel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from desktop.domain.tables import RECORD_KINDS
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.ui import prompts, tasks
+from desktop.ui.dialogs.ledger import XLSX, LedgerDialog, ledger_name
+from desktop.ui.i18n import label, translated
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+
+RECORD_NAMES = {
+    "deputies": QT_TRANSLATE_NOOP("LedgerActions", "Deputies"),
+    "duty-days": QT_TRANSLATE_NOOP("LedgerActions", "Duty days"),
+    "visits": QT_TRANSLATE_NOOP("LedgerActions", "Visits"),
+    "feedback": QT_TRANSLATE_NOOP("LedgerActions", "Feedback cases"),
+    "activities": QT_TRANSLATE_NOOP("LedgerActions", "Deputy activities"),
+}
+XLSX_FILTER = QT_TRANSLATE_NOOP("LedgerActions", "Excel workbook (*.xlsx)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "LedgerActions", "Workbooks (*.xlsx *.xlsm *.xls *.ods *.et);;All files (*)"
+)
+
+
+def record_name(kind: str) -> str:
+    return translated("LedgerActions", RECORD_NAMES[kind])
+
+
+class LedgerActions(QObject):
+    """Owns the menu's actions; the window tells it which services and tab are current."""
+
+    records_imported = Signal(str)  # the record kind
+
+    def __init__(
+        self, window: QMainWindow, current_table: Callable[[], tuple[str, Any] | None]
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services: Services | None = None
+        self.writable = False
+        self._current_table = current_table
+        menu = window.menuBar().addMenu(self.tr("&Ledgers"))
+        self.print_action = self._add(menu, self.tr("&Print or export a ledger…"), self.ledger)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.export_action = self._add(
+            menu, self.tr("&Export this table to Excel…"), self.export_table
+        )
+        menu.addSeparator()
+        self.import_action = self._add(menu, self.tr("&Import from Excel…"), self.import_xlsx)
+        self.template_action = self._add(
+            menu, self.tr("Save an import &template…"), self.save_template
+        )
+        self.set_services(None, False)
+
+    def _add(self, menu: Any, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def set_services(self, services: Services | None, writable: bool) -> None:
+        self.services, self.writable = services, writable
+        for action in (self.print_action, self.export_action, self.template_action):
+            action.setEnabled(services is not None)
+        self.import_action.setEnabled(services is not None and writable)
+
+    # --- ledgers ------------------------------------------------------------------------
+
+    def ledger(self, kind: str = "feedback") -> None:
+        if self.services is None:
+            return
+        dialog = LedgerDialog(self.services, dt.date.today(), kind, self.window)
+        if not prompts.run_dialog(dialog):
+            return
+        request, services = dialog.request(), self.services
+        name = ledger_name(request.kind)
+        title = f"{name} {request.year}"
+        if dialog.format == XLSX:
+            target = prompts.save_path(
+                self.window,
+                self.tr("Save the ledger as"),
+                f"{title}.xlsx",
+                translated("LedgerActions", XLSX_FILTER),
+            )
+            if target is not None:
+                self._write(
+                    title,
+                    lambda p, c: services.ledgers.write_xlsx(
+                        request, target, label, progress=p, is_cancelled=c
+                    ),
+                    target,
+                )
+            return
+        from desktop.ui.print_preview import show_pdf_preview  # pypdfium2 loads on demand
+
+        show_pdf_preview(
+            self.window,
+            title,
+            lambda p, c: services.ledgers.pdf(request, label, progress=p, is_cancelled=c),
+            f"{title}.pdf",
+        )
+
+    def export_table(self) -> None:
+        current = self._current_table()
+        if self.services is None:
+            return
+        if current is None:  # the points tab: its export is the points register
+            self.ledger("points")
+            return
+        kind, flt = current
+        reveal = prompts.confirm(
+            self.window,
+            self.tr("Export to Excel"),
+            self.tr(
+                "Include phone and ID numbers in full? Choose No to mask them "
+                "(138****8000), as a workbook may leave the station."
+            ),
+        )
+        name = f"{record_name(kind)} {dt.date.today().isoformat()}"
+        target = prompts.save_path(
+            self.window,
+            self.tr("Export to Excel"),
+            f"{name}.xlsx",
+            translated("LedgerActions", XLSX_FILTER),
+        )
+        if target is None:
+            return
+        services = self.services
+
+        def work(progress: Any, is_cancelled: Any) -> int:
+            from desktop.formats.xlsx_write import write_workbook
+
+            sheet = services.registers.sheet(
+                kind, flt, label, reveal=reveal, progress=progress, is_cancelled=is_cancelled
+            )
+            return write_workbook(target, [sheet], progress=progress, is_cancelled=is_cancelled)
+
+        self._write(name, work, target)
+
+    def _write(self, title: str, work: Callable[[Any, Any], int], target: Path) -> None:
+        def done(rows: int) -> None:
+            prompts.info(
+                self.window,
+                title,
+                self.tr("Saved {0} rows to {1}").format(rows, target),
+            )
+
+        tasks.run_task(self.window, title, work, done)
+
+    # --- import -------------------------------------------------------------------------
+
+    def _choose_kind(self, title: str) -> str | None:
+        names = [record_name(k) for k in RECORD_KINDS]
+        index = prompts.choose(self.window, title, self.tr("What does the workbook hold?"), names)
+        return None if index is None else RECORD_KINDS[index]
+
+    def save_template(self) -> None:
+        kind = self._choose_kind(self.tr("Save an import template"))
+        if kind is None:
+            return
+        target = prompts.save_path(
+            self.window,
+            self.tr("Save the template as"),
+            self.tr("Import template - {0}.xlsx").format(record_name(kind)),
+            translated("LedgerActions", XLSX_FILTER),
+        )
+        if target is None:
+            return
+        from desktop.services.templates import write_template
+
+        tasks.run_task(
+            self.window,
+            self.tr("Save an import template"),
+            lambda _p, _c: write_template(kind, target),
+            lambda _r: prompts.info(
+                self.window, self.tr("Import template"), self.tr("Saved {0}").format(target)
+            ),
+        )
+
+    def import_xlsx(self) -> None:
+        if self.services is None or not self.writable:
+            return
+        kind = self._choose_kind(self.tr("Import from Excel"))
+        if kind is None:
+            return
+        path = prompts.open_path(
+            self.window,
+            self.tr("Choose the workbook to import"),
+            translated("LedgerActions", IMPORT_FILTER),
+        )
+        if path is None:
+            return
+        services, title = self.services, record_name(kind)
+        tasks.run_task(
+            self.window,
+            self.tr("Checking the workbook"),
+            lambda p, c: services.imports.plan(kind, path, label, progress=p, is_cancelled=c),
+            lambda plan: self._confirm_import(plan, title),
+        )
+
+    def _confirm_import(self, plan: Any, title: str) -> None:
+        from desktop.ui.dialogs.import_plan import ImportPlanDialog
+
+        if not prompts.run_dialog(ImportPlanDialog(plan, title, self.window)):
+            return
+        services = self.services
+        assert services is not None
+
+        def done(counts: dict[str, int]) -> None:
+            self.records_imported.emit(plan.kind)
+            prompts.info(
+                self.window,
+                self.tr("Import from Excel"),
+                self.tr("Imported: {0} new, {1} updated, {2} unchanged.").format(
+                    counts["new"], counts["updated"], counts["unchanged"]
+                ),
+            )
+
+        tasks.run_task(
+            self.window,
+            self.tr("Importing"),
+            lambda p, c: services.imports.apply(plan, actor="", progress=p, is_cancelled=c),
+            done,
+            writes=True,
+        )
