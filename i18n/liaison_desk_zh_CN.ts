@@ -1291,16 +1291,16 @@
         <translation>不会导入的行及提示：</translation>
     </message>
     <message>
-        <source>Skip the rejected rows and import the rest</source>
-        <translation>跳过有问题的行，导入其余各行</translation>
+        <source>Nothing will be written while a row is rejected: correct the rows listed above in the workbook, save it, and import it again.</source>
+        <translation>有问题的行未改正前不会写入任何数据：请在工作簿中改正上面列出的各行，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>Nothing to write: every row is already in the program.</source>
+        <translation>没有需要写入的数据：各行都已在程序中。</translation>
     </message>
     <message>
         <source>Import</source>
         <translation>导入</translation>
-    </message>
-    <message>
-        <source>Nothing to write: every good row is already in the program.</source>
-        <translation>没有需要写入的数据：正确的行都已在程序中。</translation>
     </message>
 </context>
 <context>
@@ -2156,6 +2156,10 @@ Feedback cases taken: {1}</source>
         <translation>与本工作簿第 {row} 行是同一条记录，但内容不同。</translation>
     </message>
     <message>
+        <source>The disk is full: nothing was imported. Free some space on the disk and import again.</source>
+        <translation>磁盘空间已满，未导入任何数据。请清理磁盘空间后重新导入。</translation>
+    </message>
+    <message>
         <source>The roster has several deputies called {name}: change them in the program.</source>
         <translation>名册中有多位名叫“{name}”的代表，请在程序中修改。</translation>
     </message>
@@ -2166,6 +2170,10 @@ Feedback cases taken: {1}</source>
     <message>
         <source>There is no station with the code {code}.</source>
         <translation>没有编码为 {code} 的联络站。</translation>
+    </message>
+    <message>
+        <source>Choose the station whose sign-in sheet to print.</source>
+        <translation>请选择要打印签到表的联络站。</translation>
     </message>
 </context>
 <context>

@@ -115,17 +115,24 @@ def test_import_a_workbook_through_its_preview(qtbot, window, answers, tmp_path)
     seen = {}
 
     def accept(dialog: ImportPlanDialog) -> bool:
-        seen["text"] = dialog.import_button.text()
+        seen["enabled"] = dialog.import_button.isEnabled()
         seen["rows"] = dialog.table.rowCount()
-        return True
+        return seen["enabled"]  # the clerk can only press Import when it is enabled
 
     answers.update(choose=lambda items: items.index("进站接待"), open_path=path, run_dialog=accept)
     window.tabs.setCurrentWidget(window.duty_tab)
     window.ledger_actions.import_action.trigger()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=20_000)
+    assert not seen["enabled"] and seen["rows"] == 1  # a rejected row: nothing is written
+    assert services.duty_days.count() == before
+    sheet = openpyxl.load_workbook(path)
+    sheet.active["B3"] = "覃海燕"  # the clerk corrects the workbook and imports it again
+    sheet.save(path)
+    window.ledger_actions.import_action.trigger()
     qtbot.waitUntil(lambda: bool(answers["infos"]), timeout=20_000)
-    assert "跳过" in seen["text"] and seen["rows"] == 1
-    assert services.duty_days.count() == before + 1
-    qtbot.waitUntil(lambda: window.duty_tab.duty_days.model.rowCount() == before + 1)
+    assert seen["enabled"] and seen["rows"] == 0
+    assert services.duty_days.count() == before + 2
+    qtbot.waitUntil(lambda: window.duty_tab.duty_days.model.rowCount() == before + 2)
     days = [d.day for d in services.duty_days.page(ListFilter()).rows]
     assert dt.date(2026, 4, 1) in days
 

@@ -187,3 +187,60 @@ def test_a_template_of_another_kind_is_refused(source, tmp_path) -> None:
     write_template("visits", path)
     with pytest.raises(Refusal):
         source.imports.plan("deputies", path, label)
+
+
+def test_a_change_to_another_sites_record_is_refused_row_by_row(source, tmp_path) -> None:
+    import uuid
+
+    from sqlalchemy import update
+
+    from desktop.db.models import Deputy
+
+    county = uuid.uuid4()
+    wang = next(d for d in source.deputies.list() if d.name == "王芳")
+    with source.db.write() as s:  # the county's confirmed record, as a bundle would bring it
+        s.execute(update(Deputy).where(Deputy.id == wang.id).values(owner_site_id=county))
+    path = export(source, "deputies", tmp_path / "roster.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    headers = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        row[headers.index("职业")].value = "教师"
+    book.save(path)
+    plan = source.imports.plan("deputies", path, label)
+    refused = [r for r in plan.rows if r.action == "rejected"]
+    assert len(refused) == 1 and plan.count("updated") == 4
+    from desktop.services.common import NOT_OWNER
+
+    assert refused[0].problems[0].error.message == NOT_OWNER
+    source.imports.apply(plan)
+    assert {d.name: d.occupation for d in source.deputies.list()}["王芳"] != "教师"
+
+
+def test_a_full_disk_imports_nothing_and_says_so(source, target, tmp_path) -> None:
+    from sqlalchemy import event
+
+    from desktop.db import sqlite
+    from desktop.domain.errors import Refusal
+
+    path = tmp_path / "many.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["受理日期", "反映人", "反映内容"])
+    for i in range(600):  # enough to need new pages
+        book.active.append([dt.date(2026, 5, 1 + i % 28), f"赵{i}", f"第{i}件：村道路灯坏了" * 5])
+    book.save(path)
+    plan = target.imports.plan("feedback", path, label)
+    assert plan.count("new") == 600
+    with target.db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    def small_disk(dbapi_conn, _record) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    target.db.engine.dispose()
+    event.listen(target.db.engine, "connect", small_disk)
+    with pytest.raises(Refusal) as refused:
+        target.imports.apply(plan)
+    assert "disk is full" in str(refused.value)
+    assert target.feedback.count() == 0
+    assert sqlite.integrity_check(target.db.engine) == ["ok"]

@@ -50,6 +50,19 @@ def load_for_edit(
     return obj
 
 
+def not_owned(db: Any, model: type[Tracked], ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of ``ids`` this site may not change (another site owns them)."""
+    found: set[uuid.UUID] = set()
+    with db.read() as s:
+        site = db.local_site_id(s)
+        for i in range(0, len(ids), 500):
+            query = select(model.id).where(
+                model.id.in_(ids[i : i + 500]), model.owner_site_id != site
+            )
+            found.update(s.scalars(query))
+    return found
+
+
 def sync_links(
     session: Session,
     model: type[Tracked],

@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from desktop.domain import checks
 from desktop.domain.checks import DraftInvalid
 from desktop.domain.records import ListFilter
 from desktop.domain.tables import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.services.common import NOT_OWNER, ServiceError, not_owned
 from desktop.services.import_rows import (
     CONVERTERS,
     FIELD_COLUMNS,
@@ -31,13 +34,17 @@ from desktop.services.import_rows import (
     build_lookups,
     masked,
 )
-from desktop.services.import_write import write_plan
+from desktop.services.import_write import MODELS, write_plan
 from desktop.services.register_sheets import RegisterSheets, english
 from desktop.services.row_drafts import COLUMN_FIELDS, TO_DRAFT, natural_key, same
 from desktop.services.sheet_columns import KINDS, importable
 
 DUPLICATE_ROW = QT_TRANSLATE_NOOP(
     "Service", "Row {row} of this workbook is the same record with different values."
+)
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "Service",
+    "The disk is full: nothing was imported. Free some space on the disk and import again.",
 )
 NAMESAKES = QT_TRANSLATE_NOOP(
     "Service", "The roster has several deputies called {name}: change them in the program."
@@ -170,9 +177,22 @@ class ImportService:
             else:
                 row.target_id, row.version = found.id, found.version
                 row.action = UNCHANGED if same(stored, draft) else UPDATED
+        self._refuse_others(kind, planned, headers)
         return ImportPlan(
             kind, path, table.sheet_name, planned, list(table.warnings), table.ignored_headers
         )
+
+    def _refuse_others(self, kind: str, planned: list[PlannedRow], headers: dict) -> None:
+        """A change to a record another site owns (the county's roster, say) is refused here,
+        row by row, rather than failing the whole write at the end."""
+        updates = {r.target_id: r for r in planned if r.action == UPDATED}
+        if not updates:
+            return
+        foreign = not_owned(self._s.db, MODELS[kind], list(updates))
+        for record_id in foreign:
+            row = updates[record_id]
+            row.action = REJECTED
+            row.problems.append(RowProblem("", "", ServiceError(NOT_OWNER)))
 
     def apply(
         self,
@@ -184,7 +204,12 @@ class ImportService:
     ) -> dict[str, int]:
         """Write the plan's new and updated rows in one transaction (rejected rows are left
         out: the caller has shown them and the clerk chose to go on). Returns counts."""
-        write_plan(self._s, plan, actor=actor, progress=progress, is_cancelled=is_cancelled)
+        try:
+            write_plan(self._s, plan, actor=actor, progress=progress, is_cancelled=is_cancelled)
+        except OperationalError as exc:  # rolled back; the database is as it was
+            if "full" in str(exc.orig).lower():
+                raise ServiceError(DISK_FULL) from exc
+            raise
         return {a: plan.count(a) for a in (NEW, UPDATED, UNCHANGED, REJECTED)}
 
     # --- matching -------------------------------------------------------------------------

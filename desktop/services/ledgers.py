@@ -35,6 +35,7 @@ NO_DUTY_DAY = QT_TRANSLATE_NOOP(
     "Service", "No duty day is planned at this station on or after {day} in {year}."
 )
 UNKNOWN_STATION = QT_TRANSLATE_NOOP("Service", "There is no station with the code {code}.")
+SIGN_IN_STATION = QT_TRANSLATE_NOOP("Service", "Choose the station whose sign-in sheet to print.")
 
 TITLES = {
     "duty-days": "代表进站接待登记台账",
@@ -249,6 +250,10 @@ class LedgerService:
     def _sign_in(
         self, request: LedgerRequest, station: uuid.UUID | None
     ) -> tuple[dt.date, Section]:
+        site = self._s.site.current()
+        station = station or (site.station_id if site else None)
+        if station is None:  # the county plans no duty days of its own: a station must be named
+            raise ServiceError(SIGN_IN_STATION)
         start = request.day or max(self._today(), dt.date(request.year, 1, 1))
         flt = ListFilter(start, request.day or dt.date(request.year, 12, 31), station)
         days = list(self.registers.rows("duty-days", flt))

@@ -67,14 +67,26 @@ class ImportPlanDialog(QDialog):
         else:
             self.table.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        text = (
-            self.tr("Skip the rejected rows and import the rest") if rejected else self.tr("Import")
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.import_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(new + updated > 0)
-        if new + updated == 0:
-            note = QLabel(self.tr("Nothing to write: every good row is already in the program."))
+        # All rows or none: a workbook with a rejected row is corrected and imported again
+        # (the rows already right then count as unchanged), never half-imported.
+        self.import_button.setEnabled(rejected == 0 and new + updated > 0)
+        if rejected:
+            note = QLabel(
+                self.tr(
+                    "Nothing will be written while a row is rejected: correct the rows listed "
+                    "above in the workbook, save it, and import it again."
+                )
+            )
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #8a5a00;")
             layout.addWidget(note)
+        elif new + updated == 0:
+            layout.addWidget(
+                QLabel(self.tr("Nothing to write: every row is already in the program."))
+            )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
