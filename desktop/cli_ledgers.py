@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.errors import Refusal
-from desktop.domain.tables import LEDGER_KINDS, PEOPLE_ORDERS, RECORD_KINDS
+from desktop.domain.kinds import LEDGER_KINDS, PEOPLE_ORDERS, RECORD_KINDS
 
 FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from desktop.cli import main
+from desktop.domain.kinds import LEDGER_KINDS
 from desktop.domain.records import DutyDayDraft
-from desktop.domain.tables import LEDGER_KINDS
 from desktop.services import collation
 from desktop.services.ledgers import LedgerRequest
 from desktop.ui.i18n import label

@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from desktop.db import sqlite
 from desktop.db.engine import Database
+from desktop.db.revision import HEAD
 from desktop.db.sqlite import is_fts_name
 from desktop.domain.errors import SchemaTooNew
 
@@ -21,9 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["HEAD", "SchemaTooNew", "migrate"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest script's revision. Opening an up-to-date database compares against this and never
-# imports Alembic (about 90 ms at start); tests/test_storage.py keeps it equal to the scripts.
-HEAD = "0005"
+# Opening an up-to-date database compares against HEAD and never imports Alembic (about 90 ms
+# at start).
 
 
 @dataclass(frozen=True)

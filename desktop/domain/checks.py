@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from desktop.domain.enums import SiteRole
+from desktop.domain.errors import DraftInvalid
 from desktop.domain.records import (
     ActivityDraft,
     CaseDraft,
@@ -31,14 +32,6 @@ MAX_PEOPLE = 100_000
 MAX_QUANTITY = 1000
 MSG_NUMBER_RANGE = QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and {max}.")
 MSG_QUANTITY_RANGE = QT_TRANSLATE_NOOP("Validation", "A quantity must be between 0 and {max}.")
-
-
-class DraftInvalid(ValueError):
-    """A draft with one or more bad fields; ``errors`` maps a field name to its problem."""
-
-    def __init__(self, errors: dict[str, InvalidValue]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
 
 
 class _Checker:

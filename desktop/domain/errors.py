@@ -25,3 +25,13 @@ class Refusal(Exception):
 
 class ServiceError(Refusal):
     """A service refuses (translation context "Service")."""
+
+
+class DraftInvalid(ValueError):
+    """A draft with one or more bad fields; ``errors`` maps a field name to its problem
+    (an ``InvalidValue``). Defined here, not in checks.py, so that the command line can catch
+    it without loading the record types (start-up time)."""
+
+    def __init__(self, errors: dict) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors

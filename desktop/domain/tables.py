@@ -11,11 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-# The record kinds a workbook imports and exports, and the ledgers printed (command-line words).
-RECORD_KINDS = ("deputies", "duty-days", "visits", "feedback", "activities")
-LEDGER_KINDS = ("duty-days", "visits", "feedback", "activities", "points", "sign-in")
-PEOPLE_ORDERS = ("strokes", "pinyin", "rank")  # 按姓氏笔画 (default), by pinyin, by points rank
-
 # A cell's value once read from the database: None is an empty cell.
 Cell = str | int | float | dt.date | None
 

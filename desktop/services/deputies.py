@@ -63,7 +63,7 @@ class DeputyService:
                         Deputy.name_keys.like(pattern, escape="\\"),
                     )
                 )
-            deputies = list(s.scalars(query.order_by(Deputy.name_sort)))
+            deputies = list(s.scalars(query.order_by(Deputy.name_sort, Deputy.id)))
             rows = self._rows(s, deputies)
         if sort == SORT_PINYIN:  # on request only: it loads pypinyin
             return sorted(rows, key=lambda r: collation.pinyin_sort_key(r.name))

@@ -9,7 +9,8 @@ program's own results (counts, the handling of a case), not something a clerk ty
 
 from __future__ import annotations
 
-from desktop.domain.tables import RECORD_KINDS, CellKind, Column
+from desktop.domain.kinds import RECORD_KINDS
+from desktop.domain.tables import CellKind, Column
 
 KINDS = RECORD_KINDS
 TEMPLATE_VERSION = 1

@@ -1,7 +1,8 @@
 """The Ledgers menu: print or export a ledger, export the table on screen, import workbooks.
 
-Every long step (building a PDF, writing or reading a workbook, writing an import) runs through
-`tasks.run_task`, off the UI thread, with a progress bar and Cancel.
+The menu is built before the window paints; its dialogs and the task runner load when first
+used. Every long step (building a PDF, writing or reading a workbook, writing an import) runs
+through `tasks.run_task`, off the UI thread, with a progress bar and Cancel.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.domain.tables import RECORD_KINDS
+from desktop.domain.kinds import RECORD_KINDS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.ui import prompts, tasks
-from desktop.ui.dialogs.ledger import XLSX, LedgerDialog, ledger_name
+from desktop.ui import prompts
 from desktop.ui.i18n import label, translated
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ class LedgerActions(QObject):
         self._current_table = current_table
         menu = window.menuBar().addMenu(self.tr("&Ledgers"))
         self.print_action = self._add(menu, self.tr("&Print or export a ledger…"), self.ledger)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.export_action = self._add(
             menu, self.tr("&Export this table to Excel…"), self.export_table
         )
@@ -82,6 +81,8 @@ class LedgerActions(QObject):
     # --- ledgers ------------------------------------------------------------------------
 
     def ledger(self, kind: str = "feedback") -> None:
+        from desktop.ui.dialogs.ledger import XLSX, LedgerDialog, ledger_name
+
         if self.services is None:
             return
         dialog = LedgerDialog(self.services, dt.date.today(), kind, self.window)
@@ -153,6 +154,8 @@ class LedgerActions(QObject):
         self._write(name, work, target)
 
     def _write(self, title: str, work: Callable[[Any, Any], int], target: Path) -> None:
+        from desktop.ui import tasks
+
         def done(rows: int) -> None:
             prompts.info(
                 self.window,
@@ -182,6 +185,7 @@ class LedgerActions(QObject):
         if target is None:
             return
         from desktop.services.templates import write_template
+        from desktop.ui import tasks
 
         tasks.run_task(
             self.window,
@@ -205,6 +209,8 @@ class LedgerActions(QObject):
         )
         if path is None:
             return
+        from desktop.ui import tasks
+
         services, title = self.services, record_name(kind)
         tasks.run_task(
             self.window,
@@ -214,6 +220,7 @@ class LedgerActions(QObject):
         )
 
     def _confirm_import(self, plan: Any, title: str) -> None:
+        from desktop.ui import tasks
         from desktop.ui.dialogs.import_plan import ImportPlanDialog
 
         if not prompts.run_dialog(ImportPlanDialog(plan, title, self.window)):

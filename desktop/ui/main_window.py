@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from desktop.services import Services
 
 Opener = Callable[[Path], "Services"]
-# The tabs, built when first shown: only the visible one is imported and built before the
-# window paints (the others cost about 50 ms of imports and widgets on an old PC).
+# The tabs, built when first shown: the visible one right after the window's first paint, the
+# others when chosen (each costs tens of milliseconds of imports and widgets on an old PC).
 TAB_SPECS = (
     ("deputies_tab", "desktop.ui.tabs.deputies", "DeputiesTab",
      QT_TRANSLATE_NOOP("MainWindow", "Deputies")),
@@ -52,6 +52,7 @@ def _tab_property(attr: str) -> property:
 class MainWindow(QMainWindow):
     first_painted = Signal()
     database_attached = Signal()
+    rows_shown = Signal()  # the visible tab's first rows are on screen
 
     def __init__(
         self, settings: UiSettings, today: Callable[[], dt.date] = dt.date.today, parent: Any = None
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         self.tabs.setCurrentIndex(settings.get(LAST_TAB))
-        self.tab(TAB_SPECS[self.tabs.currentIndex()][0])  # the visible one, before painting
+        # The visible tab is built right after the first paint (its imports and widgets cost
+        # about as much as the bare window): the frame, menus and tab bar come first.
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self._build_visible_tab))
 
     deputies_tab = _tab_property("deputies_tab")
     duty_tab = _tab_property("duty_tab")
@@ -115,18 +118,29 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.open_action = QAction(self.tr("&Open database…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_database)
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         from desktop.ui.ledger_actions import LedgerActions
 
         self.ledger_actions = LedgerActions(self, self.current_table)
         self.ledger_actions.records_imported.connect(lambda _kind: self.reload_tabs())
+        # Shortcuts after the first paint: the first QKeySequence makes PySide6 build about a
+        # hundred Python enums (11 ms) that the painted frame does not need.
+        shortcuts = (
+            (self.open_action, "Open"),
+            (quit_action, "Quit"),
+            (self.ledger_actions.print_action, "Print"),
+        )
+
+        def set_shortcuts() -> None:
+            for action, key in shortcuts:
+                action.setShortcut(getattr(QKeySequence.StandardKey, key))
+
+        self.first_painted.connect(lambda: QTimer.singleShot(0, set_shortcuts))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Liaison Desk"), self)
         about.triggered.connect(self.show_about)
@@ -140,14 +154,36 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
 
-    def open_later(self, opener: Opener, path: Path) -> None:
+    def open_later(
+        self, opener: Opener, path: Path, first_rows: Callable[[str], Any] | None = None
+    ) -> None:
         """Open ``path`` once the window is on screen (SQLAlchemy's import alone costs more
-        than painting the whole window)."""
+        than painting the whole window). ``first_rows(tab)`` may hand over the visible tab's
+        rows read without the services, shown before they load."""
         self._opener = opener
+
+        def start() -> None:
+            if first_rows is not None:
+                rows = first_rows(TAB_SPECS[self.tabs.currentIndex()][0])
+                if rows:
+                    self.show_first_rows(rows)
+            QTimer.singleShot(0, lambda: self.open_database(path))  # after the rows paint
+
         if self._painted:
-            self.open_database(path)
+            start()
         else:
-            self.first_painted.connect(lambda: self.open_database(path))
+            self.first_painted.connect(start)
+
+    def _build_visible_tab(self) -> None:
+        self.tab(TAB_SPECS[self.tabs.currentIndex()][0])
+
+    def show_first_rows(self, rows: list[Any]) -> None:
+        """Rows for the visible tab before the services are up (replaced when they are)."""
+        tab = self.tab(TAB_SPECS[self.tabs.currentIndex()][0])
+        if self.services is None and hasattr(tab, "model"):
+            tab.model.set_rows(rows)
+            tab.table.viewport().repaint()
+            self.rows_shown.emit()
 
     def open_database(self, path: Path) -> bool:
         assert self._opener is not None
@@ -182,6 +218,7 @@ class MainWindow(QMainWindow):
         # Only the visible tab loads now; the others when first shown (a faster first screen).
         self._pending = {spec[0] for spec in TAB_SPECS}
         self._attach_current()
+        self.rows_shown.emit()
         name = site.name if site else self.tr("(not set up)")
         self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.path))
         self.setWindowTitle(self.tr("Liaison Desk — {0}").format(name))

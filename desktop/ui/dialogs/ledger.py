@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.tables import LEDGER_KINDS, PEOPLE_ORDERS
+from desktop.domain.kinds import LEDGER_KINDS, PEOPLE_ORDERS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.i18n import translated
 

@@ -1,0 +1,75 @@
+"""The first screen's rows, read with the standard library alone while SQLAlchemy still loads.
+
+Importing SQLAlchemy and the models costs three times as long as painting the window, so the
+roster a clerk sees first is read here with ``sqlite3`` (read-only, the same query and order as
+``DeputyService.list``), shown, and replaced by the services' own rows once they are up
+(tests/test_quick.py proves the two equal). Anything unexpected (an older schema, a locked or
+damaged file) returns None and the window simply waits for the services.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import quote
+
+from desktop.db.revision import HEAD
+from desktop.domain.enums import DeputyStatus, Gender, RosterStatus
+from desktop.domain.records import DeputyRow
+
+_ROSTER = (
+    "SELECT id, name, gender, ethnicity, is_county_level, is_township_level, constituency, "
+    "phone, workplace, occupation, term, household_sign, status, roster_status, version, "
+    "name_keys FROM deputies WHERE NOT deleted AND roster_status != 'mapped' "
+    "ORDER BY name_sort, id"
+)
+_STATIONS = (
+    "SELECT l.deputy_id, s.id, s.name FROM deputy_stations l "
+    "JOIN stations s ON s.id = l.station_id WHERE NOT l.deleted ORDER BY s.code"
+)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    uri = f"file:{quote(path.resolve().as_posix())}?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=0.2)
+
+
+def roster(path: Path) -> list[DeputyRow] | None:
+    """Every listed deputy in surname stroke order, as the deputies tab first shows them."""
+    try:
+        with closing(_connect(path)) as conn:
+            if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD,)]:
+                return None
+            stations: dict[str, list[tuple[uuid.UUID, str]]] = {}
+            for deputy_id, station_id, name in conn.execute(_STATIONS):
+                stations.setdefault(deputy_id, []).append((uuid.UUID(station_id), name))
+            rows = []
+            for r in conn.execute(_ROSTER):
+                links = stations.get(r[0], ())
+                rows.append(
+                    DeputyRow(
+                        id=uuid.UUID(r[0]),
+                        name=r[1],
+                        gender=Gender(r[2]) if r[2] else None,
+                        ethnicity=r[3],
+                        is_county_level=bool(r[4]),
+                        is_township_level=bool(r[5]),
+                        constituency=r[6],
+                        phone=r[7],
+                        workplace=r[8],
+                        occupation=r[9],
+                        term=r[10],
+                        household_sign=bool(r[11]),
+                        status=DeputyStatus(r[12]),
+                        roster_status=RosterStatus(r[13]),
+                        station_ids=tuple(x[0] for x in links),
+                        station_names=tuple(x[1] for x in links),
+                        version=r[14],
+                        name_keys=r[15],
+                    )
+                )
+            return rows
+    except (sqlite3.Error, ValueError, OSError):
+        return None
