@@ -51,9 +51,6 @@ def _failed(section: str, exc: Exception) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desktop.ui import qtcompat  # PySide6 6.12's processEvents() leaks None
-
-    qtcompat.install()
     args = parse_args(argv)
     startup_runs = args.runs or (QUICK_STARTUP_RUNS if args.quick else STARTUP_RUNS)
     filter_runs = args.runs or (QUICK_FILTER_RUNS if args.quick else FILTER_RUNS)

@@ -23,12 +23,10 @@ def _open_services(path: Path):
 
 
 def run_gui(db_path: Path, language: str, app: QApplication | None = None) -> int:
-    from desktop.ui import qtcompat
     from desktop.ui.i18n import install_translators
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import UiSettings
 
-    qtcompat.install()
     app = app or QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     install_translators(app, language)

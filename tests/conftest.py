@@ -13,10 +13,6 @@ os.environ.setdefault("LIAISON_DESK_LANG", "zh_CN")
 import pytest
 from hypothesis import HealthCheck, settings
 
-from desktop.ui import qtcompat
-
-qtcompat.install()  # before pytest-qt's first processEvents() call
-
 settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
