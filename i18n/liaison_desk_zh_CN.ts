@@ -1192,6 +1192,17 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>A file could not be read or written ({0}). Nothing was changed.</source>
+        <translation>文件无法读取或写入（{0}），未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The work could not be finished and nothing was changed ({0}).</source>
+        <translation>操作未能完成，未做任何更改（{0}）。</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackTab</name>
     <message>
         <source>Overdue</source>
@@ -1241,8 +1252,12 @@
         <translation>无法写入 {file}：文件可能正被其他程序打开（请先关闭），或该文件夹不允许写入。</translation>
     </message>
     <message>
-        <source>{file} could not be written: {reason}</source>
-        <translation>无法写入 {file}：{reason}</translation>
+        <source>{file} could not be written: its folder is not there (was a USB stick removed?).</source>
+        <translation>无法写入 {file}：所在的文件夹不存在（U 盘是否已拔出？）。</translation>
+    </message>
+    <message>
+        <source>{file} could not be written. Choose another folder on this computer and try again.</source>
+        <translation>无法写入 {file}。请选择本机上的其他文件夹后重试。</translation>
     </message>
 </context>
 <context>
@@ -1849,10 +1864,6 @@ Feedback cases taken: {1}</source>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
-    <message>
-        <source>The file could not be saved: {0}</source>
-        <translation>无法保存文件：{0}</translation>
-    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -2148,8 +2159,8 @@ Feedback cases taken: {1}</source>
         <translation>没有名为“{name}”的活动类型。</translation>
     </message>
     <message>
-        <source>The number is masked ({value}): the stored number is kept; export with full numbers to change it.</source>
-        <translation>号码已隐去中间几位（{value}）：保留程序中已有的号码；如需修改，请导出完整号码后再改。</translation>
+        <source>{count} phone or ID numbers are masked (such as 138****8000): the numbers already stored are kept. To change them, export with full numbers, edit, and import that workbook.</source>
+        <translation>有 {count} 个电话号码或身份证号隐去了中间几位（如 138****8000）：保留程序中已有的号码。如需修改，请导出完整号码、修改后再导入该工作簿。</translation>
     </message>
     <message>
         <source>Row {row} of this workbook is the same record with different values.</source>
@@ -2160,12 +2171,12 @@ Feedback cases taken: {1}</source>
         <translation>磁盘空间已满，未导入任何数据。请清理磁盘空间后重新导入。</translation>
     </message>
     <message>
-        <source>The roster has several deputies called {name}: change them in the program.</source>
-        <translation>名册中有多位名叫“{name}”的代表，请在程序中修改。</translation>
+        <source>Several records fit this row and differ from it: import a workbook exported by the program (its 系统编号 column tells them apart), or change the record in the program.</source>
+        <translation>有几条记录都与这一行相符，且内容不同：请导入由本程序导出的工作簿（其中的“系统编号”列能区分它们），或直接在程序中修改该记录。</translation>
     </message>
     <message>
-        <source>No duty day is planned at this station on or after {day} in {year}.</source>
-        <translation>{year}年{day}及以后没有安排进站接待日。</translation>
+        <source>No duty day is planned at this station on or after {day}: plan one in the duty-day register first.</source>
+        <translation>本站 {day} 及以后没有安排进站接待日：请先在进站接待登记中安排。</translation>
     </message>
     <message>
         <source>There is no station with the code {code}.</source>
@@ -2341,6 +2352,14 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Enter a number between 0 and {max}.</source>
         <translation>请输入 0 到 {max} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>A duty day can be planned up to a year ahead.</source>
+        <translation>进站接待日最多只能提前一年安排。</translation>
+    </message>
+    <message>
+        <source>This duty day is still to come: nobody can have been received yet.</source>
+        <translation>该接待日尚未到来，不能已有接待人数。</translation>
     </message>
     <message>
         <source>A quantity must be between 0 and {max}.</source>

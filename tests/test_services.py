@@ -90,10 +90,30 @@ def test_duty_day_round_trip_and_links_tombstoned(services, station, deputies, t
 
 def test_future_dates_are_refused(services, station, deputies, today) -> None:
     with pytest.raises(DraftInvalid) as caught:
-        services.duty_days.create(
-            DutyDayDraft(station, today + dt.timedelta(days=1), deputy_ids=(deputies[0].id,))
-        )
+        services.visits.create(
+            VisitDraft(station, today + dt.timedelta(days=1), visitor_ids=(deputies[0].id,),
+                       visited_people="五保户")
+        )  # fmt: skip
     assert caught.value.errors["day"].message == MSG_DATE_FUTURE
+
+
+def test_a_duty_day_may_be_planned_but_not_have_visitors_yet(
+    services, station, deputies, today
+) -> None:
+    from desktop.domain.checks import MSG_PLAN_TOO_FAR, MSG_PLANNED_RECEIVED
+
+    ahead = today + dt.timedelta(days=7)
+    planned = services.duty_days.create(DutyDayDraft(station, ahead, deputy_ids=(deputies[0].id,)))
+    assert planned.day == ahead and planned.people_received == 0
+    with pytest.raises(DraftInvalid) as caught:
+        services.duty_days.create(
+            DutyDayDraft(station, ahead, deputy_ids=(deputies[0].id,), people_received=3)
+        )
+    assert caught.value.errors["people_received"].message == MSG_PLANNED_RECEIVED
+    with pytest.raises(DraftInvalid) as caught:
+        far = today + dt.timedelta(days=400)
+        services.duty_days.create(DutyDayDraft(station, far, deputy_ids=(deputies[0].id,)))
+    assert caught.value.errors["day"].message == MSG_PLAN_TOO_FAR
 
 
 def test_visit_needs_someone_visited(services, station, deputies, today) -> None:

@@ -24,7 +24,10 @@ class Database:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
-        self.engine: Engine = create_engine(sqlite.sqlite_url(path, read_only=read_only))
+        # hide_parameters: an error's text never carries the names and phones it was writing.
+        self.engine: Engine = create_engine(
+            sqlite.sqlite_url(path, read_only=read_only), hide_parameters=True
+        )
         sqlite.configure(self.engine, read_only=read_only)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(

@@ -31,6 +31,11 @@ REQUIRED = QT_TRANSLATE_NOOP("Validation", "This field is required.")
 MAX_PEOPLE = 100_000
 MAX_QUANTITY = 1000
 MSG_NUMBER_RANGE = QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and {max}.")
+MAX_PLAN_DAYS = 366
+MSG_PLAN_TOO_FAR = QT_TRANSLATE_NOOP("Validation", "A duty day can be planned up to a year ahead.")
+MSG_PLANNED_RECEIVED = QT_TRANSLATE_NOOP(
+    "Validation", "This duty day is still to come: nobody can have been received yet."
+)
 MSG_QUANTITY_RANGE = QT_TRANSLATE_NOOP("Validation", "A quantity must be between 0 and {max}.")
 
 
@@ -100,7 +105,14 @@ def check_deputy(draft: DeputyDraft, today: dt.date) -> DeputyDraft:
 def check_duty_day(draft: DutyDayDraft, today: dt.date) -> DutyDayDraft:
     c = _Checker()
     c.require("station_id", draft.station_id)
-    _past_date(c, "day", draft.day, today)
+    # A duty day may be planned ahead (the rota, and the sign-in sheet printed for it), but
+    # nobody can have been received on a day still to come.
+    c.require("day", draft.day)
+    if draft.day is not None and draft.day > today:
+        if draft.day > today + dt.timedelta(days=MAX_PLAN_DAYS):
+            c.fail("day", MSG_PLAN_TOO_FAR)
+        elif draft.people_received:
+            c.fail("people_received", MSG_PLANNED_RECEIVED)
     c.require("deputy_ids", draft.deputy_ids)
     _count(c, "people_received", draft.people_received)
     c.field("summary", lambda: draft.summary.strip())

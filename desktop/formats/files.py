@@ -19,7 +19,12 @@ IN_USE = QT_TRANSLATE_NOOP(
     "{file} could not be written: it may be open in another program (close it there), or the "
     "folder is read-only.",
 )
-FAILED = QT_TRANSLATE_NOOP("Files", "{file} could not be written: {reason}")
+NO_FOLDER = QT_TRANSLATE_NOOP(
+    "Files", "{file} could not be written: its folder is not there (was a USB stick removed?)."
+)
+FAILED = QT_TRANSLATE_NOOP(
+    "Files", "{file} could not be written. Choose another folder on this computer and try again."
+)
 
 
 class FileRefused(Refusal):
@@ -32,19 +37,23 @@ def refusal(target: Path, exc: OSError) -> FileRefused:
         return FileRefused(DISK_FULL, file=str(target))
     if isinstance(exc, PermissionError):
         return FileRefused(IN_USE, file=str(target))
-    return FileRefused(FAILED, file=str(target), reason=exc.strerror or str(exc))
+    if isinstance(exc, FileNotFoundError):
+        return FileRefused(NO_FOLDER, file=str(target))
+    return FileRefused(FAILED, file=str(target))  # the system's own words would be English
 
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` whole or not at all; an old file there stays on failure."""
-    fd, temp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+    temp = None
     try:
+        fd, temp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise refusal(target, exc) from exc

@@ -114,14 +114,12 @@ class ActivityService:
         record.summary = d.summary.strip()
 
     @staticmethod
-    def _link(s: Session, record_id: uuid.UUID, d: ActivityDraft, fresh: bool = False) -> None:
+    def _link(s: Session, record_id: uuid.UUID, d: ActivityDraft) -> None:
         wanted = {
             p.deputy_id: {"attendance": p.attendance.value, "quantity": p.quantity}
             for p in d.participants
         }
-        sync_links(
-            s, ActivityParticipant, "activity_id", record_id, "deputy_id", wanted, fresh=fresh
-        )
+        sync_links(s, ActivityParticipant, "activity_id", record_id, "deputy_id", wanted)
 
     @staticmethod
     def _rows(s: Session, found: list) -> list[ActivityRow]:

@@ -63,6 +63,23 @@ def not_owned(db: Any, model: type[Tracked], ids: Sequence[uuid.UUID]) -> set[uu
     return found
 
 
+def new_link(
+    parent_col: str,
+    parent_id: uuid.UUID,
+    child_col: str,
+    child_id: uuid.UUID,
+    extra: dict[str, Any],
+    discriminator: tuple[str, str] | None = None,
+) -> dict[str, Any]:
+    """The columns of a new link row, its id made from what it links (see link_id)."""
+    parts: list[uuid.UUID | str] = [parent_id, child_id]
+    values = {parent_col: parent_id, child_col: child_id, **extra}
+    if discriminator:
+        parts.append(discriminator[1])
+        values[discriminator[0]] = discriminator[1]
+    return {"id": link_id(*parts), **values}
+
+
 def sync_links(
     session: Session,
     model: type[Tracked],
@@ -72,33 +89,23 @@ def sync_links(
     wanted: dict[uuid.UUID, dict[str, Any]],
     *,
     discriminator: tuple[str, str] | None = None,
-    fresh: bool = False,
 ) -> None:
     """Make the live links of one parent exactly ``wanted`` (child id -> extra columns).
 
     Links are tombstoned and revived, never hard-deleted, so a removal travels in bundles.
-    ``fresh``: the parent was created in this transaction and has no links yet (a bulk import
-    then skips one query, and one flush, per record).
     """
-    existing = {}
-    if not fresh:
-        query = select(model).where(getattr(model, parent_col) == parent_id)
-        if discriminator:
-            query = query.where(getattr(model, discriminator[0]) == discriminator[1])
-        existing = {getattr(link, child_col): link for link in session.scalars(query)}
+    query = select(model).where(getattr(model, parent_col) == parent_id)
+    if discriminator:
+        query = query.where(getattr(model, discriminator[0]) == discriminator[1])
+    existing = {getattr(link, child_col): link for link in session.scalars(query)}
     for child_id, link in existing.items():
         if child_id not in wanted and not link.deleted:
             link.deleted = True
     for child_id, extra in wanted.items():
         link = existing.get(child_id)
         if link is None:
-            parts: list[uuid.UUID | str] = [parent_id, child_id]
-            if discriminator:
-                parts.append(discriminator[1])
-            values = {parent_col: parent_id, child_col: child_id, **extra}
-            if discriminator:
-                values[discriminator[0]] = discriminator[1]
-            session.add(model(id=link_id(*parts), **values))
+            values = new_link(parent_col, parent_id, child_col, child_id, extra, discriminator)
+            session.add(model(**values))
             continue
         if link.deleted:
             link.deleted = False

@@ -69,6 +69,16 @@ class DeputyService:
             return sorted(rows, key=lambda r: collation.pinyin_sort_key(r.name))
         return rows
 
+    def county_records(self) -> dict[uuid.UUID, uuid.UUID]:
+        """Station copies the county mapped onto its own records: copy id -> county record id
+        (older records still name the copy; the roster lists the county's record)."""
+        with self._db.read() as s:
+            query = select(Deputy.id, Deputy.county_record_id).where(
+                Deputy.roster_status == RosterStatus.MAPPED.value,
+                Deputy.county_record_id.is_not(None),
+            )
+            return dict(s.execute(query).all())
+
     def fill_sort_keys(self) -> int:
         """Deputies that arrived without a stored stroke key (older database, bulk import)."""
         with self._db.write() as s:
@@ -176,11 +186,9 @@ class DeputyService:
         deputy.status = d.status.value
 
     @staticmethod
-    def _link(
-        s: Session, deputy_id: uuid.UUID, station_ids: tuple[uuid.UUID, ...], fresh: bool = False
-    ) -> None:
+    def _link(s: Session, deputy_id: uuid.UUID, station_ids: tuple[uuid.UUID, ...]) -> None:
         wanted: dict[uuid.UUID, dict] = {sid: {} for sid in station_ids}
-        sync_links(s, DeputyStation, "deputy_id", deputy_id, "station_id", wanted, fresh=fresh)
+        sync_links(s, DeputyStation, "deputy_id", deputy_id, "station_id", wanted)
 
     @staticmethod
     def _rows(s: Session, deputies: list[Deputy]) -> list[DeputyRow]:

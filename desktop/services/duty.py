@@ -127,9 +127,9 @@ class DutyDayService:
         record.summary = d.summary
 
     @staticmethod
-    def _link(s: Session, record_id: uuid.UUID, d: DutyDayDraft, fresh: bool = False) -> None:
+    def _link(s: Session, record_id: uuid.UUID, d: DutyDayDraft) -> None:
         wanted = {did: {} for did in d.deputy_ids}
-        sync_links(s, DutyDayDeputy, "duty_day_id", record_id, "deputy_id", wanted, fresh=fresh)
+        sync_links(s, DutyDayDeputy, "duty_day_id", record_id, "deputy_id", wanted)
 
     @staticmethod
     def _rows(s: Session, found: list) -> list[DutyDayRow]:
@@ -221,7 +221,7 @@ class VisitService:
         record.summary = d.summary.strip()
 
     @staticmethod
-    def _link(s: Session, record_id: uuid.UUID, d: VisitDraft, fresh: bool = False) -> None:
+    def _link(s: Session, record_id: uuid.UUID, d: VisitDraft) -> None:
         for role, ids in (("visitor", d.visitor_ids), ("visited", d.visited_deputy_ids)):
             sync_links(
                 s,
@@ -231,7 +231,6 @@ class VisitService:
                 "deputy_id",
                 {did: {} for did in ids},
                 discriminator=("role", role),
-                fresh=fresh,
             )
 
     @staticmethod

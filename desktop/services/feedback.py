@@ -42,6 +42,16 @@ from desktop.services.common import (
 )
 
 
+def last_number(s: Session, prefix: str) -> int:
+    """The highest running number taken under ``prefix`` (0 when none): numbers come from the
+    highest, not a count, so a number kept from an imported workbook is never given twice."""
+    number = FeedbackCase.case_number
+    # A range, not LIKE: SQLite's LIKE ignores case and so cannot use the index.
+    taken = s.scalars(select(number).where(number >= prefix, number < prefix + "\uffff"))
+    tails = (t[len(prefix) :] for t in taken)
+    return max((int(t) for t in tails if t.isdigit()), default=0)
+
+
 def causal_order(events: list[CaseEvent]) -> list[CaseEvent]:
     """Walk from the first event along ``previous_id`` links; siblings keep arrival order."""
     children: dict[uuid.UUID | None, list[CaseEvent]] = {}
@@ -127,6 +137,17 @@ class FeedbackService:
                 raise ServiceError(NOT_FOUND)
             return self._rows(s, found)[0]
 
+    def by_numbers(self, numbers: list[str]) -> list[CaseRow]:
+        """The live cases with these numbers (an import matches on the number people quote)."""
+        found: list = []
+        with self._db.read() as s:
+            for i in range(0, len(numbers), 500):
+                query = self._select().where(
+                    FeedbackCase.case_number.in_(numbers[i : i + 500]), ~FeedbackCase.deleted
+                )
+                found += s.execute(query).all()
+            return self._rows(s, found)
+
     def events(self, case_id: uuid.UUID) -> list[CaseEventRow]:
         """The case's events in causal order: each after the one it names as its predecessor
         (clocks of different PCs are never compared)."""
@@ -191,12 +212,7 @@ class FeedbackService:
         """A number people can quote on the phone: site code, year, running number."""
         site = s.get(Site, s.info["site_id"])
         prefix = f"{site.code if site else 'X'}-{(received or dt.date.today()).year}-"
-        taken = s.scalar(
-            select(func.count())
-            .select_from(FeedbackCase)
-            .where(FeedbackCase.case_number.like(prefix + "%"))
-        )
-        return f"{prefix}{taken + 1:04d}"
+        return f"{prefix}{last_number(s, prefix) + 1:04d}"
 
     @staticmethod
     def _event(
@@ -250,9 +266,9 @@ class FeedbackService:
         case.visit_id = d.visit_id
 
     @staticmethod
-    def _link(s: Session, case_id: uuid.UUID, d: CaseDraft, fresh: bool = False) -> None:
+    def _link(s: Session, case_id: uuid.UUID, d: CaseDraft) -> None:
         wanted: dict[uuid.UUID, dict] = {i: {} for i in d.deputy_ids}
-        sync_links(s, CaseDeputy, "case_id", case_id, "deputy_id", wanted, fresh=fresh)
+        sync_links(s, CaseDeputy, "case_id", case_id, "deputy_id", wanted)
 
     @staticmethod
     def _rows(s: Session, found: list) -> list[CaseRow]:

@@ -51,8 +51,8 @@ UNKNOWN_CATEGORY = QT_TRANSLATE_NOOP("Service", "There is no feedback category c
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("Service", "There is no activity kind called {name}.")
 MASKED = QT_TRANSLATE_NOOP(
     "Service",
-    "The number is masked ({value}): the stored number is kept; export with full numbers to "
-    "change it.",
+    "{count} phone or ID numbers are masked (such as 138****8000): the numbers already stored "
+    "are kept. To change them, export with full numbers, edit, and import that workbook.",
 )
 
 _SPLIT = re.compile(r"[、，,；;／/\s]+")
@@ -123,7 +123,7 @@ class Lookups:
     label: Label
     stations: dict[str, uuid.UUID]  # name and code -> id
     home_station: uuid.UUID | None
-    deputies: dict[str, list[uuid.UUID]]  # name -> ids (namesakes share a name)
+    deputies: dict[str, list[tuple[uuid.UUID, frozenset]]]  # name -> (id, its stations)
     categories: dict[str, uuid.UUID]
     activity_kinds: dict[str, uuid.UUID]
     problems: list[CellError] = field(default_factory=list)  # this row's, in column order
@@ -156,17 +156,21 @@ class Lookups:
             return self.fail(CellError(column, UNKNOWN_STATION, name=text))
         return found
 
-    def deputy(self, column: str, name: str) -> uuid.UUID:
-        ids = self.deputies.get(name, [])
-        if not ids:
+    def deputy(self, column: str, name: str, station: uuid.UUID | None = None) -> uuid.UUID:
+        found = self.deputies.get(name, [])
+        if len(found) > 1 and station is not None:  # namesakes: the one at this station
+            found = [f for f in found if station in f[1]] or found
+        if not found:
             return self.fail(CellError(column, UNKNOWN_DEPUTY, name=name))
-        if len(ids) > 1:
-            count = str(len(ids))
+        if len(found) > 1:
+            count = str(len(found))
             return self.fail(CellError(column, AMBIGUOUS_DEPUTY, name=name, count=count))
-        return ids[0]
+        return found[0][0]
 
-    def deputy_list(self, column: str, text: str) -> tuple[uuid.UUID, ...]:
-        found = (self.deputy(column, n) for n in split_names(text))
+    def deputy_list(
+        self, column: str, text: str, station: uuid.UUID | None = None
+    ) -> tuple[uuid.UUID, ...]:
+        found = (self.deputy(column, n, station) for n in split_names(text))
         return tuple(dict.fromkeys(i for i in found if i is not None))
 
     def flag(self, column: str, text: str) -> bool:
@@ -183,9 +187,9 @@ def build_lookups(services: Any, label: Label) -> Lookups:
     for s in services.reference.stations():
         stations[s.code] = stations[s.name] = s.id
     site = services.site.current()
-    deputies: dict[str, list[uuid.UUID]] = defaultdict(list)
+    deputies: dict[str, list[tuple[uuid.UUID, frozenset]]] = defaultdict(list)
     for d in services.deputies.list():
-        deputies[d.name].append(d.id)
+        deputies[d.name].append((d.id, frozenset(d.station_ids)))
     return Lookups(
         label=label,
         stations=stations,
@@ -212,11 +216,11 @@ def deputy_draft(v: dict[str, Any], lk: Lookups) -> DeputyDraft:
         choices = f"{COUNTY_LEVEL}、{TOWNSHIP_LEVEL}"
         lk.fail(CellError("level", UNKNOWN_WORD, value=level, choices=choices))
     found = (lk.station("stations", n) for n in _SPLIT.split(_text(v, "stations")) if n)
-    stations = tuple(i for i in found if i is not None)
+    stations = tuple(dict.fromkeys(i for i in found if i is not None))
     return DeputyDraft(
         name=_text(v, "name"),
         gender=lk.enum("gender", Gender, _text(v, "gender"), None),
-        ethnicity=_text(v, "ethnicity") or "汉族",
+        ethnicity=_text(v, "ethnicity") if "ethnicity" in v else "汉族",
         is_county_level=COUNTY_LEVEL in parts,
         is_township_level=TOWNSHIP_LEVEL in parts,
         constituency=_text(v, "constituency"),
@@ -231,24 +235,27 @@ def deputy_draft(v: dict[str, Any], lk: Lookups) -> DeputyDraft:
 
 
 def duty_draft(v: dict[str, Any], lk: Lookups) -> DutyDayDraft:
+    station = lk.station("station", _text(v, "station"))
     return DutyDayDraft(
-        station_id=lk.station("station", _text(v, "station")),
+        station_id=station,
         day=v.get("day"),
         kind=lk.enum("kind", DutyKind, _text(v, "kind"), DutyKind.RECEPTION),
-        deputy_ids=lk.deputy_list("deputies", _text(v, "deputies")),
+        deputy_ids=lk.deputy_list("deputies", _text(v, "deputies"), station),
         people_received=v.get("people_received") or 0,
         summary=_text(v, "summary"),
     )
 
 
 def visit_draft(v: dict[str, Any], lk: Lookups) -> VisitDraft:
+    station = lk.station("station", _text(v, "station"))
+    visited = _text(v, "visited_deputies")
     return VisitDraft(
-        station_id=lk.station("station", _text(v, "station")),
+        station_id=station,
         day=v.get("day"),
         kind=lk.enum("kind", VisitKind, _text(v, "kind"), VisitKind.DEPUTY_TO_CONSTITUENTS),
-        visitor_ids=lk.deputy_list("visitors", _text(v, "visitors")),
+        visitor_ids=lk.deputy_list("visitors", _text(v, "visitors"), station),
         other_visitors=_text(v, "other_visitors"),
-        visited_deputy_ids=lk.deputy_list("visited_deputies", _text(v, "visited_deputies")),
+        visited_deputy_ids=lk.deputy_list("visited_deputies", visited, station),
         visited_people=_text(v, "visited_people"),
         people_count=v.get("people_count") or 0,
         summary=_text(v, "summary"),
@@ -259,8 +266,9 @@ def case_draft(v: dict[str, Any], lk: Lookups) -> CaseDraft:
     category = _text(v, "category")
     if category and category not in lk.categories:
         lk.fail(CellError("category", UNKNOWN_CATEGORY, name=category))
+    station = lk.station("station", _text(v, "station"))
     return CaseDraft(
-        station_id=lk.station("station", _text(v, "station")),
+        station_id=station,
         received_date=v.get("received_date"),
         channel=lk.enum("channel", Channel, _text(v, "channel"), Channel.IN_PERSON),
         anonymous=lk.flag("anonymous", _text(v, "anonymous")),
@@ -270,7 +278,7 @@ def case_draft(v: dict[str, Any], lk: Lookups) -> CaseDraft:
         village=_text(v, "village"),
         category_id=lk.categories.get(category) if category else None,
         content=_text(v, "content"),
-        deputy_ids=lk.deputy_list("deputies", _text(v, "deputies")),
+        deputy_ids=lk.deputy_list("deputies", _text(v, "deputies"), station),
     )
 
 
@@ -278,6 +286,9 @@ def activity_draft(v: dict[str, Any], lk: Lookups) -> ActivityDraft:
     kind = _text(v, "kind")
     if kind not in lk.activity_kinds:
         lk.fail(CellError("kind", UNKNOWN_KIND, name=kind))
+    # A blank 联络站 is a county-wide activity; a workbook without the column is the station's.
+    text = _text(v, "station")
+    station = lk.station("station", text) if text else None if "station" in v else lk.home_station
     people = []
     for part in split_names(_text(v, "participants")):
         m = _PARTICIPANT.match(part)
@@ -285,14 +296,13 @@ def activity_draft(v: dict[str, Any], lk: Lookups) -> ActivityDraft:
             lk.fail(CellError("participants", UNKNOWN_DEPUTY, name=part))
             continue
         attendance = lk.enum("participants", Attendance, m["a"] or "", Attendance.PRESENT)
-        deputy = lk.deputy("participants", m["name"])
+        deputy = lk.deputy("participants", m["name"], station)
         if deputy is not None:
             people.append(ParticipantDraft(deputy, attendance, int(m["n"] or 1)))
-    station = _text(v, "station")
     return ActivityDraft(
         kind_id=lk.activity_kinds.get(kind),
         day=v.get("day"),
-        station_id=lk.station("station", station) if station else lk.home_station,
+        station_id=station,
         title=_text(v, "title") or kind,  # old workbooks often have no title column
         location=_text(v, "location"),
         summary=_text(v, "summary"),

@@ -35,10 +35,10 @@ from desktop.domain.enums import CaseState, RosterStatus, SiteRole
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
 from desktop.domain.workflow import CaseAction
 from desktop.services.activities import ActivityService
-from desktop.services.common import link_id, load_for_edit
+from desktop.services.common import load_for_edit, new_link
 from desktop.services.deputies import DeputyService
 from desktop.services.duty import DutyDayService, VisitService
-from desktop.services.feedback import FeedbackService
+from desktop.services.feedback import FeedbackService, last_number
 
 CHUNK = 1000
 MODELS = {
@@ -65,38 +65,36 @@ LINKS = {
 }
 
 
+def _plain(ids: Any) -> dict[uuid.UUID, dict]:
+    """Links with no extra columns, one per distinct id (a name given twice links once)."""
+    return {i: {} for i in ids}
+
+
 def _links(kind: str, record_id: uuid.UUID, d: Any) -> list[tuple[Any, dict[str, Any]]]:
-    """(link model, row) for a new record: the same ids ``sync_links`` gives them."""
-
-    def link(model: Any, parent: str, child_id: uuid.UUID, *extra: str, **cols: Any):
-        ident = link_id(record_id, child_id, *extra)
-        return model, {"id": ident, parent: record_id, "deputy_id": child_id, **cols}
-
+    """(link model, row) for a new record, one per linked deputy or station, with the ids
+    ``sync_links`` would give them (both use ``common.new_link``)."""
+    wanted: list[tuple[Any, str, str, dict[uuid.UUID, dict], tuple[str, str] | None]]
     if kind == "deputies":
-        return [
-            (DeputyStation, {"id": link_id(record_id, s), "deputy_id": record_id, "station_id": s})
-            for s in d.station_ids
+        wanted = [(DeputyStation, "deputy_id", "station_id", _plain(d.station_ids), None)]
+    elif kind == "duty-days":
+        wanted = [(DutyDayDeputy, "duty_day_id", "deputy_id", _plain(d.deputy_ids), None)]
+    elif kind == "visits":
+        wanted = [
+            (VisitPerson, "visit_id", "deputy_id", _plain(ids), ("role", role))
+            for role, ids in (("visitor", d.visitor_ids), ("visited", d.visited_deputy_ids))
         ]
-    if kind == "duty-days":
-        return [link(DutyDayDeputy, "duty_day_id", i) for i in d.deputy_ids]
-    if kind == "visits":
-        return [
-            link(VisitPerson, "visit_id", i, "visitor", role="visitor") for i in d.visitor_ids
-        ] + [
-            link(VisitPerson, "visit_id", i, "visited", role="visited")
-            for i in d.visited_deputy_ids
-        ]
-    if kind == "feedback":
-        return [link(CaseDeputy, "case_id", i) for i in d.deputy_ids]
+    elif kind == "feedback":
+        wanted = [(CaseDeputy, "case_id", "deputy_id", _plain(d.deputy_ids), None)]
+    else:
+        people = {
+            p.deputy_id: {"attendance": p.attendance.value, "quantity": p.quantity}
+            for p in d.participants
+        }
+        wanted = [(ActivityParticipant, "activity_id", "deputy_id", people, None)]
     return [
-        link(
-            ActivityParticipant,
-            "activity_id",
-            p.deputy_id,
-            attendance=p.attendance.value,
-            quantity=p.quantity,
-        )
-        for p in d.participants
+        (model, new_link(parent, record_id, child, child_id, extra, disc))
+        for model, parent, child, links, disc in wanted
+        for child_id, extra in links.items()
     ]
 
 
@@ -143,15 +141,16 @@ class _Inserter:
             rows = self.rows.pop(table, [])
             if not rows:
                 continue
-            names = list(rows[0])
+            names = list(dict.fromkeys(n for row in rows for n in row))
             columns = [table.c[n] for n in names]
-            procs = [c.type.bind_processor(dialect) for c in columns]
+            # The dialect's own implementation of each type, as Core binds it.
+            procs = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
             quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
             sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
             params = [
                 tuple(
                     v if proc is None or v is None else proc(v)
-                    for proc, v in zip(procs, (row[n] for n in names), strict=True)
+                    for proc, v in zip(procs, (row.get(n) for n in names), strict=True)
                 )
                 for row in rows
             ]
@@ -159,8 +158,8 @@ class _Inserter:
 
 
 class _CaseNumbers:
-    """site code-year-running number, as FeedbackService gives them; a workbook's own number
-    is kept when free (it is what people quote). Numbers in use are read once per year."""
+    """site code-year-running number, as FeedbackService gives them (after the highest taken);
+    a workbook's own number is kept when free: it is what people quote."""
 
     def __init__(self, s: Any, wanted: list[str]) -> None:
         site = s.get(Site, s.info["site_id"])
@@ -180,13 +179,7 @@ class _CaseNumbers:
             return wanted
         prefix = f"{self._code}-{year}-"
         if prefix not in self._next:
-            number = FeedbackCase.case_number
-            # A range, not LIKE: SQLite's LIKE ignores case and so cannot use the index.
-            used = list(
-                self._s.scalars(select(number).where(number >= prefix, number < prefix + "\uffff"))
-            )
-            self._taken.update(used)
-            self._next[prefix] = len(used) + 1
+            self._next[prefix] = last_number(self._s, prefix) + 1
         while True:
             number = f"{prefix}{self._next[prefix]:04d}"
             self._next[prefix] += 1

@@ -21,10 +21,16 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.domain import checks
 from desktop.domain.checks import DraftInvalid
-from desktop.domain.records import ListFilter
-from desktop.domain.tables import CancelledFn, ProgressFn, never_cancelled, no_progress
+from desktop.domain.tables import (
+    Cancelled,
+    CancelledFn,
+    ProgressFn,
+    never_cancelled,
+    no_progress,
+)
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services.common import NOT_OWNER, ServiceError, not_owned
+from desktop.services.import_match import Matcher
 from desktop.services.import_rows import (
     CONVERTERS,
     FIELD_COLUMNS,
@@ -35,8 +41,8 @@ from desktop.services.import_rows import (
     masked,
 )
 from desktop.services.import_write import MODELS, write_plan
-from desktop.services.register_sheets import RegisterSheets, english
-from desktop.services.row_drafts import COLUMN_FIELDS, TO_DRAFT, natural_key, same
+from desktop.services.register_sheets import english
+from desktop.services.row_drafts import COLUMN_FIELDS, natural_key, same
 from desktop.services.sheet_columns import KINDS, importable
 
 DUPLICATE_ROW = QT_TRANSLATE_NOOP(
@@ -46,8 +52,10 @@ DISK_FULL = QT_TRANSLATE_NOOP(
     "Service",
     "The disk is full: nothing was imported. Free some space on the disk and import again.",
 )
-NAMESAKES = QT_TRANSLATE_NOOP(
-    "Service", "The roster has several deputies called {name}: change them in the program."
+AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "Service",
+    "Several records fit this row and differ from it: import a workbook exported by the "
+    "program (its 系统编号 column tells them apart), or change the record in the program.",
 )
 CHECKS = {
     "deputies": checks.check_deputy,
@@ -117,72 +125,99 @@ class ImportService:
         table = read_table(
             path, columns, expect_template=kind, progress=progress, is_cancelled=is_cancelled
         )
-        headers = dict(table.headers_found)
-        refs = {c.key: c.header for c in columns}
+        self._headers = dict(table.headers_found)
+        self._refs = {c.key: c.header for c in columns}
         lookups = build_lookups(self._s, label)
-        existing = self._existing(kind, table.rows)
-        seen: dict[Any, PlannedRow] = {}
-        today = self._today()
+        matcher = Matcher(self._s, kind, table.rows, set(self._headers))
+        seen: dict[uuid.UUID | tuple, PlannedRow] = {}
+        masked_cells = 0
         planned: list[PlannedRow] = []
-        for read in table.rows:
+        for n, read in enumerate(table.rows, 1):
+            if n % 500 == 0:
+                if is_cancelled():
+                    raise Cancelled
+                progress(n, len(table.rows), "")
             row = PlannedRow(read.row_number, REJECTED)
             planned.append(row)
             row.problems = [RowProblem(p.header, p.cell_ref, p) for p in read.problems]
             lookups.problems = []
             draft = CONVERTERS[kind](read.values, lookups)
-            present = set(headers)
+            present = set(self._headers)
             for key in ("phone", "id_number"):
                 if key in present and masked(str(read.values.get(key) or "")):
                     present.discard(key)  # keep what is stored; a new record gets nothing
                     draft = dataclasses.replace(draft, **{key: ""})
-                    if kind != "deputies" or key == "phone":
-                        table.warnings.append(
-                            CellError(key, MASKED, value=str(read.values.get(key)))
-                        )
-            for error in lookups.problems:
-                header = headers.get(error.column, refs.get(error.column, error.column))
-                row.problems.append(RowProblem(header, "", error))
-            if row.problems:
-                continue
-            key = natural_key(kind, draft, read.values)
-            found = existing.get(key)
-            if isinstance(found, list):  # namesakes in the roster
-                row.problems.append(RowProblem(headers.get("name", ""), "", _namesakes(draft)))
-                continue
-            if found is not None:
-                stored = TO_DRAFT[kind](found)
-                fields = {f for c in present for f in COLUMN_FIELDS[kind].get(c, ())}
-                draft = dataclasses.replace(stored, **{f: getattr(draft, f) for f in fields})
-            try:
-                draft = CHECKS[kind](draft, today)
-            except DraftInvalid as exc:
-                for name, error in exc.errors.items():
-                    column = FIELD_COLUMNS.get(name, name)
-                    header = headers.get(column, refs.get(column, column))
-                    row.problems.append(RowProblem(header, "", error))
-                continue
-            row.draft = draft
-            row.case_number = str(read.values.get("case_number") or "")
-            earlier = seen.get(key)
-            if earlier is not None:
-                if same(earlier.draft, draft):
-                    row.action = UNCHANGED
-                else:
-                    error = CellError("", DUPLICATE_ROW, row=str(earlier.row_number))
-                    row.problems.append(RowProblem("", "", error))
-                continue
-            seen[key] = row
-            if found is None:
-                row.action = NEW
-            else:
-                row.target_id, row.version = found.id, found.version
-                row.action = UNCHANGED if same(stored, draft) else UPDATED
-        self._refuse_others(kind, planned, headers)
-        return ImportPlan(
-            kind, path, table.sheet_name, planned, list(table.warnings), table.ignored_headers
-        )
+                    masked_cells += 1
+            row.problems += [self._problem(e.column, e) for e in lookups.problems]
+            if not row.problems:
+                self._match(kind, row, draft, read.values, present, matcher, seen)
+        if is_cancelled():
+            raise Cancelled
+        warnings = list(table.warnings)
+        if masked_cells:  # one note, however many cells: they all mean the same
+            warnings.append(ServiceError(MASKED, count=str(masked_cells)))
+        self._refuse_others(kind, planned)
+        return ImportPlan(kind, path, table.sheet_name, planned, warnings, table.ignored_headers)
 
-    def _refuse_others(self, kind: str, planned: list[PlannedRow], headers: dict) -> None:
+    def _problem(self, column: str, error: Exception) -> RowProblem:
+        return RowProblem(self._headers.get(column, self._refs.get(column, column)), "", error)
+
+    def _match(
+        self,
+        kind: str,
+        row: PlannedRow,
+        draft: Any,
+        values: dict[str, Any],
+        present: set[str],
+        matcher: Matcher,
+        seen: dict,
+    ) -> None:
+        """Decide the row's action: new, updated, unchanged, or rejected with its reasons."""
+        fields = {f for c in present for f in COLUMN_FIELDS[kind].get(c, ())}
+        options = []  # (stored record, stored draft, the row's draft over it)
+        for record in matcher.candidates(values, draft):
+            stored = matcher.stored(record)
+            merged = dataclasses.replace(stored, **{f: getattr(draft, f) for f in fields})
+            options.append((record, stored, merged))
+        if len(options) > 1:  # two records fit: only an identical one may be chosen
+            options = [o for o in options if same(o[1], self._checked(kind, o[2]) or o[2])][:1]
+            if not options:
+                row.problems.append(self._problem("", ServiceError(AMBIGUOUS)))
+                return
+        target, stored, draft = options[0] if options else (None, None, draft)
+        checked = self._checked(kind, draft, row)
+        if checked is None:
+            return
+        row.draft = checked
+        row.case_number = str(values.get("case_number") or "").strip()
+        identity = target.id if target is not None else natural_key(kind, checked, present)
+        earlier = seen.get(identity)
+        if earlier is not None:  # the same record twice in one workbook
+            if same(earlier.draft, checked):
+                row.action = UNCHANGED
+            else:
+                error = CellError("", DUPLICATE_ROW, row=str(earlier.row_number))
+                row.problems.append(RowProblem("", "", error))
+            return
+        seen[identity] = row
+        if target is None:
+            row.action = NEW
+            return
+        matcher.used.add(target.id)
+        row.target_id, row.version = target.id, target.version
+        row.action = UNCHANGED if same(stored, checked) else UPDATED
+
+    def _checked(self, kind: str, draft: Any, row: PlannedRow | None = None) -> Any:
+        """The draft as the domain checks leave it; None (and the reasons on ``row``) if not."""
+        try:
+            return CHECKS[kind](draft, self._today())
+        except DraftInvalid as exc:
+            if row is not None:
+                for name, error in exc.errors.items():
+                    row.problems.append(self._problem(FIELD_COLUMNS.get(name, name), error))
+            return None
+
+    def _refuse_others(self, kind: str, planned: list[PlannedRow]) -> None:
         """A change to a record another site owns (the county's roster, say) is refused here,
         row by row, rather than failing the whole write at the end."""
         updates = {r.target_id: r for r in planned if r.action == UPDATED}
@@ -202,8 +237,8 @@ class ImportService:
         progress: ProgressFn = no_progress,
         is_cancelled: CancelledFn = never_cancelled,
     ) -> dict[str, int]:
-        """Write the plan's new and updated rows in one transaction (rejected rows are left
-        out: the caller has shown them and the clerk chose to go on). Returns counts."""
+        """Write the plan's new and updated rows in one transaction. The window writes only a
+        plan without rejected rows; the command line's --skip-rejected leaves them out."""
         try:
             write_plan(self._s, plan, actor=actor, progress=progress, is_cancelled=is_cancelled)
         except OperationalError as exc:  # rolled back; the database is as it was
@@ -211,34 +246,3 @@ class ImportService:
                 raise ServiceError(DISK_FULL) from exc
             raise
         return {a: plan.count(a) for a in (NEW, UPDATED, UNCHANGED, REJECTED)}
-
-    # --- matching -------------------------------------------------------------------------
-
-    def _existing(self, kind: str, rows: list[Any]) -> dict[Any, Any]:
-        """Existing records by natural key; only the dates the workbook covers are read."""
-        sheets = RegisterSheets(self._s)
-        flt = ListFilter()
-        if kind != "deputies":
-            date_key = "received_date" if kind == "feedback" else "day"
-            days = [r.values.get(date_key) for r in rows]
-            days = [d for d in days if isinstance(d, dt.date)]
-            if not days:
-                return {}
-            flt = ListFilter(min(days), max(days))
-        index: dict[Any, Any] = {}
-        for record in sheets.rows(kind, flt):
-            draft = TO_DRAFT[kind](record)
-            keys = [natural_key(kind, draft, {})]
-            if kind == "feedback" and record.case_number:
-                keys.append(("number", record.case_number))
-            for key in keys:
-                if key in index and kind == "deputies":
-                    other = index[key]
-                    index[key] = [*(other if isinstance(other, list) else [other]), record]
-                else:
-                    index.setdefault(key, record)
-        return index
-
-
-def _namesakes(draft: Any) -> CellError:
-    return CellError("name", NAMESAKES, name=draft.name)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from desktop.domain.points import format_points
 from desktop.domain.records import DeputyRow
 from desktop.domain.tables import Align, CellKind, Column, Section, SheetData
 from desktop.services.register_sheets import Label, sort_people
@@ -48,7 +49,7 @@ def level_text(county_level: bool) -> str:
 
 
 def points_text(value: Decimal) -> str:
-    return f"{value:.1f}"
+    return format_points(value)  # exact: 0.25 stays 0.25, as the rules give it
 
 
 def _ranked(services: Any, year: int, ids: list[uuid.UUID] | None, order: str) -> list[Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.checks import MAX_PLAN_DAYS
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import ListFilter
 from desktop.domain.tables import (
@@ -32,7 +33,9 @@ from desktop.services.ledger_points import points_sections, points_sheets, sign_
 from desktop.services.register_sheets import Label, RegisterSheets, english, year_filter
 
 NO_DUTY_DAY = QT_TRANSLATE_NOOP(
-    "Service", "No duty day is planned at this station on or after {day} in {year}."
+    "Service",
+    "No duty day is planned at this station on or after {day}: plan one in the duty-day "
+    "register first.",
 )
 UNKNOWN_STATION = QT_TRANSLATE_NOOP("Service", "There is no station with the code {code}.")
 SIGN_IN_STATION = QT_TRANSLATE_NOOP("Service", "Choose the station whose sign-in sheet to print.")
@@ -250,16 +253,17 @@ class LedgerService:
     def _sign_in(
         self, request: LedgerRequest, station: uuid.UUID | None
     ) -> tuple[dt.date, Section]:
+        """The given duty day, or the next one planned from today (whatever the year)."""
         site = self._s.site.current()
         station = station or (site.station_id if site else None)
         if station is None:  # the county plans no duty days of its own: a station must be named
             raise ServiceError(SIGN_IN_STATION)
-        start = request.day or max(self._today(), dt.date(request.year, 1, 1))
-        flt = ListFilter(start, request.day or dt.date(request.year, 12, 31), station)
-        days = list(self.registers.rows("duty-days", flt))
+        start = request.day or self._today()
+        end = request.day or start + dt.timedelta(days=MAX_PLAN_DAYS)
+        days = list(self.registers.rows("duty-days", ListFilter(start, end, station)))
         if not days:
-            raise ServiceError(NO_DUTY_DAY, day=start.isoformat(), year=str(request.year))
+            raise ServiceError(NO_DUTY_DAY, day=start.isoformat())
         duty = days[0]  # oldest first: the next one to come
-        deputies = {d.id: d for d in self._s.deputies.list(ListFilter(station_id=duty.station_id))}
-        on_duty = [deputies[i] for i in duty.deputy_ids if i in deputies]
+        roster = {d.id: d for d in self._s.deputies.list()}  # anyone on the rota, by id
+        on_duty = [roster[i] for i in duty.deputy_ids if i in roster]
         return duty.day, sign_in_section(on_duty, request.order)

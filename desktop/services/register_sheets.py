@@ -114,6 +114,7 @@ def deputy_cells(row: DeputyRow, label: Label, mask: Masker) -> tuple[Cell, ...]
         yes_no(row.household_sign),
         label(row.status),
         LIST_SEPARATOR.join(row.station_names),
+        str(row.id),
     )
 
 
@@ -126,6 +127,7 @@ def duty_cells(row: DutyDayRow, label: Label, mask: Masker) -> tuple[Cell, ...]:
         row.people_received,
         row.opinions_formed,
         row.summary,
+        str(row.id),
     )
 
 
@@ -141,6 +143,7 @@ def visit_cells(row: VisitRow, label: Label, mask: Masker) -> tuple[Cell, ...]:
         row.people_count,
         row.opinions_collected,
         row.summary,
+        str(row.id),
     )
 
 
@@ -167,6 +170,7 @@ def case_cells(row: CaseRow, label: Label, mask: Masker) -> tuple[Cell, ...]:
         row.reply_text,
         row.answered_on,
         label(Satisfaction(row.satisfaction)) if row.satisfaction else "",
+        str(row.id),
     )
 
 
@@ -179,6 +183,7 @@ def activity_cells(row: ActivityRow, label: Label, mask: Masker) -> tuple[Cell, 
         row.station_name,
         participants(row, label),
         row.summary,
+        str(row.id),
     )
 
 
@@ -214,8 +219,11 @@ class RegisterSheets:
             if page.next_key is None:
                 break
             after = page.next_key
-        for rows in reversed(pages):
-            yield from reversed(rows)
+        ordered = (row for rows in reversed(pages) for row in reversed(rows))
+        if kind == "feedback":  # within a day, in the order the cases were numbered
+            yield from sorted(ordered, key=lambda r: (r.received_date, r.case_number))
+            return
+        yield from ordered
 
     def count(self, kind: str, flt: ListFilter) -> int:
         if kind == "deputies":

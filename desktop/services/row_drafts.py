@@ -156,20 +156,30 @@ COLUMN_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def natural_key(kind: str, d: Any, values: dict[str, Any]) -> tuple:
-    """What makes two rows the same record, as a clerk would judge it on paper."""
+def natural_key(kind: str, d: Any, present: set[str]) -> tuple:
+    """What makes two rows the same record, as a clerk would judge it on paper. A part whose
+    column the workbook lacks is left out (a workbook without 接待形式 matches any form)."""
+
+    def part(column: str, value: Any) -> Any:
+        return value if column in present else None
+
     if kind == "deputies":
         return ("deputy", d.name)
     if kind == "duty-days":
-        return (d.station_id, d.day, d.kind)
+        return (part("station", d.station_id), d.day, part("kind", d.kind))
     if kind == "visits":
-        return (d.station_id, d.day, d.kind, frozenset(d.visitor_ids), d.other_visitors.strip())
+        visitors = frozenset(d.visitor_ids)
+        return (
+            part("station", d.station_id),
+            d.day,
+            part("kind", d.kind),
+            part("visitors", visitors),
+            part("other_visitors", d.other_visitors.strip()),
+        )
     if kind == "feedback":
-        number = str(values.get("case_number") or "").strip()
-        if number:
-            return ("number", number)
-        return (d.station_id, d.received_date, d.person_name.strip(), d.content.strip())
-    return (d.kind_id, d.day, d.title.strip(), d.station_id)
+        person = "" if d.anonymous else d.person_name.strip()  # anonymous keeps no name
+        return (part("station", d.station_id), d.received_date, person, d.content.strip())
+    return (d.kind_id, d.day, part("title", d.title.strip()), part("station", d.station_id))
 
 
 def _normal(value: Any) -> Any:

@@ -28,6 +28,11 @@ T, LT, ID, D, N = (
 
 _STATION = Column("station", "联络站", T, 12, ("站点", "联络站名称"), note="空白时为本站")
 _NAMES = "多名代表用“、”分隔，须与代表名册中的姓名一致"
+# The record's own id, last in every export: re-importing an export finds each row's record
+# even when two records look alike on paper (two receptions on one day). Templates leave it out.
+RECORD_ID = Column(
+    "record_id", "系统编号", ID, 30, ("记录编号",), note="程序内部编号，请勿修改；新增的行留空"
+)
 
 DEPUTIES = (
     Column("name", "姓名", T, 6, ("代表姓名",), required=True),
@@ -50,6 +55,7 @@ DEPUTIES = (
     Column("household_sign", "代表户挂牌", T, 6, ("挂牌",), note=f"{YES} / {NO}"),
     Column("status", "状态", T, 6, ("履职状态",), note="在任、任期届满、辞职或罢免、去世"),
     Column("stations", "所属联络站", T, 14, ("联络站", "进站"), note="多个站用“、”分隔"),
+    RECORD_ID,
 )
 
 DUTY_DAYS = (
@@ -60,6 +66,7 @@ DUTY_DAYS = (
     Column("people_received", "接待群众人数", N, 6, ("接待人数", "群众人数")),
     Column("out_opinions", "形成意见建议数", N, 6),
     Column("summary", "接待情况", LT, 30, ("主要内容", "情况记录", "备注")),
+    RECORD_ID,
 )
 
 VISITS = (
@@ -73,6 +80,7 @@ VISITS = (
     Column("people_count", "走访人数", N, 6, ("人数",)),
     Column("out_opinions", "收集意见建议数", N, 6),
     Column("summary", "走访情况", LT, 28, ("主要内容", "情况记录", "备注")),
+    RECORD_ID,
 )
 
 FEEDBACK = (
@@ -97,6 +105,7 @@ FEEDBACK = (
     Column("out_reply_text", "答复内容", LT, 24),
     Column("out_answered_on", "反馈日期", D, 8),
     Column("out_satisfaction", "满意度", T, 6),
+    RECORD_ID,
 )
 
 ACTIVITIES = (
@@ -114,6 +123,7 @@ ACTIVITIES = (
         note=_NAMES + "；请假写作“李四（请假）”，无故缺席写作“王五（无故缺席）”",
     ),
     Column("summary", "活动情况", LT, 28, ("主要内容", "情况记录", "备注")),
+    RECORD_ID,
 )
 
 COLUMNS: dict[str, tuple[Column, ...]] = {

@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.domain.tables import SheetData
-from desktop.services.sheet_columns import TEMPLATE_VERSION, TITLES, importable, template_lines
+from desktop.services.sheet_columns import (
+    RECORD_ID,
+    TEMPLATE_VERSION,
+    TITLES,
+    importable,
+    template_lines,
+)
 
 
 def template_sheet(kind: str) -> SheetData:
-    return SheetData(TITLES[kind], importable(kind), [])
+    """The columns a clerk fills in for new records (not the 系统编号 of existing ones)."""
+    columns = tuple(c for c in importable(kind) if c is not RECORD_ID)
+    return SheetData(TITLES[kind], columns, [])
 
 
 def write_template(kind: str, target: Path) -> None:

@@ -52,7 +52,15 @@ def message(exc: Exception) -> str:
     """A domain or service refusal in the user's language (they carry English source text)."""
     source = getattr(exc, "message", None)
     if source is None:
-        return str(exc)
+        # Not a refusal we wrote: never the library's English (or the data it was handling).
+        if isinstance(exc, OSError):
+            text = QCoreApplication.translate(
+                "Errors", "A file could not be read or written ({0}). Nothing was changed."
+            )
+            return text.format(exc.filename or exc.strerror or type(exc).__name__)
+        return QCoreApplication.translate(
+            "Errors", "The work could not be finished and nothing was changed ({0})."
+        ).format(type(exc).__name__)
     context = getattr(exc, "context", "Service" if isinstance(exc, ServiceError) else "Validation")
     text = QCoreApplication.translate(context, source)
     args = getattr(exc, "args_map", None) or {}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -38,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
+from desktop.formats.files import FileRefused, write_atomically
 from desktop.formats.fonts import marker
 from desktop.ui import prompts, tasks
+from desktop.ui.i18n import message
 
 if TYPE_CHECKING:
     from desktop.formats.slips import RenderedPdf
@@ -337,9 +337,8 @@ class PrintPreviewDialog(QDialog):
         path = path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
         try:
             write_atomically(path, self.pdf)
-        except OSError as exc:
-            text = self.tr("The file could not be saved: {0}").format(exc.strerror or exc)
-            prompts.error(self, title, text)
+        except FileRefused as exc:  # disk full, file open elsewhere: said in Chinese
+            prompts.error(self, title, message(exc))
             return None
         return path
 
@@ -348,20 +347,6 @@ def _button(button: QAbstractButton, text: str, slot: Callable[..., Any], *args:
     button.setText(text)
     button.clicked.connect(lambda _checked=False: slot(*args))
     return button
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of it."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def show_pdf_preview(

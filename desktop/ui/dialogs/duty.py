@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
+from desktop.domain.checks import MAX_PLAN_DAYS
 from desktop.domain.enums import DutyKind, VisitKind
 from desktop.domain.records import DutyDayDraft, DutyDayRow, VisitDraft, VisitRow
 from desktop.ui.dialogs.common import deputies_for, station_combo
@@ -40,8 +41,10 @@ class DutyDayDialog(RecordDialog):
     ) -> None:
         super().__init__(self.tr("Edit duty day") if row else self.tr("Record a duty day"), parent)
         self._services, self._row = services, row
+        # A duty day may be planned ahead (the rota; its sign-in sheet): up to a year.
+        ahead = today + dt.timedelta(days=MAX_PLAN_DAYS)
         self.day = self.add_field(
-            "day", self.tr("Date"), date_edit(row.day if row else today, latest=today)
+            "day", self.tr("Date"), date_edit(row.day if row else today, latest=ahead)
         )
         self.station = self.add_field(
             "station_id",
