@@ -81,7 +81,7 @@ def _out_format(args: argparse.Namespace, error: type[Exception]) -> str:
 
 def run_ledger(args: argparse.Namespace, open_db: Callable[[Path], Any], error: type) -> int:
     from desktop.services.ledgers import LedgerRequest
-    from desktop.ui.i18n import label
+    from desktop.ui.i18n import paper_label
 
     fmt = _out_format(args, error)
     services = open_db(args.db)
@@ -90,14 +90,14 @@ def run_ledger(args: argparse.Namespace, open_db: Callable[[Path], Any], error: 
             args.kind, args.year, args.station, args.day, args.reveal, args.order
         )
         if fmt == "pdf":
-            rendered = services.ledgers.pdf(request, label)
+            rendered = services.ledgers.pdf(request, paper_label)
             _write_bytes(args.out, rendered.pdf)
             print(Cli.tr("Wrote {0} ({1} pages)").format(args.out, rendered.pages))
             if rendered.flagged_characters:
                 marks = " ".join(f"U+{ord(c):04X}" for c in sorted(rendered.flagged_characters))
                 print(Cli.tr("Characters the font lacks, printed as codes: {0}").format(marks))
         else:
-            rows = services.ledgers.write_xlsx(request, args.out, label)
+            rows = services.ledgers.write_xlsx(request, args.out, paper_label)
             print(Cli.tr("Wrote {0} ({1} rows)").format(args.out, rows))
         return EXIT_OK
     except Refusal as exc:
@@ -132,13 +132,13 @@ def run_template(args: argparse.Namespace, error: type) -> int:
 
 def run_import(args: argparse.Namespace, open_db: Callable[[Path], Any], error: type) -> int:
     from desktop.services.importing import REJECTED
-    from desktop.ui.i18n import label
+    from desktop.ui.i18n import paper_label
 
     if not args.file.is_file():
         raise error(Cli.tr("The workbook does not exist: {0}").format(args.file))
     services = open_db(args.db)
     try:
-        plan = services.imports.plan(args.kind, args.file, label)
+        plan = services.imports.plan(args.kind, args.file, paper_label)
         print(
             Cli.tr("{0}: {1} new, {2} updated, {3} unchanged, {4} rejected").format(
                 args.file.name,

@@ -188,3 +188,34 @@ def test_cancel_while_matching_stops_the_plan(station, tmp_path) -> None:
 
     with pytest.raises(Cancelled):
         station.imports.plan("feedback", path, label, is_cancelled=cancelled)
+
+
+def test_cases_indexed_in_one_pass_search_and_update_like_the_others(station, tmp_path) -> None:
+    from desktop.db.sqlite import BULK_FLAG
+    from desktop.domain.records import CaseDraft as Draft
+
+    path = tmp_path / "cases.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["受理日期", "反映人", "所在村（社区）", "反映内容"])
+    for i, (village, words) in enumerate((("大田村", "路灯不亮"), ("小河村", "桥面塌方"))):
+        book.active.append([DAY + dt.timedelta(days=i), f"赵{i}", village, f"{words}，请尽快处理"])
+    book.save(path)
+    station.imports.apply(station.imports.plan("feedback", path, label))
+
+    def found(text_: str) -> list[str]:
+        return sorted(c.person_name for c in station.feedback.page(ListFilter(text=text_)).rows)
+
+    assert found("路灯") == ["赵0"] and found("塌方") == ["赵1"] and found("小河") == ["赵1"]
+    with station.db.read() as s:
+        flags = s.execute(
+            text("SELECT count(*) FROM app_settings WHERE key = :k"), {"k": BULK_FLAG}
+        )
+        assert flags.scalar() == 0  # the trigger indexes ordinary registrations again
+    own = station.site.current().station_id
+    station.feedback.register(Draft(own, DAY, person_name="钱二", content="垃圾清运不及时"))
+    assert found("垃圾") == ["钱二"]
+    case = station.feedback.page(ListFilter(text="塌方")).rows[0]
+    draft = Draft(own, case.received_date, person_name=case.person_name, village="小河村",
+                  content="排水沟堵塞")  # fmt: skip
+    station.feedback.update(case.id, draft, case.version)
+    assert found("塌方") == [] and found("排水") == ["赵1"]  # the bulk terms were deleted exactly

@@ -172,3 +172,15 @@ def test_cli_import_refuses_a_wps_file_in_chinese(station_db, tmp_path, capsys) 
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     assert main(["import-xlsx", "feedback", str(path), "--db", str(station_db)]) == 2
     assert "另存为 .xlsx" in capsys.readouterr().err
+
+
+def test_paper_is_chinese_whatever_the_menus_speak(qapp, services) -> None:
+    from desktop.ui.i18n import install_translators, paper_label
+
+    install_translators(qapp, "en")
+    try:
+        doc = services.ledgers.document(LedgerRequest("duty-days", YEAR), paper_label)
+    finally:
+        install_translators(qapp, "zh_CN")
+    kinds = {row[1] for row in doc.sections[0].rows}
+    assert "日常接待" in kinds and "Regular reception" not in kinds

@@ -19,7 +19,10 @@ _HAN = re.compile(f"[{_HAN_CHARS}]")
 
 
 def _runs(text: str) -> list[str]:
-    return _RUN.findall(unicodedata.normalize("NFKC", text or "").lower())
+    text = text or ""
+    if not unicodedata.is_normalized("NFKC", text):  # most text already is: skip the copy
+        text = unicodedata.normalize("NFKC", text)
+    return _RUN.findall(text.lower())
 
 
 def _is_han(run: str) -> bool:

@@ -104,6 +104,8 @@ def _national_phone(digits: str) -> str:
 
 def normalize_phone(raw: str) -> str:
     """Return "13812348000" or "0774-6621234"; "" for blank input; else raise InvalidValue."""
+    if len(raw) == 11 and _is_ascii_digits(raw) and raw[0] == "1":
+        return _national_phone(raw)  # the usual mobile number as typed: nothing to clean
     text = unicodedata.normalize("NFKC", raw).strip()
     if not text:
         return ""

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
+from desktop.db import sqlite
 from desktop.db.base import utcnow
 from desktop.db.engine import next_change_seq
 from desktop.db.models import (
@@ -248,6 +249,8 @@ def write_plan(
     model = MODELS[plan.kind]
     order = [model, CaseEvent, LINKS[plan.kind]]
     with services.db.write() as s:
+        bulk = plan.kind == "feedback" and any(r.action == "new" for r in todo)
+        last_rowid = sqlite.defer_case_index(s) if bulk else 0
         out = _Inserter(s)
         ctx = {"roster": roster, "actor": actor}
         if plan.kind == "feedback":
@@ -263,3 +266,5 @@ def write_plan(
             if is_cancelled():
                 raise Cancelled  # leaves the transaction: nothing is written
             progress(min(start + CHUNK, len(todo)), len(todo), "")
+        if bulk:
+            sqlite.index_cases_after(s, last_rowid)

@@ -37,6 +37,21 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
     return found
 
 
+_paper: list[QTranslator] = []
+
+
+def paper_label(member: LabelledEnum | None) -> str:
+    """A label as ledgers and workbooks print it: Chinese, whatever language the menus speak
+    (inspectors read the paper; the shipped translation is loaded once for it)."""
+    if member is None:
+        return ""
+    if not _paper:
+        zh = QTranslator()
+        zh.load(f"liaison_desk_{DEFAULT_LANGUAGE}", str(translations_dir()))
+        _paper.append(zh)
+    return _paper[0].translate(member.context(), member.label) or member.label
+
+
 def translated(context: str, text: str) -> str:
     """For text marked elsewhere (QT_TRANSLATE_NOOP); literal text calls translate() itself."""
     return QCoreApplication.translate(context, text)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMainWindow
 from desktop.domain.kinds import RECORD_KINDS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
-from desktop.ui.i18n import label, translated
+from desktop.ui.i18n import paper_label, translated
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -102,7 +102,7 @@ class LedgerActions(QObject):
                 self._write(
                     title,
                     lambda p, c: services.ledgers.write_xlsx(
-                        request, target, label, progress=p, is_cancelled=c
+                        request, target, paper_label, progress=p, is_cancelled=c
                     ),
                     target,
                 )
@@ -112,7 +112,7 @@ class LedgerActions(QObject):
         show_pdf_preview(
             self.window,
             title,
-            lambda p, c: services.ledgers.pdf(request, label, progress=p, is_cancelled=c),
+            lambda p, c: services.ledgers.pdf(request, paper_label, progress=p, is_cancelled=c),
             f"{title}.pdf",
         )
 
@@ -147,7 +147,7 @@ class LedgerActions(QObject):
             from desktop.formats.xlsx_write import write_workbook
 
             sheet = services.registers.sheet(
-                kind, flt, label, reveal=reveal, progress=progress, is_cancelled=is_cancelled
+                kind, flt, paper_label, reveal=reveal, progress=progress, is_cancelled=is_cancelled
             )
             return write_workbook(target, [sheet], progress=progress, is_cancelled=is_cancelled)
 
@@ -215,7 +215,7 @@ class LedgerActions(QObject):
         tasks.run_task(
             self.window,
             self.tr("Checking the workbook"),
-            lambda p, c: services.imports.plan(kind, path, label, progress=p, is_cancelled=c),
+            lambda p, c: services.imports.plan(kind, path, paper_label, progress=p, is_cancelled=c),
             lambda plan: self._confirm_import(plan, title),
         )
 

@@ -15,7 +15,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
 from desktop.ui.case_detail import CaseDetail
 from desktop.ui.dialogs.case import CaseDialog
-from desktop.ui.i18n import date_text, label, translated
+from desktop.ui.i18n import date_text, label, paper_label, translated
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
 
@@ -205,4 +205,4 @@ class FeedbackTab(RegisterTab):
         render = slips.referral_pdf if kind == "referral" else slips.reply_pdf
         title = self.tr("referral slip") if kind == "referral" else self.tr("reply slip")
         name = f"{case.case_number}-{title}.pdf"
-        return show_pdf_preview(self, title, lambda _p, _c: render(case.id, label), name)
+        return show_pdf_preview(self, title, lambda _p, _c: render(case.id, paper_label), name)
