@@ -4,6 +4,7 @@ Excel timings against plain baselines measured in the same run."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -41,6 +42,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def _progress(text: str) -> None:
+    """Announce a section, and set aside what earlier sections left alive: the garbage
+    collector would otherwise walk their objects during this section's timings (one process
+    runs every section; the program measured runs one at a time)."""
+    gc.collect()
+    gc.freeze()
     print(f"[{text} ...]", file=sys.stderr, flush=True)
 
 

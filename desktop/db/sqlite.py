@@ -40,9 +40,6 @@ def configure(engine: Engine, *, read_only: bool = False) -> None:
         cur.execute("PRAGMA foreign_keys = ON")
         # Deleted personal data is overwritten with zeros, not left in free pages.
         cur.execute("PRAGMA secure_delete = ON")
-        # 32 MB of page cache (the default is 2 MB): the feedback table's indexes and its
-        # full-text index are written together, and a 10,000-row import spills less.
-        cur.execute("PRAGMA cache_size = -32768")
         cur.close()
         register_functions(dbapi_conn)
 
