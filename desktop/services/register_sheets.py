@@ -202,16 +202,19 @@ class RegisterSheets:
     def __init__(self, services: Any) -> None:
         self._s = services  # desktop.services.Services (not imported: it imports us)
 
-    def rows(self, kind: str, flt: ListFilter) -> Iterator[Any]:
-        if kind == "deputies":
-            yield from self._s.deputies.list(flt)
-            return
-        service = {
+    def _service(self, kind: str) -> Any:
+        return {
             "duty-days": self._s.duty_days,
             "visits": self._s.visits,
             "feedback": self._s.feedback,
             "activities": self._s.activities,
         }[kind]
+
+    def rows(self, kind: str, flt: ListFilter) -> Iterator[Any]:
+        if kind == "deputies":
+            yield from self._s.deputies.list(flt)
+            return
+        service = self._service(kind)
         pages, after = [], None
         while True:  # services page newest first by key; a ledger reads oldest first
             page = service.page(flt, after, BATCH)
@@ -228,13 +231,7 @@ class RegisterSheets:
     def count(self, kind: str, flt: ListFilter) -> int:
         if kind == "deputies":
             return len(self._s.deputies.list(flt))
-        service = {
-            "duty-days": self._s.duty_days,
-            "visits": self._s.visits,
-            "feedback": self._s.feedback,
-            "activities": self._s.activities,
-        }[kind]
-        return service.count(flt)
+        return self._service(kind).count(flt)
 
     def sheet(
         self,
