@@ -79,6 +79,57 @@
     </message>
 </context>
 <context>
+    <name>Bundle</name>
+    <message>
+        <source>「{file}」 is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to be exported again.</source>
+        <translation>「{file}」不是联络站工作台的数据包，或在传递中已损坏。请对方重新导出。</translation>
+    </message>
+    <message>
+        <source>「{file}」 is far larger than a bundle from Liaison Desk can be, so it was not opened. Check that you chose the right file.</source>
+        <translation>「{file}」远大于联络站工作台数据包应有的大小，未打开。请确认选择的文件是否正确。</translation>
+    </message>
+    <message>
+        <source>「{file}」 could not be read: the USB stick may have been removed, or another program is using the file. Check the stick and try again.</source>
+        <translation>无法读取「{file}」：U 盘可能已拔出，或文件正被其他程序使用。请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written to 「{file}」: the USB stick may be full, write-protected or removed. Nothing was changed; check the stick and try again.</source>
+        <translation>数据包无法写入「{file}」：U 盘可能已满、写保护或已拔出。未做任何更改，请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written to 「{file}」: another program is using that file (an antivirus may be checking it). Nothing was changed; wait a minute and try again.</source>
+        <translation>数据包无法写入「{file}」：该文件正被其他程序使用（可能是杀毒软件在检查）。未做任何更改，请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The bundle written to 「{file}」 did not read back the same: the USB stick may be faulty. Nothing was changed; try again, or use another USB stick.</source>
+        <translation>写入「{file}」的数据包读回后与原内容不一致，U 盘可能有故障。未做任何更改，请重试或换一个 U 盘。</translation>
+    </message>
+    <message>
+        <source>This bundle was not written by a station this office has enrolled, or it was changed after it was written. Do not import it; ask the station to export it again.</source>
+        <translation>该数据包不是由本单位已登记的站点生成，或生成后被改动过。请勿导入，请该站点重新导出。</translation>
+    </message>
+    <message>
+        <source>This bundle cannot be opened here: it was written for another office, or it was damaged on the way. Nothing has been imported; ask the sender to export it again for this office.</source>
+        <translation>该数据包无法在本机打开：它是发给其他单位的，或在传递中已损坏。未导入任何数据，请发送方为本单位重新导出。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not right, or the key file was damaged. Check the passphrase (capital letters, input method, spaces) and try again; if it still fails, ask the county office for a new file.</source>
+        <translation>口令不正确，或密钥文件已损坏。请检查口令（大小写、输入法、空格）后重试；仍不行时，请向县人大常委会代表工委索取新文件。</translation>
+    </message>
+    <message>
+        <source>This is not the key file that was asked for, or it is incomplete. Check that you chose the right file (an enrollment file or a key escrow file from the county office) and copy it again.</source>
+        <translation>这不是所需的密钥文件，或文件不完整。请确认选择的文件（县里发来的登记文件或密钥托管文件）是否正确，并重新复制。</translation>
+    </message>
+    <message>
+        <source>This passphrase is too short. Choose one of at least 8 characters that is not easy to guess, and keep it apart from the USB stick.</source>
+        <translation>口令太短。请设置至少 8 个字符、不易猜到的口令，并且不要与 U 盘放在一起。</translation>
+    </message>
+    <message>
+        <source>「{file}」 was written by a newer version of Liaison Desk. Install the newer version, then import it again; nothing has been changed.</source>
+        <translation>「{file}」由较新版本的联络站工作台生成。请安装新版本后再导入；未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>CaseAction</name>
     <message>
         <source>Registration</source>

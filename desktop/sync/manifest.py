@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.errors import Refusal
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.sync.errors import BundleRefused
 
 FORMAT = "liaison-desk-bundle"
 FORMAT_VERSION = 1
@@ -36,8 +36,8 @@ NEWER_FORMAT = QT_TRANSLATE_NOOP(
 )
 
 
-class ManifestRefused(Refusal):
-    context = "Bundle"
+# One refusal type for every bundle step (desktop/sync/errors.py), so no reader misses one.
+ManifestRefused = BundleRefused
 
 
 @dataclass(frozen=True, slots=True)
