@@ -2405,6 +2405,10 @@ Feedback cases taken: {1}</source>
         <translation>请输入 0 到 {max} 之间的数字。</translation>
     </message>
     <message>
+        <source>This date is before 2000: check the year.</source>
+        <translation>该日期早于 2000 年，请检查年份。</translation>
+    </message>
+    <message>
         <source>A duty day can be planned up to a year ahead.</source>
         <translation>进站接待日最多只能提前一年安排。</translation>
     </message>

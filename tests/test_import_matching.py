@@ -219,3 +219,14 @@ def test_cases_indexed_in_one_pass_search_and_update_like_the_others(station, tm
                   content="排水沟堵塞")  # fmt: skip
     station.feedback.update(case.id, draft, case.version)
     assert found("塌方") == [] and found("排水") == ["赵1"]  # the bulk terms were deleted exactly
+
+
+def test_a_mistyped_year_is_refused_with_its_row(station, tmp_path) -> None:
+    path = tmp_path / "old.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["受理日期", "反映人", "反映内容"])
+    book.active.append([dt.date(1926, 6, 1), "周大海", "门前积水"])  # 2026 typed as 1926
+    book.save(path)
+    plan = station.imports.plan("feedback", path, label)
+    assert plan.count("rejected") == 1
+    assert plan.rows[0].problems[0].header == "受理日期"

@@ -32,6 +32,9 @@ MAX_PEOPLE = 100_000
 MAX_QUANTITY = 1000
 MSG_NUMBER_RANGE = QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and {max}.")
 MAX_PLAN_DAYS = 366
+# Liaison stations date from the 2010s; a record dated before 2000 is a typing slip.
+EARLIEST_RECORD = dt.date(2000, 1, 1)
+MSG_DATE_TOO_OLD = QT_TRANSLATE_NOOP("Validation", "This date is before 2000: check the year.")
 MSG_PLAN_TOO_FAR = QT_TRANSLATE_NOOP("Validation", "A duty day can be planned up to a year ahead.")
 MSG_PLANNED_RECEIVED = QT_TRANSLATE_NOOP(
     "Validation", "This duty day is still to come: nobody can have been received yet."
@@ -70,7 +73,9 @@ class _Checker:
 
 def _past_date(c: _Checker, name: str, day: dt.date | None, today: dt.date) -> None:
     c.require(name, day)
-    if day is not None:
+    if day is not None and day < EARLIEST_RECORD:  # a mistyped year, not a real record
+        c.fail(name, MSG_DATE_TOO_OLD)
+    elif day is not None:
         c.field(name, lambda: check_not_future(day, today))
 
 
