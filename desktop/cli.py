@@ -18,7 +18,10 @@ from desktop.domain.errors import DraftInvalid
 if TYPE_CHECKING:
     from desktop.domain.records import CaseRow
 
-SUBCOMMANDS = ("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx")
+SUBCOMMANDS = (
+    *("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx"),
+    *("enroll-site", "enroll"),
+)
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -68,6 +71,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
+    from desktop.cli_bundles import add_parsers as add_bundle_parsers
     from desktop.cli_ledgers import add_parsers as add_ledger_parsers
 
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -115,6 +119,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help=Cli.tr("at least this many different items earning points"),
     )
     add_ledger_parsers(sub)
+    add_bundle_parsers(sub)
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
     return parser
@@ -342,6 +347,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command in ("ledger", "template", "import-xlsx"):
             return cmd_ledgers(args)
+        if args.command in ("enroll-site", "enroll"):
+            from desktop import cli_bundles
+
+            return cli_bundles.run(args, _open_existing, InputError)
         return _gui(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)

@@ -607,8 +607,68 @@
         <translation>联络站编码（默认：全部）</translation>
     </message>
     <message>
+        <source>a file whose first line is the passphrase (default: ask for it; never give it on the command line)</source>
+        <translation>第一行为口令的文件（默认：运行时询问；切勿在命令行中直接给出口令）</translation>
+    </message>
+    <message>
+        <source>county office: enroll a station or township centre, write its enrollment file</source>
+        <translation>县人大常委会代表工委：登记联络站或乡镇中心，生成其登记文件</translation>
+    </message>
+    <message>
         <source>the file to write</source>
         <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <source>set a station&apos;s database up from its enrollment file</source>
+        <translation>用登记文件建立联络站的数据库</translation>
+    </message>
+    <message>
+        <source>the database file (created if absent)</source>
+        <translation>数据库文件（不存在时新建）</translation>
+    </message>
+    <message>
+        <source>the enrollment file from the county office</source>
+        <translation>县里发来的登记文件</translation>
+    </message>
+    <message>
+        <source>The passphrase file cannot be read: {0}</source>
+        <translation>无法读取口令文件：{0}</translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>The passphrase again: </source>
+        <translation>再次输入口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was written.</source>
+        <translation>两次输入的口令不一致，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>No passphrase was given; nothing was written.</source>
+        <translation>没有输入口令，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Wrote {0}: the enrollment file of {1} ({2}), key generation {3}.</source>
+        <translation>已生成 {0}：{1}（{2}）的登记文件，第 {3} 代密钥。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint of {0}: {1}</source>
+        <translation>{0} 的密钥指纹：{1}</translation>
+    </message>
+    <message>
+        <source>The enrollment file does not exist: {0}</source>
+        <translation>登记文件不存在：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is now the database of {1} ({2}).</source>
+        <translation>{0} 现在是 {1}（{2}）的数据库。</translation>
+    </message>
+    <message>
+        <source>County office: {0}, key fingerprint {1}. Compare it with the county office over the phone.</source>
+        <translation>县人大常委会代表工委：{0}，密钥指纹 {1}。请与县里电话核对。</translation>
     </message>
     <message>
         <source>default: from --out</source>
@@ -2236,6 +2296,46 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Choose the station whose sign-in sheet to print.</source>
         <translation>请选择要打印签到表的联络站。</translation>
+    </message>
+    <message>
+        <source>Only the county office enrolls sites and keeps the county&apos;s keys.</source>
+        <translation>只有县人大常委会代表工委才能登记站点并保管县里的密钥。</translation>
+    </message>
+    <message>
+        <source>{code} is already enrolled. To give it a new enrollment file, revoke its keys and re-enroll it.</source>
+        <translation>{code} 已登记。如需为其生成新的登记文件，请先吊销其密钥再重新登记。</translation>
+    </message>
+    <message>
+        <source>The keys of {code} were revoked. Re-enroll it to give it new keys.</source>
+        <translation>{code} 的密钥已吊销。请重新登记以发放新密钥。</translation>
+    </message>
+    <message>
+        <source>No site with the code {code} is enrolled.</source>
+        <translation>没有编码为 {code} 的已登记站点。</translation>
+    </message>
+    <message>
+        <source>{code} still has valid keys. Revoke its keys before re-enrolling it.</source>
+        <translation>{code} 的密钥仍然有效。请先吊销其密钥再重新登记。</translation>
+    </message>
+    <message>
+        <source>The station {code} belongs to another township ({township}).</source>
+        <translation>联络站 {code} 属于另一个乡镇（{township}）。</translation>
+    </message>
+    <message>
+        <source>This database belongs to another site; the enrollment file is for {code} {name}. Choose the right file or database.</source>
+        <translation>该数据库属于另一个站点，这份登记文件是发给 {code} {name} 的。请选择正确的文件或数据库。</translation>
+    </message>
+    <message>
+        <source>This enrollment file comes from another county office. Nothing was changed.</source>
+        <translation>这份登记文件来自另一个县的代表工委，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This enrollment file is older than the keys this database already has. Ask the county office for the newest file.</source>
+        <translation>这份登记文件比本数据库现有的密钥旧，请向县里索取最新的登记文件。</translation>
+    </message>
+    <message>
+        <source>This key escrow file belongs to another county office. Nothing was changed.</source>
+        <translation>这份密钥托管文件属于另一个县的代表工委，未做任何更改。</translation>
     </message>
 </context>
 <context>

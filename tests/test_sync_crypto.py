@@ -75,6 +75,8 @@ def enrollment(**changes: object) -> Enrollment:
         site_keys=STATION,
         issued_on=dt.date(2026, 6, 15),
         key_generation=1,
+        station_id=uuid.uuid4(),
+        township_id=uuid.uuid4(),
     )
     return replace(e, **changes)
 
@@ -400,7 +402,8 @@ def test_the_real_default_is_strong_and_written_in_the_header(
 
 @pytest.mark.parametrize("role", [SiteRole.STATION, SiteRole.TOWNSHIP])
 def test_enrollment_round_trip(role: SiteRole) -> None:
-    original = enrollment(role=role, key_generation=3)
+    station_id = uuid.uuid4() if role is SiteRole.STATION else None
+    original = enrollment(role=role, key_generation=3, station_id=station_id)
     blob = crypto.enrollment_file(original, PASSPHRASE)
     assert "望江".encode() not in blob  # the names are encrypted too
     read = crypto.read_enrollment(blob, PASSPHRASE + "\n")
@@ -411,8 +414,16 @@ def test_enrollment_round_trip(role: SiteRole) -> None:
 
 
 def test_a_county_is_not_enrolled() -> None:
-    with pytest.raises(ValueError, match="station or a township"):
+    with pytest.raises(ValueError, match="only a station"):
         crypto.enrollment_file(enrollment(role=SiteRole.COUNTY), PASSPHRASE)
+
+
+def test_a_station_is_enrolled_with_its_station_row_and_a_township_centre_without() -> None:
+    for wrong in (enrollment(station_id=None), enrollment(role=SiteRole.TOWNSHIP)):
+        with pytest.raises(ValueError, match="only a station"):
+            crypto.enrollment_file(wrong, PASSPHRASE)
+    blob = crypto.enrollment_file(enrollment(township_id=None), PASSPHRASE)
+    assert crypto.read_enrollment(blob, PASSPHRASE).township_id is None
 
 
 def test_escrow_round_trip() -> None:
@@ -435,6 +446,12 @@ def _odd_enrollments() -> list[dict[str, object]]:
         good | {"site_id": site_id.upper()},
         good | {"site_id": site_id.replace("-", "")},
         good | {"site_id": "not-a-uuid"},
+        good | {"station_id": str(good["station_id"]).upper()},
+        good | {"station_id": None},  # a station without its Station row
+        good | {"station_id": ""},
+        good | {"township_id": 3},
+        good | {"township_id": str(good["township_id"]).replace("-", "")},
+        good | {"role": "township"},  # a township centre with a station id
         good | {"county_site_id": 7},
         good | {"role": "county"},
         good | {"role": "admin"},

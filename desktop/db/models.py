@@ -41,6 +41,39 @@ class ChangeCounter(Base):
     value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+class LocalKey(Base):
+    """Keys this database holds, one row per site: the local site's own two pairs (the only
+    place its private halves are kept; no change sequence, so no bundle ever carries them) and,
+    at a station or township centre, the county office's public keys."""
+
+    __tablename__ = "local_keys"
+    site_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    box_public: Mapped[bytes] = mapped_column(LargeBinary)
+    sign_private: Mapped[bytes | None] = mapped_column(LargeBinary)
+    box_private: Mapped[bytes | None] = mapped_column(LargeBinary)
+    key_generation: Mapped[int] = mapped_column(Integer, default=1)
+    stored_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class SiteEnrolment(Base):
+    """At the county: a station or township centre it enrolled, with its public keys."""
+
+    __tablename__ = "site_enrolments"
+    site_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    township_name: Mapped[str] = mapped_column(String(100))
+    station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stations.id"))
+    township_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("townships.id"))
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    box_public: Mapped[bytes] = mapped_column(LargeBinary)
+    key_generation: Mapped[int] = mapped_column(Integer, default=1)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolled_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 # --- reference data -----------------------------------------------------------------------
 
 

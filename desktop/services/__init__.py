@@ -24,6 +24,7 @@ from desktop.services.site import ReferenceService, SiteService
 from desktop.services.slips import SlipService
 
 if TYPE_CHECKING:
+    from desktop.services.enrolment import EnrolmentService
     from desktop.services.importing import ImportService
     from desktop.services.ledgers import LedgerService
     from desktop.services.register_sheets import RegisterSheets
@@ -65,6 +66,13 @@ class Services:
         from desktop.services.register_sheets import RegisterSheets
 
         return RegisterSheets(self)
+
+    # Built on first use: enrollment loads the cryptography package.
+    @functools.cached_property
+    def enrolment(self) -> EnrolmentService:
+        from desktop.services.enrolment import EnrolmentService
+
+        return EnrolmentService(self.db, self.site)
 
     def close(self) -> None:
         self.db.dispose()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,19 +34,62 @@ PROGRAM_SITE_ID = refdata.shipped_id("site", "program")
 ALREADY_SET_UP = QT_TRANSLATE_NOOP("Service", "This database already belongs to a site.")
 
 
-def _site_row(site: Site) -> SiteRow:
+def site_row(site: Site) -> SiteRow:
     return SiteRow(
         site.id, SiteRole(site.role), site.code, site.name, site.township_id, site.station_id
     )
 
 
-def find_or_add_township(session: Session, name: str, code: str = "") -> Township:
-    township = session.scalar(select(Township).where(Township.name == name, ~Township.deleted))
+@dataclass(frozen=True)
+class EnrolledIds:
+    """The ids the county enrolled a site under, and the county that owns its reference rows."""
+
+    site_id: uuid.UUID
+    station_id: uuid.UUID | None
+    township_id: uuid.UUID | None
+    county_site_id: uuid.UUID
+
+
+def find_or_add_township(
+    session: Session,
+    name: str,
+    code: str = "",
+    *,
+    township_id: uuid.UUID | None = None,
+    owner: uuid.UUID | None = None,
+) -> Township:
+    """The township by id when one is given (an enrolled site's), else by name; added if absent."""
+    if township_id is not None:
+        township = session.get(Township, township_id)
+    else:
+        township = session.scalar(select(Township).where(Township.name == name, ~Township.deleted))
     if township is None:
-        township = Township(id=uuid.uuid4(), code=code or name, name=name)
+        township = Township(id=township_id or uuid.uuid4(), code=code or name, name=name)
+        township.created_site_id = township.owner_site_id = owner  # None: the writing site
         session.add(township)
         session.flush()  # no ORM relationships: the insert order is ours to keep
     return township
+
+
+def find_station(session: Session, code: str) -> Station | None:
+    return session.scalar(select(Station).where(Station.code == code, ~Station.deleted))
+
+
+def add_station_row(
+    session: Session,
+    code: str,
+    name: str,
+    township_id: uuid.UUID | None,
+    *,
+    station_id: uuid.UUID | None = None,
+    owner: uuid.UUID | None = None,
+) -> Station:
+    """A new Station reference row (flushed, so that rows pointing at it may follow)."""
+    station = Station(id=station_id or uuid.uuid4(), code=code, name=name, township_id=township_id)
+    station.created_site_id = station.owner_site_id = owner  # None: the writing site
+    session.add(station)
+    session.flush()
+    return station
 
 
 class SiteService:
@@ -55,44 +100,65 @@ class SiteService:
         with self._db.read() as s:
             site_id = self._db.local_site_id(s)
             site = s.get(Site, site_id) if site_id else None
-            return _site_row(site) if site else None
+            return site_row(site) if site else None
 
     def initialise(self, draft: SiteDraft) -> SiteRow:
         """Create the local site (and its township and station) and the shipped reference data."""
-        draft = check_site(draft)
-        code, name = draft.code, draft.name
+        return self._create(check_site(draft), uuid.uuid4())
+
+    def initialise_enrolled(
+        self, draft: SiteDraft, ids: EnrolledIds, also: Callable[[Session], None]
+    ) -> SiteRow:
+        """As ``initialise``, with the ids the county enrolled the site under (its station and
+        township rows owned by the county); ``also`` writes in the same transaction (the keys)."""
+        return self._create(check_site(draft), ids.site_id, ids, also)
+
+    def _create(
+        self,
+        draft: SiteDraft,
+        site_id: uuid.UUID,
+        ids: EnrolledIds | None = None,
+        also: Callable[[Session], None] | None = None,
+    ) -> SiteRow:
         if self.current() is not None:
             raise ServiceError(ALREADY_SET_UP)
-        site_id = uuid.uuid4()
+        owner = ids.county_site_id if ids else None
         with self._db.write() as s:
             s.info["site_id"] = site_id
             township = None
             if draft.township_name.strip():
-                township = find_or_add_township(s, draft.township_name.strip())
+                township = find_or_add_township(
+                    s,
+                    draft.township_name.strip(),
+                    township_id=ids.township_id if ids else None,
+                    owner=owner,
+                )
             station = None
             if draft.role is SiteRole.STATION:
-                station = Station(
-                    id=uuid.uuid4(),
-                    code=code,
-                    name=name,
-                    township_id=township.id if township else None,
+                station = add_station_row(
+                    s,
+                    draft.code,
+                    draft.name,
+                    township.id if township else None,
+                    station_id=ids.station_id if ids else None,
+                    owner=owner,
                 )
-                s.add(station)
-            s.flush()
             site = Site(
                 id=site_id,
                 role=draft.role.value,
-                code=code,
-                name=name,
+                code=draft.code,
+                name=draft.name,
                 township_id=township.id if township else None,
                 station_id=station.id if station else None,
             )
             s.add(site)
             seed_shipped(s)
             seed_calendar(s, PROGRAM_SITE_ID)
+            if also is not None:
+                also(s)
             s.add(AppSetting(key=LOCAL_SITE_KEY, value=str(site_id)))
         self._db.forget_site()
-        return _site_row(site)
+        return site_row(site)
 
 
 def seed_shipped(session: Session) -> None:
@@ -150,9 +216,5 @@ class ReferenceService:
         name = require_text(name, max_length=100)
         with self._db.write() as s:
             township = find_or_add_township(s, township_name) if township_name.strip() else None
-            s.flush()
-            station = Station(
-                id=uuid.uuid4(), code=code, name=name, township_id=township and township.id
-            )
-            s.add(station)
+            station = add_station_row(s, code, name, township.id if township else None)
         return RefRow(station.id, code, name, station.township_id)

@@ -65,7 +65,6 @@ _MAGIC, _VERSION, _KDF_SCRYPT = b"LDKEY", 1, 1
 _FIXED = struct.Struct(">5sBBBBBBI")
 _SALT, _NONCE, _TAG, _RAW = 16, 12, 16, 32
 
-
 # scrypt's log2(n), r and p: 32 MiB and about 60 ms here. Tests monkeypatch this for speed.
 DEFAULT_SCRYPT: tuple[int, int, int] = (15, 8, 1)
 # A crafted header must not make us allocate or spin: at most 64 MiB (128 * n * r bytes) and,
@@ -296,6 +295,8 @@ class Enrollment:
     site_keys: SiteKeys
     issued_on: dt.date
     key_generation: int
+    station_id: uuid.UUID | None  # the site's Station row (None for a township centre)
+    township_id: uuid.UUID | None  # its Township row: the same ids at the county and the site
 
 
 def _canonical(value: Any, parse: Any) -> Any:
@@ -340,6 +341,8 @@ _ENROLLMENT_FIELDS = {
     "county_site_id": _uuid, "county_code": _text, "county_name": _text,
     "county_public": PublicKeys.from_dict, "site_keys": SiteKeys.from_dict,
     "issued_on": _date, "key_generation": _int,
+    "station_id": lambda v: None if v is None else _uuid(v),
+    "township_id": lambda v: None if v is None else _uuid(v),
 }  # fmt: skip
 
 
@@ -369,8 +372,8 @@ def _read(blob: bytes, passphrase: str, purpose: str, fmt: str, keys: set[str]) 
 
 def enrollment_file(e: Enrollment, passphrase: str) -> bytes:
     """The enrollment file the county hands a site, locked with ``passphrase``."""
-    if e.role not in _ENROLLED_ROLES:
-        raise ValueError(f"only a station or a township is enrolled, not {e.role!r}")
+    if e.role not in _ENROLLED_ROLES or (e.role is SiteRole.STATION) != (e.station_id is not None):
+        raise ValueError(f"only a station (with its station_id) or a township is enrolled: {e!r}")
     data = {f.name: getattr(e, f.name) for f in fields(e)}
     return _file(data, _ENROLLMENT_FORMAT, passphrase, "enrollment")
 
@@ -378,7 +381,10 @@ def enrollment_file(e: Enrollment, passphrase: str) -> bytes:
 def read_enrollment(blob: bytes, passphrase: str) -> Enrollment:
     """An enrollment file's contents, every field checked; NOT_A_KEY_FILE on anything odd."""
     data = _read(blob, passphrase, "enrollment", _ENROLLMENT_FORMAT, set(_ENROLLMENT_FIELDS))
-    return Enrollment(**{name: check(data[name]) for name, check in _ENROLLMENT_FIELDS.items()})
+    e = Enrollment(**{name: check(data[name]) for name, check in _ENROLLMENT_FIELDS.items()})
+    if (e.role is SiteRole.STATION) != (e.station_id is not None):  # a station has its row
+        raise BundleRefused(NOT_A_KEY_FILE)
+    return e
 
 
 def escrow_file(county_keys: SiteKeys, county_site_id: uuid.UUID, passphrase: str) -> bytes:
