@@ -2345,8 +2345,8 @@ Feedback cases taken: {1}</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <source>This database does not belong to a site yet. Say which station, township centre or county office this computer keeps the records of. The county office will later send an enrolment file that confirms it.</source>
-        <translation>本数据库尚未设置所属单位。请选择本机所记录的代表联络站、乡镇人大代表履职活动中心或县人大常委会代表工委。县人大常委会代表工委随后将下发备案文件予以确认。</translation>
+        <source>This database does not belong to a site yet. If the county office gave you an enrollment file, use it: the station is then set up exactly as the county knows it. Otherwise say which station, township centre or county office this computer keeps the records of.</source>
+        <translation>本数据库还没有所属站点。如果县人大常委会代表工委给了您登记文件，请使用它：本站将完全按县里登记的信息建立。否则，请说明本机记录的是哪个联络站、乡镇中心或县代表工委。</translation>
     </message>
     <message>
         <source>This computer is at</source>
@@ -2375,6 +2375,22 @@ Feedback cases taken: {1}</source>
     <message>
         <source>e.g. 黄姚镇</source>
         <translation>例如：黄姚镇</translation>
+    </message>
+    <message>
+        <source>Use the enrollment file from the county office…</source>
+        <translation>使用县里发来的登记文件…</translation>
+    </message>
+    <message>
+        <source>Enrollment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <source>Enrollment files (*.ldenrol);;All files (*)</source>
+        <translation>登记文件 (*.ldenrol);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The passphrase the county office told you:</source>
+        <translation>县里告诉您的口令：</translation>
     </message>
 </context>
 <context>

@@ -72,3 +72,11 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> 
 def run_dialog(dialog: QDialog) -> bool:
     """Show a modal dialog and wait: True when accepted (tests replace this)."""
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase typed in a masked field; None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok else None
