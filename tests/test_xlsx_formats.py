@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.tables import Cancelled, CellKind, Column, SheetData
-from desktop.formats import xlsx_read, xlsx_rows, xlsx_write
+from desktop.formats import files, xlsx_read, xlsx_rows, xlsx_write
 from desktop.formats.xlsx_cells import MSG_LONG_NUMBER
 from desktop.formats.xlsx_common import (
     INSTRUCTIONS_SHEET,
@@ -213,10 +213,10 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypa
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"the previous export")
 
-    def disk_full(fh) -> None:
+    def disk_full(fd) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(xlsx_write, "_fsync", disk_full)
+    monkeypatch.setattr(files.os, "fsync", disk_full)
     with pytest.raises(WorkbookRefused) as caught:
         _write(target, ROWS)
     assert (
@@ -251,8 +251,8 @@ def test_a_file_open_in_excel_is_refused_after_retries(tmp_path, monkeypatch) ->
         attempts.append(dst)
         raise PermissionError(errno.EACCES, "The process cannot access the file")
 
-    monkeypatch.setattr(xlsx_write.os, "replace", locked)
-    monkeypatch.setattr(xlsx_write.time, "sleep", lambda s: None)
+    monkeypatch.setattr(files.os, "replace", locked)
+    monkeypatch.setattr(files.time, "sleep", lambda s: None)
     with pytest.raises(WorkbookRefused) as caught:
         _write(target, ROWS)
     assert caught.value.message == MSG_WRITE_IN_USE and len(attempts) == 3

@@ -6,7 +6,10 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop.domain.errors import Refusal
 from desktop.domain.tr import QT_TRANSLATE_NOOP
@@ -42,18 +45,54 @@ def refusal(target: Path, exc: OSError) -> FileRefused:
     return FileRefused(FAILED, file=str(target))  # the system's own words would be English
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` whole or not at all; an old file there stays on failure."""
-    temp = None
+REPLACE_ATTEMPTS = 3  # an antivirus scanner may hold the target for a moment (Windows)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "posix":  # the rename itself is durable once its folder is synced
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _replace(temp: Path, target: Path) -> None:
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(temp, target)
+            break
+        except PermissionError:
+            if attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2)
+    _sync_folder(target.parent)
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[BinaryIO]:
+    """A file to write ``target`` through: a temporary file beside it, flushed and synced, then
+    renamed over it (retried while an antivirus holds the target). On any error, Cancel
+    included, the temporary file goes and an old file at ``target`` stays; an OSError is
+    raised as it is, for the caller to say in its own words."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
+    temp = Path(name)
     try:
-        fd, temp = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, target)
+        _replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` whole or not at all; an old file there stays on failure."""
+    try:
+        with replacing(target) as out:
+            out.write(data)
     except OSError as exc:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
         raise refusal(target, exc) from exc

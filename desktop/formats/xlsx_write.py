@@ -11,10 +11,7 @@ import contextlib
 import datetime as dt
 import errno
 import itertools
-import os
 import re
-import tempfile
-import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,6 +28,7 @@ from desktop.domain.tables import (
     never_cancelled,
     no_progress,
 )
+from desktop.formats.files import replacing
 from desktop.formats.xlsx_common import (
     INSTRUCTIONS_SHEET,
     MSG_WRITE_DISK_FULL,
@@ -46,7 +44,6 @@ from desktop.formats.xlsx_write_cells import RowCells, clean_text, styled_cell
 EVERY = 1000  # rows between progress reports and cancel checks
 MAX_WIDTH = 60  # Excel width units; wider columns wrap or are cut, never fill the screen
 SAMPLE_ROWS = 200  # rows looked at to size a column to its values
-REPLACE_ATTEMPTS = 3  # an antivirus scanner may hold the target for a moment (Windows)
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _KIND_HINTS = {  # the instructions sheet's "how to fill in", by kind (workbook text is Chinese)
@@ -223,28 +220,6 @@ def _refusal(exc: OSError, target: Path) -> WorkbookRefused:
     return refuse(message, target, reason=exc.strerror or str(exc))
 
 
-def _fsync(fh: Any) -> None:
-    fh.flush()
-    os.fsync(fh.fileno())
-
-
-def _replace(temp: Path, target: Path) -> None:
-    for attempt in range(REPLACE_ATTEMPTS):
-        try:
-            os.replace(temp, target)
-            break
-        except PermissionError:
-            if attempt == REPLACE_ATTEMPTS - 1:
-                raise
-            time.sleep(0.2)
-    if os.name == "posix":  # the rename itself is durable once its folder is synced
-        fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_workbook(
     target: Path,
     sheets: Sequence[SheetData],
@@ -276,22 +251,16 @@ def write_workbook(
             progress(done, total, "")
 
     wb = Workbook(write_only=True)
-    temp: Path | None = None
+    written = False
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
-        temp = Path(name)
-        with os.fdopen(fd, "wb") as fh:
+        with replacing(target) as fh:
             _fill(wb, sheets, template, instructions, tick)
             wb.save(fh)
-            _fsync(fh)
-        _replace(temp, target)
-        temp = None
+        written = True
     except OSError as exc:
         raise _refusal(exc, target) from exc
     finally:
-        if temp is not None:  # failed or cancelled
+        if not written:  # failed or cancelled: openpyxl's spool files go too
             _discard(wb)
-            with contextlib.suppress(OSError):
-                temp.unlink()
     progress(total, total, "")
     return total
