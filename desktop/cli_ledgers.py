@@ -80,6 +80,7 @@ def _out_format(args: argparse.Namespace, error: type[Exception]) -> str:
 
 
 def run_ledger(args: argparse.Namespace, open_db: Callable[[Path], Any], error: type) -> int:
+    from desktop.formats.files import write_atomically
     from desktop.services.ledgers import LedgerRequest
     from desktop.ui.i18n import paper_label
 
@@ -91,7 +92,7 @@ def run_ledger(args: argparse.Namespace, open_db: Callable[[Path], Any], error: 
         )
         if fmt == "pdf":
             rendered = services.ledgers.pdf(request, paper_label)
-            _write_bytes(args.out, rendered.pdf)
+            write_atomically(args.out, rendered.pdf)  # whole or not at all
             print(Cli.tr("Wrote {0} ({1} pages)").format(args.out, rendered.pages))
             if rendered.flagged_characters:
                 marks = " ".join(f"U+{ord(c):04X}" for c in sorted(rendered.flagged_characters))
@@ -105,13 +106,6 @@ def run_ledger(args: argparse.Namespace, open_db: Callable[[Path], Any], error: 
         return EXIT_BAD_INPUT
     finally:
         services.close()
-
-
-def _write_bytes(target: Path, data: bytes) -> None:
-    """Temporary file, then rename: a full disk leaves the old file, never half a new one."""
-    from desktop.formats.files import write_atomically
-
-    write_atomically(target, data)
 
 
 def run_template(args: argparse.Namespace, error: type) -> int:

@@ -49,6 +49,29 @@ def configure(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def insert_many(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows in one executemany, straight to pysqlite: a bulk import's records.
+
+    Values go through each column type's own bind processor (the dialect's implementation,
+    as Core binds them), once per value: Core's per-row parameter handling cost as much as
+    SQLite's inserts. The statement is SQLite's (``?`` placeholders), hence it lives here.
+    """
+    connection = session.connection()
+    dialect = connection.dialect
+    names = list(dict.fromkeys(n for row in rows for n in row))
+    procs = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
+    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
+    params = [
+        tuple(
+            v if proc is None or v is None else proc(v)
+            for proc, v in zip(procs, (row.get(n) for n in names), strict=True)
+        )
+        for row in rows
+    ]
+    connection.exec_driver_sql(sql, params)
+
+
 def is_sqlite_file(path: Path) -> bool:
     """The 16-byte header every SQLite database starts with."""
     with path.open("rb") as f:

@@ -131,31 +131,11 @@ class _Inserter:
         self.rows.setdefault(table, []).append(row)
 
     def flush(self, order: list[Any]) -> None:
-        """One executemany per table, parents before the rows that point at them.
-
-        Values go through each column type's own bind processor (public SQLAlchemy API), once
-        per value; Core's per-row parameter handling cost as much as SQLite's inserts."""
-        connection = self._s.connection()
-        dialect = connection.dialect
+        """One executemany per table, parents before the rows that point at them."""
         for model in order:
-            table = model.__table__
-            rows = self.rows.pop(table, [])
-            if not rows:
-                continue
-            names = list(dict.fromkeys(n for row in rows for n in row))
-            columns = [table.c[n] for n in names]
-            # The dialect's own implementation of each type, as Core binds it.
-            procs = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
-            quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
-            sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-            params = [
-                tuple(
-                    v if proc is None or v is None else proc(v)
-                    for proc, v in zip(procs, (row.get(n) for n in names), strict=True)
-                )
-                for row in rows
-            ]
-            connection.exec_driver_sql(sql, params)
+            rows = self.rows.pop(model.__table__, [])
+            if rows:
+                sqlite.insert_many(self._s, model.__table__, rows)
 
 
 class _CaseNumbers:

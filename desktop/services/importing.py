@@ -104,6 +104,73 @@ class ImportPlan:
         return self.count(NEW) + self.count(UPDATED)
 
 
+class _Judge:
+    """One plan's verdicts, row by row: what each row is, and why a row is refused."""
+
+    def __init__(
+        self,
+        kind: str,
+        headers: dict[str, str],
+        refs: dict[str, str],
+        matcher: Matcher,
+        today: dt.date,
+    ) -> None:
+        self.kind, self.headers, self._refs = kind, headers, refs
+        self._matcher, self._today = matcher, today
+        self._seen: dict[uuid.UUID | tuple, PlannedRow] = {}
+
+    def problem(self, column: str, error: Exception) -> RowProblem:
+        """A reason, under the column's header as the workbook writes it."""
+        return RowProblem(self.headers.get(column, self._refs.get(column, column)), "", error)
+
+    def decide(self, row: PlannedRow, draft: Any, values: dict[str, Any], present: set) -> None:
+        """The row's action: new, updated, unchanged, or rejected with its reasons."""
+        kind, matcher = self.kind, self._matcher
+        fields = {f for c in present for f in COLUMN_FIELDS[kind].get(c, ())}
+        options = []  # (stored record, stored draft, the row's draft over it)
+        for record in matcher.candidates(values, draft):
+            stored = matcher.stored(record)
+            merged = dataclasses.replace(stored, **{f: getattr(draft, f) for f in fields})
+            options.append((record, stored, merged))
+        if len(options) > 1:  # two records fit: only an identical one may be chosen
+            options = [o for o in options if same(o[1], self.checked(o[2]) or o[2])][:1]
+            if not options:
+                row.problems.append(self.problem("", ServiceError(AMBIGUOUS)))
+                return
+        target, stored, draft = options[0] if options else (None, None, draft)
+        checked = self.checked(draft, row)
+        if checked is None:
+            return
+        row.draft = checked
+        row.case_number = str(values.get("case_number") or "").strip()
+        identity = target.id if target is not None else natural_key(kind, checked, present)
+        earlier = self._seen.get(identity)
+        if earlier is not None:  # the same record twice in one workbook
+            if same(earlier.draft, checked):
+                row.action = UNCHANGED
+            else:
+                error = CellError("", DUPLICATE_ROW, row=str(earlier.row_number))
+                row.problems.append(RowProblem("", "", error))
+            return
+        self._seen[identity] = row
+        if target is None:
+            row.action = NEW
+            return
+        matcher.used.add(target.id)
+        row.target_id, row.version = target.id, target.version
+        row.action = UNCHANGED if same(stored, checked) else UPDATED
+
+    def checked(self, draft: Any, row: PlannedRow | None = None) -> Any:
+        """The draft as the domain checks leave it; None (and the reasons on ``row``) if not."""
+        try:
+            return CHECKS[self.kind](draft, self._today)
+        except DraftInvalid as exc:
+            if row is not None:
+                for name, error in exc.errors.items():
+                    row.problems.append(self.problem(FIELD_COLUMNS.get(name, name), error))
+            return None
+
+
 class ImportService:
     def __init__(self, services: Any, today: Callable[[], dt.date] = dt.date.today) -> None:
         self._s = services
@@ -125,11 +192,14 @@ class ImportService:
         table = read_table(
             path, columns, expect_template=kind, progress=progress, is_cancelled=is_cancelled
         )
-        self._headers = dict(table.headers_found)
-        self._refs = {c.key: c.header for c in columns}
+        judge = _Judge(
+            kind,
+            dict(table.headers_found),
+            {c.key: c.header for c in columns},
+            Matcher(self._s, kind, table.rows, set(table.headers_found)),
+            self._today(),
+        )
         lookups = build_lookups(self._s, label)
-        matcher = Matcher(self._s, kind, table.rows, set(self._headers))
-        seen: dict[uuid.UUID | tuple, PlannedRow] = {}
         masked_cells = 0
         planned: list[PlannedRow] = []
         for n, read in enumerate(table.rows, 1):
@@ -142,15 +212,15 @@ class ImportService:
             row.problems = [RowProblem(p.header, p.cell_ref, p) for p in read.problems]
             lookups.problems = []
             draft = CONVERTERS[kind](read.values, lookups)
-            present = set(self._headers)
+            present = set(judge.headers)
             for key in ("phone", "id_number"):
                 if key in present and masked(str(read.values.get(key) or "")):
                     present.discard(key)  # keep what is stored; a new record gets nothing
                     draft = dataclasses.replace(draft, **{key: ""})
                     masked_cells += 1
-            row.problems += [self._problem(e.column, e) for e in lookups.problems]
+            row.problems += [judge.problem(e.column, e) for e in lookups.problems]
             if not row.problems:
-                self._match(kind, row, draft, read.values, present, matcher, seen)
+                judge.decide(row, draft, read.values, present)
         if is_cancelled():
             raise Cancelled
         warnings = list(table.warnings)
@@ -158,64 +228,6 @@ class ImportService:
             warnings.append(ServiceError(MASKED, count=str(masked_cells)))
         self._refuse_others(kind, planned)
         return ImportPlan(kind, path, table.sheet_name, planned, warnings, table.ignored_headers)
-
-    def _problem(self, column: str, error: Exception) -> RowProblem:
-        return RowProblem(self._headers.get(column, self._refs.get(column, column)), "", error)
-
-    def _match(
-        self,
-        kind: str,
-        row: PlannedRow,
-        draft: Any,
-        values: dict[str, Any],
-        present: set[str],
-        matcher: Matcher,
-        seen: dict,
-    ) -> None:
-        """Decide the row's action: new, updated, unchanged, or rejected with its reasons."""
-        fields = {f for c in present for f in COLUMN_FIELDS[kind].get(c, ())}
-        options = []  # (stored record, stored draft, the row's draft over it)
-        for record in matcher.candidates(values, draft):
-            stored = matcher.stored(record)
-            merged = dataclasses.replace(stored, **{f: getattr(draft, f) for f in fields})
-            options.append((record, stored, merged))
-        if len(options) > 1:  # two records fit: only an identical one may be chosen
-            options = [o for o in options if same(o[1], self._checked(kind, o[2]) or o[2])][:1]
-            if not options:
-                row.problems.append(self._problem("", ServiceError(AMBIGUOUS)))
-                return
-        target, stored, draft = options[0] if options else (None, None, draft)
-        checked = self._checked(kind, draft, row)
-        if checked is None:
-            return
-        row.draft = checked
-        row.case_number = str(values.get("case_number") or "").strip()
-        identity = target.id if target is not None else natural_key(kind, checked, present)
-        earlier = seen.get(identity)
-        if earlier is not None:  # the same record twice in one workbook
-            if same(earlier.draft, checked):
-                row.action = UNCHANGED
-            else:
-                error = CellError("", DUPLICATE_ROW, row=str(earlier.row_number))
-                row.problems.append(RowProblem("", "", error))
-            return
-        seen[identity] = row
-        if target is None:
-            row.action = NEW
-            return
-        matcher.used.add(target.id)
-        row.target_id, row.version = target.id, target.version
-        row.action = UNCHANGED if same(stored, checked) else UPDATED
-
-    def _checked(self, kind: str, draft: Any, row: PlannedRow | None = None) -> Any:
-        """The draft as the domain checks leave it; None (and the reasons on ``row``) if not."""
-        try:
-            return CHECKS[kind](draft, self._today())
-        except DraftInvalid as exc:
-            if row is not None:
-                for name, error in exc.errors.items():
-                    row.problems.append(self._problem(FIELD_COLUMNS.get(name, name), error))
-            return None
 
     def _refuse_others(self, kind: str, planned: list[PlannedRow]) -> None:
         """A change to a record another site owns (the county's roster, say) is refused here,

@@ -10,7 +10,7 @@ from typing import Any
 from desktop.domain.points import format_points
 from desktop.domain.records import DeputyRow
 from desktop.domain.tables import Align, CellKind, Column, Section, SheetData
-from desktop.services.register_sheets import Label, sort_people
+from desktop.services.register_sheets import sort_people
 from desktop.services.sheet_columns import COUNTY_LEVEL, TOWNSHIP_LEVEL
 
 QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
@@ -87,7 +87,7 @@ def _detail_rows(register: Any) -> list[tuple[str, ...]]:
 
 
 def points_sections(
-    services: Any, year: int, ids: list[uuid.UUID] | None, order: str, label: Label
+    services: Any, year: int, ids: list[uuid.UUID] | None, order: str
 ) -> tuple[Section, ...]:
     """A summary of every deputy first, then one page per deputy with every rule item."""
     ranked = _ranked(services, year, ids, order)
@@ -137,7 +137,6 @@ def points_sheets(
     year: int,
     ids: list[uuid.UUID] | None,
     order: str,
-    label: Label,
     caption: str,
 ) -> list[SheetData]:
     """The same register as two worksheets: the summary, and one row per deputy and item."""

@@ -164,7 +164,7 @@ class LedgerService:
         kind, today = request.kind, self._today()
         if kind == "points":
             sections = points_sections(
-                self._s, request.year, self._deputy_ids(station), request.order, label
+                self._s, request.year, self._deputy_ids(station), request.order
             )
             return LedgerDocument(unit, TITLES[kind], period, sections, True, printed_on=today)
         if kind == "sign-in":
@@ -208,7 +208,7 @@ class LedgerService:
         caption = f"{self.unit_name(station)}　{request.year}年度　{TITLES[request.kind]}"
         if request.kind == "points":
             ids = self._deputy_ids(station)
-            return points_sheets(self._s, request.year, ids, request.order, label, caption)
+            return points_sheets(self._s, request.year, ids, request.order, caption)
         if request.kind == "sign-in":
             day, section = self._sign_in(request, station)
             columns = section.columns

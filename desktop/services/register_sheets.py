@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from desktop.domain.enums import Attendance, CaseState, LabelledEnum
@@ -254,3 +255,21 @@ class RegisterSheets:
                     raise Cancelled
                 progress(n, total, "")
         return SheetData(TITLES[kind], COLUMNS[kind], out, caption)
+
+    def write_xlsx(
+        self,
+        kind: str,
+        flt: ListFilter,
+        target: Path,
+        label: Label = english,
+        *,
+        reveal: bool = False,
+        progress: ProgressFn = no_progress,
+        is_cancelled: CancelledFn = never_cancelled,
+    ) -> int:
+        """The table on screen as a workbook (openpyxl loads only now); returns rows written."""
+        from desktop.formats.xlsx_write import write_workbook
+
+        task: dict[str, Any] = {"progress": progress, "is_cancelled": is_cancelled}
+        sheet = self.sheet(kind, flt, label, reveal=reveal, **task)
+        return write_workbook(target, [sheet], **task)

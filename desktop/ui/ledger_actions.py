@@ -144,12 +144,10 @@ class LedgerActions(QObject):
         services = self.services
 
         def work(progress: Any, is_cancelled: Any) -> int:
-            from desktop.formats.xlsx_write import write_workbook
-
-            sheet = services.registers.sheet(
-                kind, flt, paper_label, reveal=reveal, progress=progress, is_cancelled=is_cancelled
-            )
-            return write_workbook(target, [sheet], progress=progress, is_cancelled=is_cancelled)
+            return services.registers.write_xlsx(
+                kind, flt, target, paper_label, reveal=reveal, progress=progress,
+                is_cancelled=is_cancelled,
+            )  # fmt: skip
 
         self._write(name, work, target)
 
