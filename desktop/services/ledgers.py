@@ -29,6 +29,7 @@ from desktop.domain.tables import (
     no_progress,
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.formats.slips import format_date
 from desktop.services.ledger_points import points_sections, points_sheets, sign_in_section
 from desktop.services.register_sheets import Label, RegisterSheets, english, year_filter
 
@@ -122,10 +123,6 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 class LedgerService:
     def __init__(self, services: Any, today: Any = dt.date.today) -> None:
         self._s = services
@@ -169,7 +166,7 @@ class LedgerService:
             return LedgerDocument(unit, TITLES[kind], period, sections, True, printed_on=today)
         if kind == "sign-in":
             day, section = self._sign_in(request, station)
-            when = f"接待日期：{chinese_date(day)}"
+            when = f"接待日期：{format_date(day)}"
             return LedgerDocument(unit, TITLES[kind], when, (section,), False, printed_on=today)
         flt = year_filter(request.year, station)
         sheet = self.registers.sheet(
