@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 SUBCOMMANDS = (
     *("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx"),
-    *("enroll-site", "enroll"),
+    *("enroll-site", "enroll", "export-bundle", "import-bundle"),
 )
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -73,6 +73,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         return parser
     from desktop.cli_bundles import add_parsers as add_bundle_parsers
     from desktop.cli_ledgers import add_parsers as add_ledger_parsers
+    from desktop.cli_sync import add_parsers as add_sync_parsers
 
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     init = sub.add_parser("init", help=Cli.tr("create a database for a site"))
@@ -120,6 +121,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     add_ledger_parsers(sub)
     add_bundle_parsers(sub)
+    add_sync_parsers(sub)
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
     return parser
@@ -351,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
             from desktop import cli_bundles
 
             return cli_bundles.run(args, _open_existing, InputError)
+        if args.command in ("export-bundle", "import-bundle"):
+            from desktop import cli_sync
+
+            return cli_sync.run(args, _open_existing, InputError)
         return _gui(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)

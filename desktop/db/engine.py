@@ -94,8 +94,12 @@ def _stamp_changes(session: Session, _ctx: Any, _instances: Any) -> None:
     if session.info.get("remote"):
         # Another site's record arrives with its own version and stamps; only the
         # local sequence is ours, so that the next export knows what is new here.
+        site_id = session.info.get("site_id")
         for obj in (*tracked_new, *tracked_dirty, *other_new):
-            obj.change_seq = seq
+            # A record of ours touched by another site's change is only its case's list
+            # columns refolded: nothing of ours to send again.
+            if not (obj in tracked_dirty and obj.owner_site_id == site_id):
+                obj.change_seq = seq
         return
     site_id = session.info.get("site_id")
     now = utcnow()

@@ -384,3 +384,14 @@ class PointPeriodEvent(Tracked, Base):
     year: Mapped[int] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(8))  # lock | reopen
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+# Bundle bookkeeping lives in its own module; importing it here registers its tables with every
+# reader of this one (migrations, the schema tests).
+from desktop.db.bookkeeping import (  # noqa: E402, F401
+    BundleQuarantined,
+    BundleReceived,
+    BundleSent,
+    SyncConflict,
+    SyncWaiting,
+)

@@ -24,6 +24,7 @@ from desktop.services.site import ReferenceService, SiteService
 from desktop.services.slips import SlipService
 
 if TYPE_CHECKING:
+    from desktop.services.bundles import BundleService
     from desktop.services.enrolment import EnrolmentService
     from desktop.services.importing import ImportService
     from desktop.services.ledgers import LedgerService
@@ -73,6 +74,13 @@ class Services:
         from desktop.services.enrolment import EnrolmentService
 
         return EnrolmentService(self.db, self.site)
+
+    # Built on first use: bundles load the cryptography package.
+    @functools.cached_property
+    def bundles(self) -> BundleService:
+        from desktop.services.bundles import BundleService
+
+        return BundleService(self)
 
     def close(self) -> None:
         self.db.dispose()

@@ -160,24 +160,26 @@ def _archive_pieces(members: Mapping[str, bytes]) -> Iterator[bytes]:
     yield _END.pack(_END_SIG, 0, 0, len(entries), len(entries), len(directory), offset, 0)
 
 
-def write_bundle(target: Path, members: Mapping[str, bytes]) -> str:
-    """Write ``members`` as a bundle at ``target`` whole or not at all; return its SHA-256.
+def pack(members: Mapping[str, bytes]) -> bytes:
+    """The bundle file's bytes for ``members`` (the same members always give the same bytes)."""
+    return b"".join(_archive_pieces(members))
 
-    The temporary file beside the target is flushed, read back and hashed BEFORE the rename,
-    so a stick that lies about flushing is caught while the old file is still in place.
-    """
-    pieces = list(_archive_pieces(members))
-    digest = hashlib.sha256()  # piece by piece: no second copy of a large payload
-    for piece in pieces:
-        digest.update(piece)
-    expected, file = digest.hexdigest(), str(target)
+
+def write_bundle(target: Path, members: Mapping[str, bytes]) -> str:
+    return write_packed(target, pack(members))  # whole or not at all; returns the SHA-256
+
+
+def write_packed(target: Path, data: bytes) -> str:
+    """Write packed bundle bytes at ``target`` whole or not at all; return their SHA-256.
+    The temporary file is flushed, read back and hashed BEFORE the rename: a stick that lies
+    about flushing is caught while the old file is still in place."""
+    expected, file = hashlib.sha256(data).hexdigest(), str(target)
     temp: Path | None = None
     try:
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         temp = Path(name)
         with os.fdopen(fd, "wb") as out:
-            for piece in pieces:
-                _write_all(out, piece)
+            _write_all(out, data)
             _flush(out)
         if _hash_file(temp) != expected:
             raise BundleRefused(WRITE_NOT_VERIFIED, reason="read-back hash differs", file=file)

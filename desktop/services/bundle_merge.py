@@ -1,0 +1,365 @@
+"""Merging another site's records into this database, without trusting any clock.
+
+Each record has one owner; only the owner raises its version. So for a record the sender owns:
+a higher version than ours replaces ours, a lower or equal one changes nothing, and the same
+version with different contents (the owner restored an old backup and edited again) goes to the
+conflict list for a person. Case events are append-only and merge as a union; a case's list
+columns are then folded again from all its events, whatever order they came in. A record that
+points to one not here yet (its bundle is still on the way) waits in ``sync_waiting`` and is
+taken as soon as what it points to arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy.orm import Session
+
+from desktop.db import sqlite
+from desktop.db.bookkeeping import SyncConflict, SyncWaiting
+from desktop.db.engine import next_change_seq
+from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.services.bundle_figures import MergeResult, RejectedRow, TableFigures
+from desktop.sync import payload as pl
+
+EVENTS, CASES = "case_events", "feedback_cases"
+CHUNK = 500
+
+# Why a row was not taken (shown in the plan, per row).
+BAD_VALUES = QT_TRANSLATE_NOOP("BundlePlan", "a value does not fit its field")
+NOT_SENDERS = QT_TRANSLATE_NOOP("BundlePlan", "the record belongs to another site")
+OTHER_STATION = QT_TRANSLATE_NOOP("BundlePlan", "the record is another station's")
+OWNER_CHANGED = QT_TRANSLATE_NOOP("BundlePlan", "the record's owner differs from the copy here")
+EVENT_CHANGED = QT_TRANSLATE_NOOP("BundlePlan", "a step of the case differs from the copy here")
+
+
+def _foreign_keys(table: Table) -> list[tuple[str, str]]:
+    return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
+
+
+class Merger:
+    """One bundle's records into ``session`` (a ``remote`` write transaction)."""
+
+    def __init__(
+        self,
+        session: Session,
+        sender: uuid.UUID,
+        sender_stations: frozenset[uuid.UUID] | None,
+        refold: Callable[[Session, Iterable[uuid.UUID]], None],
+    ) -> None:
+        self._s = session
+        self._sender = sender
+        # A station may only write its own station's records; None: no such limit (the county).
+        self._stations = sender_stations
+        self._refold = refold
+        self._known: dict[str, set[uuid.UUID]] = defaultdict(set)
+        self._cases: set[uuid.UUID] = set()
+        self.result = MergeResult()
+
+    # --- the whole bundle -------------------------------------------------------------------
+
+    def merge(
+        self,
+        tables: dict[str, list[Any]],
+        progress: ProgressFn,
+        cancelled: CancelledFn,
+    ) -> MergeResult:
+        total = sum(len(rows) for rows in tables.values()) or 1
+        done = 0
+        for name in pl.TRAVELLING:
+            raw = tables.get(name)
+            if not raw:
+                continue
+            rows = self._decoded(name, raw)
+            self._take(name, rows)
+            done += len(raw)
+            progress(done, total, name)
+            if cancelled():
+                raise Cancelled
+        self._retry_waiting()
+        if self._cases:
+            self._refold(self._s, self._cases)
+        return self.result
+
+    def _decoded(self, name: str, raw: list[Any]) -> list[pl.Row]:
+        figures = self.result.figures(name)
+        owner_key = "site_id" if name == EVENTS else "owner_site_id"
+        station_limited = self._stations is not None and "station_id" in pl.CODECS[name].names
+        allowed = {None, *(self._stations or ())}
+        rows: list[pl.Row] = []
+        for values in raw:
+            try:
+                row = pl.decode_row(name, values)
+            except (ValueError, TypeError):
+                self._reject(name, _guess_id(name, values), BAD_VALUES, figures)
+                continue
+            if row[owner_key] != self._sender:
+                self._reject(name, str(row["id"]), NOT_SENDERS, figures)
+            elif station_limited and row["station_id"] not in allowed:
+                self._reject(name, str(row["id"]), OTHER_STATION, figures)
+            else:
+                rows.append(row)
+        return rows
+
+    def _reject(self, name: str, record_id: str, reason: str, figures: TableFigures) -> None:
+        figures.rejected += 1
+        self.result.rejected.append(RejectedRow(name, record_id, reason))
+
+    # --- one table ----------------------------------------------------------------------------
+
+    def _take(self, name: str, rows: list[pl.Row], *, from_waiting: bool = False) -> int:
+        """Classify and write ``rows``; return how many were written (new or updated)."""
+        figures = self.result.figures(name)
+        if name == EVENTS:
+            fresh, changed = self._classify_events(rows, figures), []
+        else:
+            fresh, changed = self._classify(name, rows, figures)
+        fresh, changed, parked = self._ready(name, fresh, changed)
+        if not from_waiting:
+            figures.waiting += len(parked)
+            self._park(name, parked)
+        self._write(name, fresh, changed)
+        figures.new += len(fresh)
+        figures.updated += len(changed)
+        return len(fresh) + len(changed)
+
+    def _existing(self, name: str, ids: Sequence[uuid.UUID], cols: Sequence[str]) -> dict:
+        table = pl.table(name)
+        found: dict[uuid.UUID, Any] = {}
+        for start in range(0, len(ids), CHUNK):
+            query = select(*(table.c[c] for c in cols)).where(
+                table.c.id.in_(ids[start : start + CHUNK])
+            )
+            for row in self._s.execute(query).mappings():
+                found[row["id"]] = row
+        return found
+
+    def _classify(
+        self, name: str, rows: list[pl.Row], figures: TableFigures
+    ) -> tuple[list[pl.Row], list[pl.Row]]:
+        rows = _newest_per_id(rows)
+        here = self._existing(name, [r["id"] for r in rows], ("id", "version", "owner_site_id"))
+        fresh, changed, same_version = [], [], []
+        for row in rows:
+            local = here.get(row["id"])
+            if local is None:
+                fresh.append(row)
+            elif local["owner_site_id"] != row["owner_site_id"]:
+                self._reject(name, str(row["id"]), OWNER_CHANGED, figures)
+            elif row["version"] > local["version"]:
+                changed.append(row)
+            elif row["version"] == local["version"]:
+                same_version.append(row)
+            else:
+                figures.unchanged += 1  # an older copy, delivered late: ours is newer
+            self._known[name].add(row["id"])
+        if same_version:
+            full = self._existing(name, [r["id"] for r in same_version], pl.CODECS[name].names)
+            for row in same_version:
+                if pl.comparable(name, full[row["id"]]) == pl.comparable(name, row):
+                    figures.unchanged += 1
+                else:
+                    figures.conflicts += self._conflict(name, row)
+        return fresh, changed
+
+    def _classify_events(self, rows: list[pl.Row], figures: TableFigures) -> list[pl.Row]:
+        unique = {r["id"]: r for r in rows}
+        here = self._existing(EVENTS, list(unique), pl.CODECS[EVENTS].names)
+        fresh = []
+        for event_id, row in unique.items():
+            local = here.get(event_id)
+            if local is None:
+                fresh.append(row)
+            elif pl.comparable(EVENTS, local) == pl.comparable(EVENTS, row):
+                figures.unchanged += 1
+            else:
+                self._reject(EVENTS, str(event_id), EVENT_CHANGED, figures)
+        return fresh
+
+    def _conflict(self, name: str, row: pl.Row) -> int:
+        """Record the sender's copy for a person to judge (once per copy); 1 if it is new."""
+        known = self._s.scalar(
+            select(SyncConflict.id).where(
+                SyncConflict.table_name == name,
+                SyncConflict.record_id == row["id"],
+                SyncConflict.remote_version == row["version"],
+                SyncConflict.remote_row == pl.plain_row(name, row),
+            )
+        )
+        if known is None:
+            self._s.add(
+                SyncConflict(
+                    id=uuid.uuid4(),
+                    table_name=name,
+                    record_id=row["id"],
+                    remote_version=row["version"],
+                    remote_row=pl.plain_row(name, row),
+                    sender_id=self._sender,
+                    resolved=False,
+                )
+            )
+        return 1
+
+    # --- what the rows point to ---------------------------------------------------------------
+
+    def _present(self, target: str, ids: set[uuid.UUID]) -> set[uuid.UUID]:
+        missing = list(ids - self._known[target])
+        if missing:
+            table = pl.table(target)
+            for start in range(0, len(missing), CHUNK):
+                chunk = missing[start : start + CHUNK]
+                query = select(table.c.id).where(table.c.id.in_(chunk))
+                self._known[target].update(self._s.scalars(query))
+        return ids & self._known[target]
+
+    def _ready(
+        self, name: str, fresh: list[pl.Row], changed: list[pl.Row]
+    ) -> tuple[list[pl.Row], list[pl.Row], list[pl.Row]]:
+        """Those whose every reference is here (or arrives in this batch), and the rest."""
+        keys = _foreign_keys(pl.table(name))
+        if not keys:
+            return fresh, changed, []
+        batch = {r["id"] for r in (*fresh, *changed)}
+        outside: dict[str, set[uuid.UUID]] = defaultdict(set)
+        for row in (*fresh, *changed):
+            for col, target in keys:
+                if row[col] is not None and not (target == name and row[col] in batch):
+                    outside[target].add(row[col])
+        present = {target: self._present(target, ids) for target, ids in outside.items()}
+        # Rows pointing within the batch (a case merged into another) wait for their parents.
+        ok_ids: set[uuid.UUID] = set()
+        pending = [*fresh, *changed]
+        while True:
+            progress = False
+            for row in pending:
+                if row["id"] in ok_ids:
+                    continue
+                if all(
+                    row[col] is None
+                    or (row[col] in ok_ids if target == name and row[col] in batch
+                        else row[col] in present.get(target, ()))
+                    for col, target in keys
+                ):  # fmt: skip
+                    ok_ids.add(row["id"])
+                    progress = True
+            if not progress:
+                break
+        parked = [r for r in pending if r["id"] not in ok_ids]
+        for row in parked:
+            self._known[name].discard(row["id"])
+        ordered = _parents_first(name, [r for r in fresh if r["id"] in ok_ids], keys)
+        return ordered, [r for r in changed if r["id"] in ok_ids], parked
+
+    def _park(self, name: str, rows: list[pl.Row]) -> None:
+        for row in rows:
+            waiting = self._s.get(SyncWaiting, (name, row["id"]))
+            text = pl.plain_row(name, row)
+            if waiting is None:
+                self._s.add(SyncWaiting(table_name=name, record_id=row["id"], remote_row=text,
+                                        sender_id=self._sender))  # fmt: skip
+            elif name != EVENTS and _field(name, waiting.remote_row, "version") < row["version"]:
+                waiting.remote_row = text  # a newer copy of a record still waiting
+
+    def _retry_waiting(self) -> None:
+        """Take waiting records whose references have arrived, until no more can be taken."""
+        while True:
+            taken = 0
+            parked = self._s.scalars(select(SyncWaiting)).all()
+            by_table: dict[str, list[SyncWaiting]] = defaultdict(list)
+            for w in parked:
+                by_table[w.table_name].append(w)
+            for name in pl.TRAVELLING:
+                if name not in by_table:
+                    continue
+                rows = [pl.decode_row(name, json.loads(w.remote_row)) for w in by_table[name]]
+                before = self.result.figures(name).rejected
+                written = self._take(name, rows, from_waiting=True)
+                done = {r["id"] for r in rows if r["id"] in self._known[name]}
+                if written or self.result.figures(name).rejected != before or done:
+                    self._s.execute(
+                        delete(SyncWaiting).where(
+                            SyncWaiting.table_name == name, SyncWaiting.record_id.in_(done)
+                        )
+                    )
+                taken += written
+            self.result.taken_from_waiting += taken
+            if not taken:
+                return
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def _write(self, name: str, fresh: list[pl.Row], changed: list[pl.Row]) -> None:
+        if not (fresh or changed):
+            return
+        seq = next_change_seq(self._s)
+        table = pl.table(name)
+        if fresh:
+            sqlite.insert_many(self._s, table, [{**r, "change_seq": seq} for r in fresh])
+            self._known[name].update(r["id"] for r in fresh)
+        if changed:
+            skip = pl.CASE_PROJECTION if name == CASES else frozenset()
+            cols = [c for c in pl.CODECS[name].names if c != "id" and c not in skip]
+            statement = (
+                table.update()
+                .where(table.c.id == bindparam("_id"))
+                .values({c: bindparam(c) for c in [*cols, "change_seq"]})
+            )
+            self._s.execute(
+                statement,
+                [{"_id": r["id"], "change_seq": seq, **{c: r[c] for c in cols}} for r in changed],
+            )
+        if name == CASES:
+            self._cases.update(r["id"] for r in (*fresh, *changed))
+        elif name == EVENTS:
+            self._cases.update(r["case_id"] for r in fresh)
+
+
+def _newest_per_id(rows: list[pl.Row]) -> list[pl.Row]:
+    newest: dict[uuid.UUID, pl.Row] = {}
+    for row in rows:
+        known = newest.get(row["id"])
+        if known is None or row["version"] > known["version"]:
+            newest[row["id"]] = row
+    return list(newest.values())
+
+
+def _parents_first(name: str, rows: list[pl.Row], keys: list[tuple[str, str]]) -> list[pl.Row]:
+    """Rows ordered so that one pointing to another of the same table comes after it."""
+    inner = [col for col, target in keys if target == name]
+    if not inner:
+        return rows
+    ids = {r["id"] for r in rows}
+    placed: set[uuid.UUID] = set()
+    out: list[pl.Row] = []
+    pending = rows
+    while pending:
+        later = []
+        for row in pending:
+            if all(row[c] is None or row[c] not in ids or row[c] in placed for c in inner):
+                out.append(row)
+                placed.add(row["id"])
+            else:
+                later.append(row)
+        if len(later) == len(pending):  # a cycle cannot come from one owner's edits
+            out.extend(later)
+            break
+        pending = later
+    return out
+
+
+def _field(name: str, plain: str, column: str) -> Any:
+    return json.loads(plain)[pl.CODECS[name].names.index(column)]
+
+
+def _guess_id(name: str, values: Any) -> str:
+    """The record id of a row that failed its checks, if it can be read (for the plan)."""
+    at = pl.CODECS[name].names.index("id")
+    if isinstance(values, list) and len(values) > at and isinstance(values[at], str):
+        return values[at][:36]
+    return ""

@@ -1,0 +1,72 @@
+"""Which records a bundle to one recipient carries: this site's own, changed since the last one.
+
+A station sends the county everything it owns (and the case steps it wrote). The county sends
+a station the county's reference data, roster and rules, and of its records tied to a station
+(cases and their steps, duty days, visits, activities) only those of the recipient's station:
+a station never receives another station's people.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Table, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.sync import payload as pl
+
+# Tables whose rows hang off a parent tied to a station: (parent column, parent table).
+_CHILDREN = {
+    "duty_day_deputies": ("duty_day_id", "duty_days"),
+    "visit_people": ("visit_id", "visits"),
+    "case_deputies": ("case_id", "feedback_cases"),
+    "case_events": ("case_id", "feedback_cases"),
+    "case_attachments": ("case_id", "feedback_cases"),
+    "activity_participants": ("activity_id", "activities"),
+}
+# Records of no station (a county-wide activity) go to every station.
+_OPEN_WHEN_NULL = frozenset({"activities"})
+
+
+def _station_clause(table: Table, name: str, stations: Collection[uuid.UUID]) -> Any:
+    clause = table.c.station_id.in_(list(stations))
+    if name in _OPEN_WHEN_NULL:
+        clause = or_(clause, table.c.station_id.is_(None))
+    return clause
+
+
+def scope_clause(name: str, stations: Collection[uuid.UUID] | None) -> Any | None:
+    """The recipient's limit on ``name`` (None: every row of the table)."""
+    if stations is None:
+        return None
+    table = pl.table(name)
+    if "station_id" in table.c and name not in ("sites", "deputy_stations"):
+        return _station_clause(table, name, stations)
+    if name in _CHILDREN:
+        column, parent_name = _CHILDREN[name]
+        parent = pl.table(parent_name)
+        parents = select(parent.c.id).where(_station_clause(parent, parent_name, stations))
+        return table.c[column].in_(parents)
+    return None
+
+
+def changed_rows(
+    session: Session,
+    name: str,
+    local: uuid.UUID,
+    after: int,
+    through: int,
+    stations: Collection[uuid.UUID] | None,
+) -> list[Any]:
+    """This site's rows of ``name`` changed in (after, through] that the recipient may see."""
+    table = pl.table(name)
+    mine = table.c.site_id if name == pl.EVENT_TABLE else table.c.owner_site_id
+    query = select(*(table.c[c] for c in pl.CODECS[name].names)).where(
+        table.c.change_seq > after, table.c.change_seq <= through, mine == local
+    )
+    limit = scope_clause(name, stations)
+    if limit is not None:
+        query = query.where(limit)
+    return list(session.execute(query).mappings())
