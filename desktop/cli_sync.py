@@ -16,26 +16,34 @@ COMMANDS = ("export-bundle", "import-bundle")
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
-def tr(text: str, context: str = "Cli") -> str:
-    return QCoreApplication.translate(context, text)
+class Cli:
+    """The command line's messages, in the "Cli" translation context (as in cli.py)."""
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Cli", text)
+
+
+def _label(text: str) -> str:
+    return QCoreApplication.translate("BundlePlan", text)
 
 
 def add_parsers(sub: Any) -> None:
     export = sub.add_parser(
-        "export-bundle", help=tr("write the bundles of changes since the last ones")
+        "export-bundle", help=Cli.tr("write the bundles of changes since the last ones")
     )
-    export.add_argument("--db", type=Path, required=True, help=tr("the database file"))
-    export.add_argument("--to", type=Path, required=True, help=tr("the folder to write into"))
+    export.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    export.add_argument("--to", type=Path, required=True, help=Cli.tr("the folder to write into"))
     export.add_argument(
         "--recipient",
         default="all",
-        help=tr("the recipient's code, or all (a station's recipient is the county office)"),
+        help=Cli.tr("the recipient's code, or all (a station's recipient is the county office)"),
     )
-    imp = sub.add_parser("import-bundle", help=tr("import bundles: the plan, then the result"))
-    imp.add_argument("--db", type=Path, required=True, help=tr("the database file"))
-    imp.add_argument("files", type=Path, nargs="+", help=tr("the bundle files"))
+    imp = sub.add_parser("import-bundle", help=Cli.tr("import bundles: the plan, then the result"))
+    imp.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    imp.add_argument("files", type=Path, nargs="+", help=Cli.tr("the bundle files"))
     imp.add_argument(
-        "--dry-run", action="store_true", help=tr("show the plan only; nothing is written")
+        "--dry-run", action="store_true", help=Cli.tr("show the plan only; nothing is written")
     )
 
 
@@ -48,11 +56,11 @@ def _message(exc: BaseException) -> str:
 def run(args: argparse.Namespace, open_existing: Callable[[Path], Any], error: type) -> int:
     if args.command == "export-bundle":
         if not args.to.is_dir():
-            raise error(tr("The folder does not exist: {0}").format(args.to))
+            raise error(Cli.tr("The folder does not exist: {0}").format(args.to))
         return _export(args, open_existing(args.db))
     missing = [str(f) for f in args.files if not f.is_file()]
     if missing:
-        raise error(tr("The file does not exist: {0}").format(", ".join(missing)))
+        raise error(Cli.tr("The file does not exist: {0}").format(", ".join(missing)))
     return _import(args, open_existing(args.db))
 
 
@@ -66,12 +74,14 @@ def _export(args: argparse.Namespace, services: Any) -> int:
         for recipient in recipients:
             result = bundles.export(recipient.site_id, args.to)
             if result.nothing_changed:
-                print(tr("{0}: nothing has changed since the last bundle.").format(recipient.name))
+                print(
+                    Cli.tr("{0}: nothing has changed since the last bundle.").format(recipient.name)
+                )
             for path, sent in zip(result.files, result.bundles, strict=True):
                 print(
-                    tr("Wrote {0}: bundle {1} to {2}, {3} records, checked after writing.").format(
-                        path, sent.seq, recipient.name, sent.records
-                    )
+                    Cli.tr(
+                        "Wrote {0}: bundle {1} to {2}, {3} records, checked after writing."
+                    ).format(path, sent.seq, recipient.name, sent.records)
                 )
     except Refusal as exc:
         print(_message(exc), file=sys.stderr)
@@ -102,17 +112,17 @@ def plan_lines(plan: Any, *, dry_run: bool) -> list[str]:
     """The plan (or the result) of one bundle, in lines a clerk can read."""
     from desktop.sync.payload import TABLE_LABELS
 
-    head = tr("{0}: bundle {1} from {2}").format(plan.file_name, plan.seq, plan.sender_name)
+    head = Cli.tr("{0}: bundle {1} from {2}").format(plan.file_name, plan.seq, plan.sender_name)
     if plan.already:
-        return [head, tr("Already imported; nothing was changed.")]
+        return [head, Cli.tr("Already imported; nothing was changed.")]
     lines = [head]
     for name, f in plan.merge.tables.items():
         lines.append(
-            tr(
+            Cli.tr(
                 "  {0}: {1} new, {2} updated, {3} unchanged, {4} conflicts, {5} rejected, "
                 "{6} waiting"
             ).format(
-                tr(TABLE_LABELS[name], "BundlePlan"),
+                _label(TABLE_LABELS[name]),
                 f.new,
                 f.updated,
                 f.unchanged,
@@ -123,15 +133,15 @@ def plan_lines(plan: Any, *, dry_run: bool) -> list[str]:
         )
     for row in plan.merge.rejected[:50]:
         lines.append(
-            tr("  rejected: {0} {1}: {2}").format(
-                tr(TABLE_LABELS[row.table], "BundlePlan"),
+            Cli.tr("  rejected: {0} {1}: {2}").format(
+                _label(TABLE_LABELS[row.table]),
                 row.record_id,
-                tr(row.reason, "BundlePlan"),
+                _label(row.reason),
             )
         )
     for seq in plan.missing:
-        lines.append(tr("Bundle {0} from {1} is missing.").format(seq, plan.sender_name))
+        lines.append(Cli.tr("Bundle {0} from {1} is missing.").format(seq, plan.sender_name))
     if plan.acknowledged:
-        lines.append(tr("{0} of our bundles confirmed as received.").format(plan.acknowledged))
-    lines.append(tr("Plan only: nothing was written.") if dry_run else tr("Imported."))
+        lines.append(Cli.tr("{0} of our bundles confirmed as received.").format(plan.acknowledged))
+    lines.append(Cli.tr("Plan only: nothing was written.") if dry_run else Cli.tr("Imported."))
     return lines

@@ -128,6 +128,458 @@
         <source>「{file}」 was written by a newer version of Liaison Desk. Install the newer version, then import it again; nothing has been changed.</source>
         <translation>「{file}」由较新版本的联络站工作台生成。请安装新版本后再导入；未做任何更改。</translation>
     </message>
+    <message>
+        <source>「{file}」 comes from a site this office has not enrolled, or it was changed after it was written. Nothing has been imported.</source>
+        <translation>「{file}」来自本处没有登记的站点，或写出后被改动过。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>「{file}」 comes from {name}, whose keys were revoked. Nothing has been imported; re-enroll the site and ask it to export again.</source>
+        <translation>「{file}」来自{name}，其密钥已被吊销。没有导入任何内容；请重新登记该站点，再请其重新导出。</translation>
+    </message>
+    <message>
+        <source>「{file}」 was written for another office, not this one. Nothing has been imported; check that you chose the right file.</source>
+        <translation>「{file}」是发给其他单位的，不是发给本处的。没有导入任何内容；请检查是否选错了文件。</translation>
+    </message>
+    <message>
+        <source>「{file}」 claims the number of bundle {seq} from {name}, but a different bundle {seq} from {name} was already imported. It has been set aside (quarantined) and nothing was imported; ask {name} which one is right.</source>
+        <translation>「{file}」自称是{name}第 {seq} 号数据包，但已导入过另一个不同的{name}第 {seq} 号数据包。此文件已隔离存放，没有导入任何内容；请向{name}核实哪一个是正确的。</translation>
+    </message>
+    <message>
+        <source>「{file}」 (bundle {seq} from {name}) does not follow on from the bundles of {name} already imported. It has been set aside (quarantined) and nothing was imported; ask {name} whether its database was replaced.</source>
+        <translation>「{file}」（{name}第 {seq} 号数据包）与已导入的{name}数据包衔接不上。此文件已隔离存放，没有导入任何内容；请向{name}核实其数据库是否被替换过。</translation>
+    </message>
+    <message>
+        <source>「{file}」 was already set aside (quarantined) as not fitting the bundles of {name}. Nothing has been imported.</source>
+        <translation>「{file}」此前已因与{name}的数据包不符而隔离存放。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The contents of 「{file}」 do not match its list of contents. Nothing has been imported; ask the sender to export it again.</source>
+        <translation>「{file}」的内容与其内容清单不符。没有导入任何内容；请发送方重新导出。</translation>
+    </message>
+    <message>
+        <source>The contents of 「{file}」 are damaged or were written by a program this one does not know. Nothing has been imported; ask the sender to export it again.</source>
+        <translation>「{file}」的内容已损坏，或由本程序无法识别的程序写出。没有导入任何内容；请发送方重新导出。</translation>
+    </message>
+</context>
+<context>
+    <name>BundleActions</name>
+    <message>
+        <source>Bundles (*.ldbundle);;All files (*)</source>
+        <translation>数据包 (*.ldbundle);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{0} ({1}), {2} free</source>
+        <translation>{0}（{1}），剩余 {2}</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>选择其他文件夹…</translation>
+    </message>
+    <message>
+        <source>Where should the bundle be written?</source>
+        <translation>数据包写到哪里？</translation>
+    </message>
+    <message>
+        <source>no records, only which bundles arrived here</source>
+        <translation>没有记录，只告知对方哪些数据包已收到</translation>
+    </message>
+    <message>
+        <source>{0} records ({1})</source>
+        <translation>{0} 条记录（{1}）</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles</source>
+        <translation>数据包(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundle…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>All stations ({0})</source>
+        <translation>全部联络站（{0} 个）</translation>
+    </message>
+    <message>
+        <source>Which station is it for?</source>
+        <translation>发给哪个联络站？</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Writing the bundle for {0}…</source>
+        <translation>正在写出发往{0}的数据包…</translation>
+    </message>
+    <message>
+        <source>Write a bundle again</source>
+        <translation>重新写出数据包</translation>
+    </message>
+    <message>
+        <source>Bundle {0} written again to {1}, read back and checked: the USB stick can be removed now.</source>
+        <translation>第 {0} 号数据包已重新写到 {1}，并已回读核对，现在可以拔下U盘。</translation>
+    </message>
+    <message>
+        <source>Choose the bundles to import</source>
+        <translation>选择要导入的数据包</translation>
+    </message>
+    <message>
+        <source>Checking 「{0}」…</source>
+        <translation>正在核验「{0}」…</translation>
+    </message>
+    <message>
+        <source>Checking the bundles</source>
+        <translation>核验数据包</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Stopped as asked: the other bundles were not imported.</source>
+        <translation>已按要求停止，其余数据包没有导入。</translation>
+    </message>
+    <message>
+        <source>Importing 「{0}」…</source>
+        <translation>正在导入「{0}」…</translation>
+    </message>
+    <message>
+        <source>Importing bundles</source>
+        <translation>导入数据包</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePlan</name>
+    <message>
+        <source>a value does not fit its field</source>
+        <translation>有字段的值不合规范</translation>
+    </message>
+    <message>
+        <source>the record belongs to another site</source>
+        <translation>该记录属于其他站点</translation>
+    </message>
+    <message>
+        <source>the record is another station&apos;s</source>
+        <translation>该记录属于其他联络站</translation>
+    </message>
+    <message>
+        <source>the record&apos;s owner differs from the copy here</source>
+        <translation>该记录的所属站点与本处副本不一致</translation>
+    </message>
+    <message>
+        <source>a step of the case differs from the copy here</source>
+        <translation>该件的某一办理环节与本处副本不一致</translation>
+    </message>
+    <message>
+        <source>townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>stations</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <source>sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>departments</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>feedback categories</source>
+        <translation>意见类别</translation>
+    </message>
+    <message>
+        <source>activity kinds</source>
+        <translation>活动类型</translation>
+    </message>
+    <message>
+        <source>deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>deputies&apos; stations</source>
+        <translation>代表所属联络站</translation>
+    </message>
+    <message>
+        <source>holidays and workdays</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <source>calendar years</source>
+        <translation>日历年度</translation>
+    </message>
+    <message>
+        <source>congress sessions</source>
+        <translation>大会会期</translation>
+    </message>
+    <message>
+        <source>points rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>points years confirmed</source>
+        <translation>积分年度确认</translation>
+    </message>
+    <message>
+        <source>duty days</source>
+        <translation>进站接待</translation>
+    </message>
+    <message>
+        <source>deputies on duty</source>
+        <translation>进站代表</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>deputies on visits</source>
+        <translation>走访代表</translation>
+    </message>
+    <message>
+        <source>feedback cases</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>deputies of cases</source>
+        <translation>经办代表</translation>
+    </message>
+    <message>
+        <source>case steps</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <source>case attachments</source>
+        <translation>意见附件</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>履职活动</translation>
+    </message>
+    <message>
+        <source>activity participants</source>
+        <translation>活动参加人</translation>
+    </message>
+    <message>
+        <source>points disputes</source>
+        <translation>积分异议</translation>
+    </message>
+    <message>
+        <source>「{0}」: {1}</source>
+        <translation>「{0}」：{1}</translation>
+    </message>
+    <message>
+        <source>Bundle {0} from {1}</source>
+        <translation>{1}第 {0} 号数据包</translation>
+    </message>
+    <message>
+        <source>「{0}」 (bundle {1} from {2}) was already imported: nothing changes.</source>
+        <translation>「{0}」（{2}第 {1} 号数据包）已导入，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Bundle {0} from {1} is missing: ask {1} to write it again.</source>
+        <translation>缺少{1}第 {0} 号数据包：请{1}重新写出。</translation>
+    </message>
+    <message>
+        <source>{0} new, {1} updated, {2} unchanged, {3} conflicts, {4} rejected, {5} waiting</source>
+        <translation>新增 {0}，更新 {1}，未变 {2}，冲突 {3}，拒收 {4}，待补 {5}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}.</source>
+        <translation>{0}：{1}。</translation>
+    </message>
+    <message>
+        <source>{0} of our bundles confirmed as received.</source>
+        <translation>对方确认已收到本处 {0} 个数据包。</translation>
+    </message>
+    <message>
+        <source>Records in conflict wait for your decision in the Bundles tab.</source>
+        <translation>有冲突的记录在“数据包”页等待您处理。</translation>
+    </message>
+</context>
+<context>
+    <name>BundlePlanDialog</name>
+    <message>
+        <source>Import bundles</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Records that will not be taken, and why:</source>
+        <translation>不予接收的记录及原因：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>「{0}」: bundle {1} from {2}, written {3} (the sender&apos;s clock). Nothing has been written yet: check the figures, then press Import.</source>
+        <translation>「{0}」：{2}第 {1} 号数据包，写出于 {3}（按发送方电脑时间）。目前尚未写入任何内容：请核对各项数字，再按“导入”。</translation>
+    </message>
+    <message>
+        <source>{0} bundles checked: {1} can be imported, {2} already imported, {3} refused. Nothing has been written yet.</source>
+        <translation>已核验 {0} 个数据包：可以导入 {1} 个，已导入过 {2} 个，拒收 {3} 个。目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待补</translation>
+    </message>
+    <message>
+        <source>No records: only which of our bundles arrived</source>
+        <translation>没有记录，只告知本处哪些数据包已送达</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{0} records differ from the copy here at the same version: they are listed in the Bundles tab, where you keep ours or take theirs.</source>
+        <translation>有 {0} 条记录与本处同一版本的副本内容不同：已列在“数据包”页，由您决定保留本处的还是采用对方的。</translation>
+    </message>
+    <message>
+        <source>{0} records point to records not here yet: they wait, and are taken in as soon as the bundle carrying those arrives.</source>
+        <translation>有 {0} 条记录所关联的记录尚未到达：先行待补，相关数据包一到即自动接收。</translation>
+    </message>
+    <message>
+        <source>{0} of our bundles are confirmed as received.</source>
+        <translation>对方确认已收到本处 {0} 个数据包。</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>another bundle with this number was imported</source>
+        <translation>已导入过同一编号的另一个数据包</translation>
+    </message>
+    <message>
+        <source>does not follow on from the bundles imported</source>
+        <translation>与已导入的数据包衔接不上</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>Write again…</source>
+        <translation>重新写出…</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>保留本处的</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>A bundle is confirmed once the recipient&apos;s next bundle says it arrived. If a copy was lost, write it again: the same bundle, byte for byte.</source>
+        <translation>对方发回的下一个数据包说明已收到后，即为“已确认”。如果U盘上的文件丢失，可以重新写出：与原数据包完全相同。</translation>
+    </message>
+    <message>
+        <source>Bundles that do not fit those already imported from the same site are set aside, not imported. Ask the sender which copy is right.</source>
+        <translation>与同一站点已导入的数据包不相符的，隔离存放，不予导入。请向发送方核实哪一份是正确的。</translation>
+    </message>
+    <message>
+        <source>Conflicts ({0})</source>
+        <translation>冲突（{0}）</translation>
+    </message>
+    <message>
+        <source>Set aside ({0})</source>
+        <translation>已隔离（{0}）</translation>
+    </message>
+    <message>
+        <source>The same version of a record arrived with other contents: keep the copy here, or take the sender&apos;s. Cases whose steps crossed: {0} (settled in the Feedback tab). Records waiting for records not here yet: {1}.</source>
+        <translation>同一版本的记录到达时内容不同：请选择保留本处的副本，或采用发送方的。办理环节交叉的意见建议：{0} 件（在“意见建议”页处理）。等待关联记录到达的记录：{1} 条。</translation>
+    </message>
+    <message>
+        <source>Received {0} bundles, sent {1}. Missing: {2}. Conflicts: {3}. Set aside: {4}.</source>
+        <translation>已收到数据包 {0} 个，已发出 {1} 个。缺少：{2} 个。冲突：{3} 条。已隔离：{4} 个。</translation>
+    </message>
+    <message>
+        <source>Bundles received: {0}, missing: {1}</source>
+        <translation>已收到数据包 {0} 个，缺少 {1} 个</translation>
+    </message>
+    <message>
+        <source>Bundle {0} from {1} is missing: ask {1} to write it again.</source>
+        <translation>缺少{1}第 {0} 号数据包：请{1}重新写出。</translation>
+    </message>
+    <message>
+        <source>… and {0} more.</source>
+        <translation>……另有 {0} 个。</translation>
+    </message>
+    <message>
+        <source>Replace the copy here of this record ({0}) with the copy from {1}?</source>
+        <translation>用{1}的副本替换本处这条记录（{0}）吗？</translation>
+    </message>
 </context>
 <context>
     <name>CaseAction</name>
@@ -762,6 +1214,74 @@
         <source>Imported: {0} new, {1} updated.</source>
         <translation>导入完成：新增 {0} 条，更新 {1} 条。</translation>
     </message>
+    <message>
+        <source>write the bundles of changes since the last ones</source>
+        <translation>写出自上次以来有变动的数据包</translation>
+    </message>
+    <message>
+        <source>the folder to write into</source>
+        <translation>写入的文件夹</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s code, or all (a station&apos;s recipient is the county office)</source>
+        <translation>接收方编码，或 all（联络站的接收方是县人大常委会）</translation>
+    </message>
+    <message>
+        <source>import bundles: the plan, then the result</source>
+        <translation>导入数据包：先列出导入计划，再给出结果</translation>
+    </message>
+    <message>
+        <source>the bundle files</source>
+        <translation>数据包文件</translation>
+    </message>
+    <message>
+        <source>show the plan only; nothing is written</source>
+        <translation>只列出导入计划，不写入任何内容</translation>
+    </message>
+    <message>
+        <source>The file does not exist: {0}</source>
+        <translation>文件不存在：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: nothing has changed since the last bundle.</source>
+        <translation>{0}：自上次数据包以来没有任何变动，未生成新数据包。</translation>
+    </message>
+    <message>
+        <source>Wrote {0}: bundle {1} to {2}, {3} records, checked after writing.</source>
+        <translation>已写出 {0}：发往{2}的第 {1} 号数据包，共 {3} 条记录，写入后已回读核对。</translation>
+    </message>
+    <message>
+        <source>{0}: bundle {1} from {2}</source>
+        <translation>{0}：{2}第 {1} 号数据包</translation>
+    </message>
+    <message>
+        <source>Already imported; nothing was changed.</source>
+        <translation>已导入，没有任何改动。</translation>
+    </message>
+    <message>
+        <source>  {0}: {1} new, {2} updated, {3} unchanged, {4} conflicts, {5} rejected, {6} waiting</source>
+        <translation>  {0}：新增 {1}，更新 {2}，未变 {3}，冲突 {4}，拒收 {5}，待补 {6}</translation>
+    </message>
+    <message>
+        <source>  rejected: {0} {1}: {2}</source>
+        <translation>  拒收：{0} {1}：{2}</translation>
+    </message>
+    <message>
+        <source>Bundle {0} from {1} is missing.</source>
+        <translation>缺少{1}第 {0} 号数据包。</translation>
+    </message>
+    <message>
+        <source>{0} of our bundles confirmed as received.</source>
+        <translation>对方确认已收到本处 {0} 个数据包。</translation>
+    </message>
+    <message>
+        <source>Plan only: nothing was written.</source>
+        <translation>仅为导入计划，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -944,6 +1464,102 @@
     <message>
         <source>Q4</source>
         <translation>四季度</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送方</translation>
+    </message>
+    <message>
+        <source>Bundle no.</source>
+        <translation>数据包编号</translation>
+    </message>
+    <message>
+        <source>Written (sender&apos;s clock)</source>
+        <translation>写出时间（发送方电脑）</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待补</translation>
+    </message>
+    <message>
+        <source>Records taken</source>
+        <translation>接收记录数</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>隔离时间</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写出时间</translation>
+    </message>
+    <message>
+        <source>Received there</source>
+        <translation>对方已收到</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>写出份数</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +2270,10 @@
         <translation>履职积分</translation>
     </message>
     <message>
+        <source>Bundles</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1998,6 +2618,18 @@ Feedback cases taken: {1}</source>
         <translation>全部类型</translation>
     </message>
     <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Confirmed by the county</source>
+        <translation>县里已确认</translation>
+    </message>
+    <message>
         <source>Search: words, a name or pinyin initials</source>
         <translation>搜索：关键词、姓名或拼音首字母</translation>
     </message>
@@ -2012,6 +2644,10 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
     </message>
     <message>
         <source>All stations</source>
@@ -2336,6 +2972,26 @@ Feedback cases taken: {1}</source>
     <message>
         <source>This key escrow file belongs to another county office. Nothing was changed.</source>
         <translation>这份密钥托管文件属于另一个县的代表工委，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This site has no keys for bundles yet: a station takes its enrollment file from the county office first (menu 数据包).</source>
+        <translation>本站点还没有数据包密钥：联络站须先使用县里发来的登记文件（“数据包”菜单）。</translation>
+    </message>
+    <message>
+        <source>No enrolled site has the code {code}.</source>
+        <translation>没有编码为 {code} 的已登记站点。</translation>
+    </message>
+    <message>
+        <source>A station or township centre sends its bundles to the county office only.</source>
+        <translation>联络站或乡镇中心站的数据包只能发往县人大常委会。</translation>
+    </message>
+    <message>
+        <source>This conflict was already settled.</source>
+        <translation>这一冲突已经处理过了。</translation>
+    </message>
+    <message>
+        <source>There is no site to send bundles to yet: enroll the stations first.</source>
+        <translation>还没有可以发送数据包的站点：请先登记各联络站。</translation>
     </message>
 </context>
 <context>

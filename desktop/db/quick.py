@@ -22,9 +22,11 @@ from desktop.domain.records import DeputyRow
 _ROSTER = (
     "SELECT id, name, gender, ethnicity, is_county_level, is_township_level, constituency, "
     "phone, workplace, occupation, term, household_sign, status, roster_status, version, "
-    "name_keys FROM deputies WHERE NOT deleted AND roster_status != 'mapped' "
-    "ORDER BY name_sort, id"
+    "name_keys, owner_site_id, change_seq FROM deputies "
+    "WHERE NOT deleted AND roster_status != 'mapped' ORDER BY name_sort, id"
 )
+# As services/origins.site_names: the sites table over the enrolments.
+_SITES = "SELECT site_id, name FROM site_enrolments UNION ALL SELECT id, name FROM sites"
 _STATIONS = (
     "SELECT l.deputy_id, s.id, s.name FROM deputy_stations l "
     "JOIN stations s ON s.id = l.station_id WHERE NOT l.deleted ORDER BY s.code"
@@ -45,6 +47,7 @@ def roster(path: Path) -> list[DeputyRow] | None:
             stations: dict[str, list[tuple[uuid.UUID, str]]] = {}
             for deputy_id, station_id, name in conn.execute(_STATIONS):
                 stations.setdefault(deputy_id, []).append((uuid.UUID(station_id), name))
+            origins = {uuid.UUID(site_id): name for site_id, name in conn.execute(_SITES)}
             rows = []
             for r in conn.execute(_ROSTER):
                 links = stations.get(r[0], ())
@@ -68,6 +71,9 @@ def roster(path: Path) -> list[DeputyRow] | None:
                         station_names=tuple(x[1] for x in links),
                         version=r[14],
                         name_keys=r[15],
+                        owner_site_id=uuid.UUID(r[16]),
+                        origin=origins.get(uuid.UUID(r[16]), ""),
+                        change_seq=r[17],
                     )
                 )
             return rows

@@ -111,6 +111,10 @@ class ActivityDraft:
 
 # --- rows ---------------------------------------------------------------------------------
 
+# A travelling record's row ends with where it stands between the sites: ``owner_site_id``
+# (the site that owns it), ``origin`` (that site's name: the station's, or the county office's)
+# and ``change_seq`` (its local change sequence: whether it has gone to the county yet).
+
 
 @dataclass(frozen=True, slots=True)
 class SiteRow:
@@ -152,6 +156,9 @@ class DeputyRow:
     station_names: tuple[str, ...]
     version: int
     name_keys: str = ""  # pinyin initials and syllables, for typing "zxm" to find 张晓明
+    owner_site_id: Id | None = None
+    origin: str = ""
+    change_seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +174,9 @@ class DutyDayRow:
     opinions_formed: int
     summary: str
     version: int
+    owner_site_id: Id | None = None
+    origin: str = ""
+    change_seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +196,9 @@ class VisitRow:
     opinions_collected: int
     summary: str
     version: int
+    owner_site_id: Id | None = None
+    origin: str = ""
+    change_seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +238,9 @@ class CaseRow:
     merged_into_id: Id | None = None
     conflict: bool = False
     attachments: int = 0
+    owner_site_id: Id | None = None
+    origin: str = ""
+    change_seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +288,9 @@ class ActivityRow:
     summary: str
     participants: tuple[ParticipantRow, ...]
     version: int
+    owner_site_id: Id | None = None
+    origin: str = ""
+    change_seq: int = 0
 
 
 # --- lists --------------------------------------------------------------------------------
@@ -287,6 +306,7 @@ class ListFilter:
     kind: str | None = None  # a DutyKind, VisitKind, CaseState or activity-kind id, per register
     text: str = ""
     flag: str | None = None  # feedback only: one of CASE_FLAGS
+    township_id: Id | None = None  # every station of the township (the county office's view)
 
 
 CASE_FLAGS = ("overdue", "due_soon", "follow_up", "conflict", "escalated")

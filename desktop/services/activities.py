@@ -24,6 +24,7 @@ from desktop.services.common import (
     sync_links,
     text_match,
 )
+from desktop.services.origins import site_names, station_conditions
 
 
 def _filtered(query, flt: ListFilter):
@@ -32,8 +33,7 @@ def _filtered(query, flt: ListFilter):
         query = query.where(Activity.day >= flt.date_from)
     if flt.date_to:
         query = query.where(Activity.day <= flt.date_to)
-    if flt.station_id:
-        query = query.where(Activity.station_id == flt.station_id)
+    query = query.where(*station_conditions(Activity.station_id, flt))
     if flt.kind:
         query = query.where(Activity.kind_id == uuid.UUID(flt.kind))
     text = flt.text.strip()
@@ -135,6 +135,7 @@ class ActivityService:
                 people[p.activity_id].append(
                     ParticipantRow(p.deputy_id, name, Attendance(p.attendance), p.quantity)
                 )
+        origins = site_names(s) if found else {}
         return [
             ActivityRow(
                 id=a.id,
@@ -148,6 +149,9 @@ class ActivityService:
                 summary=a.summary,
                 participants=tuple(people.get(a.id, ())),
                 version=a.version,
+                owner_site_id=a.owner_site_id,
+                origin=origins.get(a.owner_site_id, ""),
+                change_seq=a.change_seq,
             )
             for a, kind_name, station_name in found
         ]

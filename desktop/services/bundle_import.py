@@ -103,7 +103,7 @@ class _DryRun(Exception):
 def open_bundle(session: Session, local: Local, path: Path) -> Opened:
     """Read and verify ``path`` up to the payload; BundleRefused for anything untrustworthy."""
     file = path.name
-    members = archive.read_bundle(path, ALLOWED, max_file_size=MAX_FILE)
+    members = archive.read_bundle(path, _allowed(path), max_file_size=MAX_FILE)
     manifest = Manifest.from_bytes(members[MANIFEST], file)
     sender = peer(session, local, manifest.sender)
     if sender is None or sender.site_id == local.site_id:
@@ -119,6 +119,25 @@ def open_bundle(session: Session, local: Local, path: Path) -> Opened:
     with open(path, "rb") as f:
         digest = hashlib.file_digest(f, "sha256").hexdigest()
     return Opened(manifest, sender, digest, file, payload)
+
+
+def refuse_unknown(path: Path) -> None:
+    """Refuse ``path`` at a site no one can send bundles to yet: as damaged if it is, else as
+    coming from a site not enrolled here."""
+    members = archive.read_bundle(path, _allowed(path), max_file_size=MAX_FILE)
+    Manifest.from_bytes(members[MANIFEST], path.name)
+    raise BundleRefused(UNKNOWN_SENDER, reason="unknown sender", file=path.name)
+
+
+def _allowed(path: Path) -> dict[str, int]:
+    """The member caps for this file. The payload is written stored (ciphertext does not
+    compress), so it is never larger than the file: a deflated payload claiming more is a
+    bomb, refused before a byte of it is inflated into memory."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return ALLOWED  # read_bundle refuses the file itself, with the reason
+    return {**ALLOWED, PAYLOAD: min(size, MAX_FILE)}
 
 
 def _sha(data: bytes) -> str:

@@ -19,7 +19,7 @@ from desktop.db.bookkeeping import (
     SyncWaiting,
 )
 from desktop.db.engine import Database, next_change_seq
-from desktop.db.models import FeedbackCase
+from desktop.db.models import FeedbackCase, LocalKey
 from desktop.domain.enums import SiteRole
 from desktop.domain.tables import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.domain.tr import QT_TRANSLATE_NOOP
@@ -113,12 +113,23 @@ class BundleService:
 
     # --- who ----------------------------------------------------------------------------------
 
-    def _local(self) -> Local:
+    def _local(self, *, make_keys: bool = True) -> Local:
         current = self._services.site.current()
-        if current is not None and current.role is SiteRole.COUNTY:
+        if make_keys and current is not None and current.role is SiteRole.COUNTY:
             self._services.enrolment.county_keys()  # made on first use at the county
         with self._db.read() as s:
             return local_site(s, self._db.local_site_id(s))
+
+    def _importer(self, path: Path) -> Local:
+        """This site, for an import: which writes nothing when it refuses (not even keys)."""
+        current = self._services.site.current()
+        with self._db.read() as s:
+            keyless = current is not None and current.role is SiteRole.COUNTY and (
+                s.get(LocalKey, current.id) is None
+            )  # fmt: skip
+        if keyless:  # a county office gets its keys with its first enrollment: none yet
+            bi.refuse_unknown(path)
+        return self._local(make_keys=False)
 
     def recipients(self) -> list[PeerRow]:
         """The sites this one can send bundles to (revoked ones left out)."""
@@ -207,7 +218,7 @@ class BundleService:
     def _import(
         self, path: Path, progress: ProgressFn, cancelled: CancelledFn, *, dry_run: bool
     ) -> bi.ImportPlan:
-        local = self._local()
+        local = self._importer(path)
         with self._db.read() as s:
             opened = bi.open_bundle(s, local, path)
         m = opened.manifest

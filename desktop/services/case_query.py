@@ -16,6 +16,7 @@ from desktop.domain.records import ListFilter
 from desktop.domain.textsearch import match_expression
 from desktop.domain.workflow import WorkflowContext
 from desktop.services.common import like_pattern
+from desktop.services.origins import station_conditions
 
 ROWID = literal_column("feedback_cases.rowid")
 OPEN_DEADLINE_STATES = (CaseState.REFERRED.value,)
@@ -53,14 +54,15 @@ def flag_condition(flag: str | None, clock: Clock) -> Any:
     raise ValueError(flag)
 
 
-def base_conditions(flt: ListFilter, clock: Clock, *, with_state: bool = True) -> list[Any]:
+def base_conditions(
+    flt: ListFilter, clock: Clock, *, with_state: bool = True, seek: bool = True
+) -> list[Any]:
     found: list[Any] = [~FeedbackCase.deleted]
     if flt.date_from:
         found.append(FeedbackCase.received_date >= flt.date_from)
     if flt.date_to:
         found.append(FeedbackCase.received_date <= flt.date_to)
-    if flt.station_id:
-        found.append(FeedbackCase.station_id == flt.station_id)
+    found.extend(station_conditions(FeedbackCase.station_id, flt, seek=seek))
     if flt.kind and with_state:
         found.append(FeedbackCase.state == flt.kind)
     flag = flag_condition(flt.flag, clock)
@@ -176,7 +178,14 @@ def text_count(session: Session, flt: ListFilter, clock: Clock) -> int:
 
 
 def filtered(
-    session: Session, query: Select, flt: ListFilter, clock: Clock, *, with_state: bool = True
+    session: Session,
+    query: Select,
+    flt: ListFilter,
+    clock: Clock,
+    *,
+    with_state: bool = True,
+    seek: bool = True,
 ) -> Select:
-    """Every filter but the text (which pages through text_page)."""
-    return query.where(*base_conditions(flt, clock, with_state=with_state))
+    """Every filter but the text (which pages through text_page); ``seek`` as in
+    origins.station_conditions."""
+    return query.where(*base_conditions(flt, clock, with_state=with_state, seek=seek))

@@ -24,6 +24,7 @@ from desktop.services.common import (
     load_for_edit,
     sync_links,
 )
+from desktop.services.origins import site_names, station_conditions
 
 COUNTY_ONLY = QT_TRANSLATE_NOOP("Service", "Only the county office keeps the deputy roster.")
 NOT_PROVISIONAL = QT_TRANSLATE_NOOP("Service", "This deputy is already in the county roster.")
@@ -47,10 +48,9 @@ class DeputyService:
             query = select(Deputy).where(
                 ~Deputy.deleted, Deputy.roster_status != RosterStatus.MAPPED.value
             )
-            if flt.station_id:
-                linked = select(DeputyStation.deputy_id).where(
-                    DeputyStation.station_id == flt.station_id, ~DeputyStation.deleted
-                )
+            stations = station_conditions(DeputyStation.station_id, flt)
+            if stations:
+                linked = select(DeputyStation.deputy_id).where(*stations, ~DeputyStation.deleted)
                 query = query.where(Deputy.id.in_(linked))
             if flt.kind:
                 query = query.where(Deputy.status == flt.kind)
@@ -203,6 +203,7 @@ class DeputyService:
             )
             for did, sid, sname in links:
                 stations.setdefault(did, []).append((sid, sname))
+        origins = site_names(s) if deputies else {}
         return [
             DeputyRow(
                 id=d.id,
@@ -223,6 +224,9 @@ class DeputyService:
                 station_names=tuple(x[1] for x in stations.get(d.id, ())),
                 version=d.version,
                 name_keys=d.name_keys,
+                owner_site_id=d.owner_site_id,
+                origin=origins.get(d.owner_site_id, ""),
+                change_seq=d.change_seq,
             )
             for d in deputies
         ]

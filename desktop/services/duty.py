@@ -24,6 +24,7 @@ from desktop.services.common import (
     sync_links,
     text_match,
 )
+from desktop.services.origins import site_names, station_conditions
 
 
 def _filtered(query, model, flt: ListFilter, text_columns, link):
@@ -32,8 +33,7 @@ def _filtered(query, model, flt: ListFilter, text_columns, link):
         query = query.where(model.day >= flt.date_from)
     if flt.date_to:
         query = query.where(model.day <= flt.date_to)
-    if flt.station_id:
-        query = query.where(model.station_id == flt.station_id)
+    query = query.where(*station_conditions(model.station_id, flt))
     if flt.kind:
         query = query.where(model.kind == flt.kind)
     if flt.text.strip():
@@ -136,6 +136,7 @@ class DutyDayService:
         ids = [r.id for r, _ in found]
         deputies = linked_deputies(s, DutyDayDeputy, "duty_day_id", ids)
         opinions = _opinion_counts(s, FeedbackCase.duty_day_id, ids)
+        origins = site_names(s) if found else {}
         return [
             DutyDayRow(
                 id=r.id,
@@ -149,6 +150,9 @@ class DutyDayService:
                 opinions_formed=opinions.get(r.id, 0),
                 summary=r.summary,
                 version=r.version,
+                owner_site_id=r.owner_site_id,
+                origin=origins.get(r.owner_site_id, ""),
+                change_seq=r.change_seq,
             )
             for r, station_name in found
         ]
@@ -243,6 +247,7 @@ class VisitService:
             s, VisitPerson, "visit_id", ids, where=VisitPerson.role == "visited"
         )
         opinions = _opinion_counts(s, FeedbackCase.visit_id, ids)
+        origins = site_names(s) if found else {}
         return [
             VisitRow(
                 id=r.id,
@@ -260,6 +265,9 @@ class VisitService:
                 opinions_collected=opinions.get(r.id, 0),
                 summary=r.summary,
                 version=r.version,
+                owner_site_id=r.owner_site_id,
+                origin=origins.get(r.owner_site_id, ""),
+                change_seq=r.change_seq,
             )
             for r, station_name in found
         ]

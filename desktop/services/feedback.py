@@ -40,6 +40,7 @@ from desktop.services.common import (
     load_for_edit,
     sync_links,
 )
+from desktop.services.origins import site_names
 
 
 def last_number(s: Session, prefix: str) -> int:
@@ -110,12 +111,18 @@ class FeedbackService:
         """Cases per state for the filter, its own state choice and the search text aside:
         the counts bar summarises the register, it does not repeat the search."""
         flt = replace(flt, text="", kind=None)
+        # The totals table knows no stations: a station or township takes the general path.
         dates_only = replace(flt, date_from=None, date_to=None) == ListFilter()
         with self._db.read() as s:
             if dates_only and s.get_bind().dialect.name == "sqlite":
                 totals = sqlite.state_totals(s, flt.date_from, flt.date_to)
                 return {CaseState(k): n for k, n in totals.items()}
-            query = select(FeedbackCase.state, func.count()).group_by(FeedbackCase.state)
+            state = FeedbackCase.state
+            if flt.township_id:
+                # Grouped by the bare column, SQLite walked the whole state index in its order
+                # (a million cases: 1 s) rather than the township's stations (0.1 s).
+                state = func.coalesce(state, state)
+            query = select(state, func.count()).group_by(state)
             found = s.execute(filtered(s, query, flt, self.clock(s), with_state=False)).all()
         return {CaseState(state): n for state, n in found}
 
@@ -127,7 +134,8 @@ class FeedbackService:
             clock = self.clock(s)
             for flag in CASE_FLAGS:
                 query = select(func.count()).select_from(FeedbackCase)
-                out[flag] = s.scalar(filtered(s, query, replace(flt, flag=flag), clock))
+                flagged = replace(flt, flag=flag)
+                out[flag] = s.scalar(filtered(s, query, flagged, clock, seek=False))
         return out
 
     def get(self, case_id: uuid.UUID) -> CaseRow:
@@ -282,6 +290,7 @@ class FeedbackService:
                 .group_by(CaseAttachment.case_id)
             )
             attachments = {case_id: n for case_id, n in counted}
+        origins = site_names(s) if found else {}
         return [
             CaseRow(
                 id=c.id,
@@ -319,6 +328,9 @@ class FeedbackService:
                 merged_into_id=c.merged_into_id,
                 conflict=c.conflict,
                 attachments=attachments.get(c.id, 0),
+                owner_site_id=c.owner_site_id,
+                origin=origins.get(c.owner_site_id, ""),
+                change_seq=c.change_seq,
             )
             for c, station_name, category_name, department_name in found
         ]

@@ -42,6 +42,8 @@ TAB_SPECS = (
      QT_TRANSLATE_NOOP("MainWindow", "Deputy activity")),
     ("points_tab", "desktop.ui.tabs.points", "PointsTab",
      QT_TRANSLATE_NOOP("MainWindow", "Points register")),
+    ("bundles_tab", "desktop.ui.tabs.bundles", "BundlesTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Bundles")),
 )  # fmt: skip
 
 
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
     feedback_tab = _tab_property("feedback_tab")
     activities_tab = _tab_property("activities_tab")
     points_tab = _tab_property("points_tab")
+    bundles_tab = _tab_property("bundles_tab")
 
     def tab(self, attr: str) -> Any:
         """The tab named ``attr``, built (and put in its place) the first time it is needed."""
@@ -105,6 +108,11 @@ class MainWindow(QMainWindow):
         widget.counts_changed.connect(lambda text, t=widget: self._set_count(t, text))
         if attr == "deputies_tab":
             widget.points_requested.connect(self.show_deputy_points)
+        if attr == "bundles_tab":
+            widget.records_changed.connect(self.reload_tabs)
+            widget.export_requested.connect(self.bundle_actions.export_bundle)
+            widget.import_requested.connect(self.bundle_actions.import_bundles)
+            widget.write_again_requested.connect(self.bundle_actions.write_again)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         placeholder = self.tabs.widget(index)
@@ -128,6 +136,11 @@ class MainWindow(QMainWindow):
 
         self.ledger_actions = LedgerActions(self, self.current_table)
         self.ledger_actions.records_imported.connect(lambda _kind: self.reload_tabs())
+        from desktop.ui.bundle_actions import BundleActions
+
+        self.bundle_actions = BundleActions(self)
+        self.bundle_actions.bundles_imported.connect(self.reload_tabs)
+        self.bundle_actions.bundles_listed.connect(self._bundles_listed)
         # Shortcuts after the first paint: the first QKeySequence makes PySide6 build about a
         # hundred Python enums (11 ms) that the painted frame does not need.
         shortcuts = (
@@ -215,6 +228,7 @@ class MainWindow(QMainWindow):
         site = services.site.current()
         self._writable = site is not None and not services.db.read_only
         self.ledger_actions.set_services(services, self._writable)
+        self.bundle_actions.set_services(services, self._writable)
         # Only the visible tab loads now; the others when first shown (a faster first screen).
         self._pending = {spec[0] for spec in TAB_SPECS}
         self._attach_current()
@@ -252,11 +266,22 @@ class MainWindow(QMainWindow):
         kind = getattr(tab, "record_kind", "")
         return (kind, tab.current_filter()) if kind else None
 
-    def reload_tabs(self) -> None:
-        """After an import: every tab already showing data lists it again."""
+    def reload_tabs(self, only: tuple[str, ...] = ()) -> None:
+        """After an import: every tab already showing data (or those in ``only``) lists it
+        again."""
         for attr, widget in self._built.items():
+            if only and attr not in only:
+                continue
             if attr not in self._pending and hasattr(widget, "reload"):
                 widget.reload()
+
+    def _bundles_listed(self) -> None:
+        """After an export: the 数据包 tab lists it, the register tabs' Sent column moves."""
+        self.reload_tabs(("bundles_tab",))
+        for widget in self._built.values():
+            refresh = getattr(widget, "refresh_sent", None)
+            if refresh is not None:
+                refresh()
 
     def _set_count(self, tab: Any, text: str) -> None:
         self._counts[tab] = text

@@ -48,6 +48,18 @@ def open_path(parent: QWidget | None, title: str, filter: str) -> Path | None:
     return Path(path) if path else None
 
 
+def open_paths(parent: QWidget | None, title: str, filter: str) -> list[Path]:
+    """Which existing files to open (one or more); empty if the user cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filter)
+    return [Path(p) for p in paths]
+
+
+def folder(parent: QWidget | None, title: str) -> Path | None:
+    """An existing folder to write into, or None if the user cancelled."""
+    path = QFileDialog.getExistingDirectory(parent, title, "")
+    return Path(path) if path else None
+
+
 def choose_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
     """The system print dialog for a document of ``pages`` pages; True to print."""
     from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog

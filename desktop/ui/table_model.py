@@ -75,6 +75,12 @@ class RowTableModel(QAbstractTableModel):
     def find(self, predicate: Callable[[Any], bool]) -> int:
         return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
 
+    def refresh_column(self, column: int) -> None:
+        """A column computed from data fetched after the rows (the tab's) shows it now."""
+        if self._rows and 0 <= column < len(self._columns):
+            last = self.index(len(self._rows) - 1, column)
+            self.dataChanged.emit(self.index(0, column), last)
+
     # --- Qt overrides ------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:

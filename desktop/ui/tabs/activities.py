@@ -33,6 +33,7 @@ class ActivitiesTab(RegisterTab):
             Column(QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.title, 220, tooltip=True),
             Column(QT_TRANSLATE_NOOP("Columns", "Place"), lambda r: r.location, 120),
             Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 160),
+            self.origin_column(),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Present"),
                 lambda r: _count(r, Attendance.PRESENT),
@@ -51,6 +52,7 @@ class ActivitiesTab(RegisterTab):
                 60,
                 align_right=True,
             ),
+            self.sent_column(),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Participants"),
                 lambda r: "、".join(p.deputy_name for p in r.participants),

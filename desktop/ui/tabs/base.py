@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.enums import SiteRole
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
@@ -30,6 +31,21 @@ from desktop.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:
     from desktop.services import Services
+
+# The county office sees where each record came from; a station sees what reached the county.
+ORIGIN = QT_TRANSLATE_NOOP("Columns", "Origin")
+SENT = QT_TRANSLATE_NOOP("Columns", "Sent")
+SENT_STATES = {
+    "unsent": QT_TRANSLATE_NOOP("RegisterTab", "Not sent"),
+    "sent": QT_TRANSLATE_NOOP("RegisterTab", "Sent"),
+    "confirmed": QT_TRANSLATE_NOOP("RegisterTab", "Confirmed by the county"),
+}
+
+
+def find_data(combo: QComboBox, value: Any) -> int:
+    """The index of ``value`` in a combo's item data, or -1 (findData compares a Python object
+    wrapped in a QVariant by identity: an equal UUID from another query is not found)."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
 
 
 class RegisterTab(QWidget):
@@ -46,6 +62,12 @@ class RegisterTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services: Services | None = None
+        self._local_site: Any = None
+        self._stations: list[Any] = []
+        self._tracks_sending = False  # a station or township centre that sends bundles
+        self._enrolled: bool | None = None  # it has the county to send to (asked once)
+        self._marks: Any = None  # BundleService.marks(), fetched once per reload
+        self._sent_labels: dict[str, str] = {}
         self.model = RowTableModel(self.columns(), self)
         self._build()
         self._reload_timer = QTimer(self, singleShot=True, interval=250)
@@ -76,6 +98,30 @@ class RegisterTab(QWidget):
     def describe(self, row: Any) -> str:
         return ""
 
+    # --- columns the site's role shows or hides --------------------------------------------
+
+    def origin_column(self, width: int = 160) -> Column:
+        """The site a record came from (county office only)."""
+        return Column(ORIGIN, lambda r: r.origin, width)
+
+    def sent_column(self, width: int = 100) -> Column:
+        """Not sent, sent or confirmed by the county (a station or township centre only)."""
+        return Column(SENT, self._sent_text, width)
+
+    def _sent_text(self, row: Any) -> str:
+        # Only this site's own records travel from here; the county's copies are not ours.
+        if self._marks is None or row.owner_site_id != self._local_site:
+            return ""
+        return self._sent_labels[self._marks.state(row.change_seq)]
+
+    def _column_index(self, title: str) -> int:
+        return next((i for i, c in enumerate(self.model.columns()) if c.title == title), -1)
+
+    def _show_column(self, title: str, shown: bool) -> None:
+        index = self._column_index(title)
+        if index >= 0:
+            self.table.setColumnHidden(index, not shown)
+
     # --- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -89,6 +135,9 @@ class RegisterTab(QWidget):
             edit.setEnabled(False)
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.township_filter = QComboBox()
+        self.township_filter.setMinimumContentsLength(6)
+        self.township_filter.hide()  # the county office only (see attach)
         self.station_filter = QComboBox()
         self.station_filter.setMinimumContentsLength(12)
         self.kind_filter = QComboBox()
@@ -105,6 +154,7 @@ class RegisterTab(QWidget):
             bar.addWidget(QLabel("—"))
             bar.addWidget(self.date_to)
         if self.has_station:
+            bar.addWidget(self.township_filter)
             bar.addWidget(self.station_filter)
         if self.kind_filter.count() > 1:
             bar.addWidget(self.kind_filter)
@@ -124,6 +174,8 @@ class RegisterTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(self.model.columns()):
             self.table.setColumnWidth(i, column.width)
+        for title in (ORIGIN, SENT):
+            self._show_column(title, False)  # until attach knows the site
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -135,6 +187,7 @@ class RegisterTab(QWidget):
             self.kind_filter.currentIndexChanged,
         ):
             signal.connect(self.reload)
+        self.township_filter.currentIndexChanged.connect(self._township_chosen)
         self.search.textChanged.connect(lambda _t: self._reload_timer.start())
         self.search.returnPressed.connect(self.reload)
         self.add_button.clicked.connect(self.add)
@@ -170,13 +223,45 @@ class RegisterTab(QWidget):
 
     def attach(self, services: Services, writable: bool = True) -> None:
         self.services = services
+        site = services.site.current()
+        role = site.role if site is not None else SiteRole.STATION
+        self._local_site = site.id if site is not None else None
+        self._stations = services.reference.stations()
+        county = role is SiteRole.COUNTY
+        self.township_filter.blockSignals(True)
+        self.township_filter.clear()
+        self.township_filter.addItem(self.tr_base("All townships"), None)
+        for township in services.reference.townships() if county else ():
+            self.township_filter.addItem(township.name, township.id)
+        self.township_filter.blockSignals(False)
+        self._fill_stations(None)
+        # A station has one station: the filters are for the county office and township centres.
+        many = len(self._stations) > 1
+        self.township_filter.setVisible(self.has_station and county)
+        self.station_filter.setVisible(self.has_station and (role is not SiteRole.STATION or many))
+        self._show_column(ORIGIN, county)
+        self._tracks_sending = site is not None and not county
+        self._enrolled = None
+        self._marks = None
+        self._show_column(SENT, False)
+        self._sent_labels = {k: self.tr_base(v) for k, v in SENT_STATES.items()}
+        self.set_enabled(True, writable)
+        self.reload()
+
+    def _fill_stations(self, township_id: Any) -> None:
+        """The station list, narrowed to a township's stations; the choice kept if still there."""
+        chosen = self.station_filter.currentData()
         self.station_filter.blockSignals(True)
         self.station_filter.clear()
         self.station_filter.addItem(self.tr_base("All stations"), None)
-        for station in services.reference.stations():
-            self.station_filter.addItem(station.name, station.id)
+        for station in self._stations:
+            if township_id is None or station.parent_id == township_id:
+                self.station_filter.addItem(station.name, station.id)
+        self.station_filter.setCurrentIndex(max(0, find_data(self.station_filter, chosen)))
         self.station_filter.blockSignals(False)
-        self.set_enabled(True, writable)
+
+    def _township_chosen(self) -> None:
+        self._fill_stations(self.township_filter.currentData())
         self.reload()
 
     def set_enabled(self, enabled: bool, writable: bool = True) -> None:
@@ -197,6 +282,7 @@ class RegisterTab(QWidget):
             station_id=self.station_filter.currentData(),
             kind=self.kind_filter.currentData(),
             text=self.search.text().strip(),
+            township_id=self.township_filter.currentData(),
         )
 
     def reload(self) -> None:
@@ -206,6 +292,24 @@ class RegisterTab(QWidget):
         self.load(flt)
         # Rows first: the count can take longer than the page, so it follows a paint later.
         QTimer.singleShot(0, lambda: self._count(flt))
+        if self._tracks_sending:
+            QTimer.singleShot(0, self.refresh_sent)
+
+    def refresh_sent(self) -> None:
+        """Where this site's records stand with the county, for the Sent column: after the
+        rows are painted (the bundle service loads the cryptography package on first use), and
+        after an export (the rows are the same, only their marks moved)."""
+        if self.services is None or not self._tracks_sending:
+            return
+        try:
+            if self._enrolled is None:  # a site never enrolled has nobody to send to
+                self._enrolled = bool(self.services.bundles.recipients())
+            self._marks = self.services.bundles.marks() if self._enrolled else None
+        except ServiceError:
+            self._marks = None
+            self._tracks_sending = False
+        self._show_column(SENT, self._marks is not None)
+        self.model.refresh_column(self._column_index(SENT))
 
     def _count(self, flt: ListFilter) -> None:
         if self.services is not None and flt == self.current_filter():

@@ -108,6 +108,7 @@ class DeputiesTab(RegisterTab):
                 220,
                 tooltip=True,
             ),
+            self.origin_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
             Column(QT_TRANSLATE_NOOP("Columns", "Occupation"), lambda r: r.occupation, 120),
             Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(r.status), 70),
@@ -118,6 +119,7 @@ class DeputiesTab(RegisterTab):
                 align_right=True,
             ),
             Column(QT_TRANSLATE_NOOP("Columns", "Rank"), self._rank_text, 50, align_right=True),
+            self.sent_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Roster"), lambda r: label(r.roster_status), 140),
         ]
 

@@ -29,6 +29,7 @@ class DutyDaysTab(RegisterTab):
         return [
             Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: date_text(r.day), 95),
             Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 200),
+            self.origin_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: label(r.kind), 90),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Deputies on duty"),
@@ -48,6 +49,7 @@ class DutyDaysTab(RegisterTab):
                 80,
                 align_right=True,
             ),
+            self.sent_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Summary"), lambda r: r.summary, 300, tooltip=True),
         ]
 
@@ -86,6 +88,7 @@ class VisitsTab(RegisterTab):
         return [
             Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: date_text(r.day), 95),
             Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 200),
+            self.origin_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: label(r.kind), 120),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Visitors"),
@@ -105,6 +108,7 @@ class VisitsTab(RegisterTab):
                 80,
                 align_right=True,
             ),
+            self.sent_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Summary"), lambda r: r.summary, 300, tooltip=True),
         ]
 
@@ -164,6 +168,10 @@ class DutyTab(QWidget):
     def reload(self) -> None:
         self.duty_days.reload()
         self.visits.reload()
+
+    def refresh_sent(self) -> None:
+        self.duty_days.refresh_sent()
+        self.visits.refresh_sent()
 
     def current_table(self) -> RegisterTab:
         return self.inner.currentWidget()

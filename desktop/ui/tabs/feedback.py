@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -84,12 +85,14 @@ class FeedbackTab(RegisterTab):
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Reply due"), self._due_text, 110, marker=self._marker
             ),
+            self.sent_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Person"), _person, 70),
             Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
             Column(QT_TRANSLATE_NOOP("Columns", "Village"), lambda r: r.village, 100),
             Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda r: r.category_name, 120),
             Column(QT_TRANSLATE_NOOP("Columns", "Department"), lambda r: r.department_name, 110),
             Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 160),
+            self.origin_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Content"), lambda r: r.content, 320, tooltip=True),
         ]
 
@@ -122,10 +125,7 @@ class FeedbackTab(RegisterTab):
         self.reload()
 
     def current_filter(self) -> ListFilter:
-        flt = super().current_filter()
-        return ListFilter(
-            flt.date_from, flt.date_to, flt.station_id, flt.kind, flt.text, self._flag
-        )
+        return replace(super().current_filter(), flag=self._flag)
 
     def attach(self, services: Any, writable: bool = True) -> None:
         self.detail.attach_services(services)
@@ -150,9 +150,7 @@ class FeedbackTab(RegisterTab):
             button = self.count_buttons[state]
             button.setText(f"{label(state)} {states.get(state, 0)}")
             button.setChecked(flt.kind == state.value)
-        flags = self.services.feedback.flag_counts(
-            ListFilter(flt.date_from, flt.date_to, flt.station_id, None, flt.text)
-        )
+        flags = self.services.feedback.flag_counts(replace(flt, kind=None, flag=None))
         for flag in CASE_FLAGS:
             button = self.count_buttons[flag]
             prefix = "⚠ " if flag in ("overdue", "conflict") and flags[flag] else ""
@@ -161,7 +159,9 @@ class FeedbackTab(RegisterTab):
 
     def count_text(self, flt: ListFilter) -> str:
         assert self.services is not None
-        flags = self.services.feedback.flag_counts(ListFilter(station_id=flt.station_id))
+        flags = self.services.feedback.flag_counts(
+            ListFilter(station_id=flt.station_id, township_id=flt.township_id)
+        )
         base = super().count_text(flt)
         return self.tr("{0}; overdue {1}, due soon {2}").format(
             base, flags["overdue"], flags["due_soon"]
