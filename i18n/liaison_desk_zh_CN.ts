@@ -1322,8 +1322,36 @@
         <translation>参加代表</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Kind of site</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Key generation</source>
+        <translation>密钥代数</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥状态</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Gender</source>
@@ -1524,6 +1552,14 @@
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>本处</translation>
+    </message>
+    <message>
+        <source>In their copy</source>
+        <translation>对方副本</translation>
     </message>
     <message>
         <source>Version</source>
@@ -1916,6 +1952,253 @@
     <message>
         <source>Visits</source>
         <translation>走访</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolActions</name>
+    <message>
+        <source>Enrollment files (*.ldenrol);;All files (*)</source>
+        <translation>登记文件 (*.ldenrol);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Key escrow files (*.ldescrow);;All files (*)</source>
+        <translation>密钥托管文件 (*.ldescrow);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>E&amp;nroll a station or township centre…</source>
+        <translation>登记联络站或乡镇中心(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Enrolled &amp;sites…</source>
+        <translation>已登记站点(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the county&apos;s &amp;keys to an escrow file…</source>
+        <translation>将县里的密钥保存到托管文件(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the county&apos;s keys from an escrow file…</source>
+        <translation>从托管文件恢复县里的密钥(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Use a &amp;new enrollment file from the county office…</source>
+        <translation>使用县里发来的新登记文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Passphrase for the file (at least 8 characters):</source>
+        <translation>文件口令（至少 8 个字符）：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>再次输入同一口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Nothing was written.</source>
+        <translation>两次输入的口令不一致，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is enrolled, but its enrollment file was not written: {2}
+
+Revoke its keys under “Enrolled sites…” and re-enroll it to write a new file.</source>
+        <translation>{0}（{1}）已经登记，但其登记文件未能写入：{2}
+
+请在“已登记站点…”中吊销其密钥，再重新登记，以写出新的登记文件。</translation>
+    </message>
+    <message>
+        <source>The enrollment file of {0} ({1}) was written to {2}.
+
+Key fingerprint of {0} (key generation {3}): {4}
+
+Give the file to the clerk of {0}, and tell them the passphrase separately: by phone or in person, never with the file. When the clerk has used the file, the fingerprint they read to you must be the same.</source>
+        <translation>{0}（{1}）的登记文件已写入 {2}。
+
+{0} 的密钥指纹（第 {3} 代密钥）：{4}
+
+请把文件交给{0}的工作人员，并另行告知口令：通过电话或当面告知，切勿与文件放在一起。工作人员使用文件后向您读出的指纹必须与此相同。</translation>
+    </message>
+    <message>
+        <source>Enroll a site</source>
+        <translation>登记站点</translation>
+    </message>
+    <message>
+        <source>Enrolled sites</source>
+        <translation>已登记站点</translation>
+    </message>
+    <message>
+        <source>Revoke keys</source>
+        <translation>吊销密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the keys of {0} ({1})?
+
+From now on every bundle from {0} is refused, until it is re-enrolled and uses its new enrollment file. Do this when its computer or USB stick was lost, or its passphrase became known.</source>
+        <translation>吊销{0}（{1}）的密钥吗？
+
+从现在起，{0}发来的数据包一律拒收，直到它重新登记并使用新的登记文件为止。请在其电脑或 U 盘丢失、或口令泄露时这样做。</translation>
+    </message>
+    <message>
+        <source>The keys of {0} ({1}) were revoked. Re-enroll it to give it new keys.</source>
+        <translation>{0}（{1}）的密钥已吊销。请重新登记以发放新密钥。</translation>
+    </message>
+    <message>
+        <source>Re-enroll a site</source>
+        <translation>重新登记站点</translation>
+    </message>
+    <message>
+        <source>Save the county&apos;s keys</source>
+        <translation>保存县里的密钥</translation>
+    </message>
+    <message>
+        <source>The escrow file holds the county office&apos;s private keys. With the file and its passphrase, the keys can be put back on a new computer; in the wrong hands, they let anyone write bundles as the county office.
+
+Keep the file on a USB stick in the safe, and the passphrase written down apart from it. Continue?</source>
+        <translation>托管文件中存有县人大常委会代表工委的私钥。凭这份文件及其口令，可以在新电脑上恢复这些密钥；一旦落入他人之手，任何人都能以县代表工委的名义制作数据包。
+
+请把文件存在 U 盘里锁进保险柜，口令另行书面记录、分开保管。是否继续？</translation>
+    </message>
+    <message>
+        <source>county keys {0}</source>
+        <translation>县密钥-{0}</translation>
+    </message>
+    <message>
+        <source>The county office&apos;s keys were saved to {0}.
+
+Key fingerprint: {1}
+
+Note the fingerprint with the passphrase: a restored file must show the same.</source>
+        <translation>县代表工委的密钥已保存到 {0}。
+
+密钥指纹：{1}
+
+请把指纹和口令一起记下：将来恢复时显示的指纹必须与此相同。</translation>
+    </message>
+    <message>
+        <source>Restore the county&apos;s keys</source>
+        <translation>恢复县里的密钥</translation>
+    </message>
+    <message>
+        <source>Restore the county office&apos;s keys from an escrow file? The keys in this database are replaced by those in the file. Do this only on a new computer or when the database lost its keys; the file must come from this county office.</source>
+        <translation>要从托管文件恢复县代表工委的密钥吗？本数据库中的密钥将被文件中的密钥替换。只应在新电脑上或数据库丢失密钥时这样做；文件必须来自本县代表工委。</translation>
+    </message>
+    <message>
+        <source>The escrow file&apos;s passphrase:</source>
+        <translation>托管文件的口令：</translation>
+    </message>
+    <message>
+        <source>The county office&apos;s keys were restored from {0}.
+
+Key fingerprint: {1}. It must be the one noted when the escrow file was saved.</source>
+        <translation>已从 {0} 恢复县代表工委的密钥。
+
+密钥指纹：{1}。它必须与保存托管文件时记下的指纹相同。</translation>
+    </message>
+    <message>
+        <source>Use a new enrollment file</source>
+        <translation>使用新的登记文件</translation>
+    </message>
+    <message>
+        <source>The passphrase the county office told you:</source>
+        <translation>县里告诉您的口令：</translation>
+    </message>
+    <message>
+        <source>This database already uses the keys of this file: nothing was changed.</source>
+        <translation>本数据库已在使用这份文件中的密钥，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} now uses the new keys from the county office.</source>
+        <translation>{0}已启用县里发放的新密钥。</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Key fingerprint of {1}: {2}
+Key fingerprint of {3}: {4}
+
+Read both fingerprints to the county office over the phone: they must be the ones the county office sees.</source>
+        <translation>{0}
+
+{1} 的密钥指纹：{2}
+{3} 的密钥指纹：{4}
+
+请打电话向县里读出这两个指纹：它们必须与县里看到的一致。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enroll a station or township centre</source>
+        <translation>登记联络站或乡镇中心</translation>
+    </message>
+    <message>
+        <source>The site gets its own keys in an enrollment file locked with a passphrase. Give the file to the site&apos;s clerk, and tell them the passphrase separately (by phone or in person, never with the file).</source>
+        <translation>站点将获得自己的密钥，存放在以口令加密的登记文件中。请把文件交给该站点的工作人员，并另行告知口令（通过电话或当面告知，切勿与文件放在一起）。</translation>
+    </message>
+    <message>
+        <source>Kind of site</source>
+        <translation>站点类型</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>e.g. S01</source>
+        <translation>例如：S01</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>e.g. 黄姚镇大田村代表联络站</source>
+        <translation>例如：黄姚镇大田村代表联络站</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>所属乡镇</translation>
+    </message>
+    <message>
+        <source>e.g. 黄姚镇</source>
+        <translation>例如：黄姚镇</translation>
+    </message>
+    <message>
+        <source>Enroll and save the file…</source>
+        <translation>登记并保存文件…</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolledSitesDialog</name>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Enrolled sites</source>
+        <translation>已登记站点</translation>
+    </message>
+    <message>
+        <source>Revoke a site&apos;s keys when its computer or USB stick was lost or its passphrase became known: its bundles are refused from then on. Re-enroll it afterwards to write a new enrollment file with new keys.</source>
+        <translation>站点的电脑或 U 盘丢失、或口令泄露时，请吊销其密钥：此后它发来的数据包一律拒收。之后再重新登记，即可写出带新密钥的登记文件。</translation>
+    </message>
+    <message>
+        <source>No site has been enrolled yet.</source>
+        <translation>还没有登记任何站点。</translation>
+    </message>
+    <message>
+        <source>Revoke keys…</source>
+        <translation>吊销密钥…</translation>
+    </message>
+    <message>
+        <source>Re-enroll…</source>
+        <translation>重新登记…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3271,10 @@ Feedback cases taken: {1}</source>
     <message>
         <source>This conflict was already settled.</source>
         <translation>这一冲突已经处理过了。</translation>
+    </message>
+    <message>
+        <source>This bundle is no longer recorded here.</source>
+        <translation>本处已没有这个数据包的记录。</translation>
     </message>
     <message>
         <source>There is no site to send bundles to yet: enroll the stations first.</source>

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop.db.bookkeeping import (
     BundleQuarantined,
@@ -19,12 +20,13 @@ from desktop.db.bookkeeping import (
     SyncWaiting,
 )
 from desktop.db.engine import Database, next_change_seq
-from desktop.db.models import FeedbackCase, LocalKey
+from desktop.db.models import FeedbackCase, LocalKey, Site, SiteEnrolment
 from desktop.domain.enums import SiteRole
 from desktop.domain.tables import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import bundle_export as bx
 from desktop.services import bundle_import as bi
+from desktop.services.bundle_conflicts import describe_conflict
 from desktop.services.bundle_peers import Local, Peer, local_site, peer_by_code, peers
 from desktop.services.bundle_scope import changed_rows
 from desktop.services.common import ServiceError
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from desktop.services import Services
 
 NOT_A_CONFLICT = QT_TRANSLATE_NOOP("Service", "This conflict was already settled.")
+NOT_RECORDED = QT_TRANSLATE_NOOP("Service", "This bundle is no longer recorded here.")
 NO_RECIPIENT = QT_TRANSLATE_NOOP(
     "Service", "There is no site to send bundles to yet: enroll the stations first."
 )
@@ -88,6 +91,9 @@ class ConflictRow:
     remote_version: int
     sender_name: str
     found_at: object
+    summary: str = ""  # what the record is: a case number, a name, a date
+    ours: str = ""  # the values that differ, as they are here…
+    theirs: str = ""  # …and as the sender's copy has them
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,9 @@ class BundleService:
 
     def write_again(self, bundle_id: uuid.UUID, folder: Path) -> Path:
         """A recorded bundle written once more, byte for byte (its copy was lost)."""
+        with self._db.read() as s:
+            if s.get(BundleSent, bundle_id) is None:
+                raise ServiceError(NOT_RECORDED)
         return bx.write_copy(self._db, bundle_id, folder)[0]
 
     def sent(self, recipient_id: uuid.UUID | None = None) -> list[bx.SentBundle]:
@@ -246,9 +255,12 @@ class BundleService:
 
     # --- what the 数据包 tab lists ---------------------------------------------------------------
 
-    def _names(self, s: object) -> dict[uuid.UUID, tuple[str, str]]:
-        local = self._local()
-        return {p.site_id: (p.code, p.name) for p in peers(s, local)}  # type: ignore[arg-type]
+    @staticmethod
+    def _names(s: Session) -> dict[uuid.UUID, tuple[str, str]]:
+        """Site id -> (code, name), for listings (which never need keys)."""
+        names = {site.id: (site.code, site.name) for site in s.scalars(select(Site))}
+        names.update({e.site_id: (e.code, e.name) for e in s.scalars(select(SiteEnrolment))})
+        return names
 
     def received(self) -> list[ReceivedRow]:
         with self._db.read() as s:
@@ -263,7 +275,8 @@ class BundleService:
             ]  # fmt: skip
 
     def gaps(self) -> list[GapRow]:
-        """Bundles missing between those received, per sender (its current epochs)."""
+        """Bundles missing between those received, per sender and epoch (an old epoch's missing
+        bundles may still hold records, so they stay listed)."""
         with self._db.read() as s:
             names = self._names(s)
             pairs = s.execute(select(BundleReceived.sender_id, BundleReceived.epoch).distinct())
@@ -288,11 +301,18 @@ class BundleService:
         with self._db.read() as s:
             names = self._names(s)
             query = select(SyncConflict).where(~SyncConflict.resolved)
-            return [
-                ConflictRow(c.id, c.table_name, c.record_id, c.remote_version,
-                            names.get(c.sender_id, ("", ""))[1], c.found_at)
-                for c in s.scalars(query.order_by(SyncConflict.table_name))
-            ]  # fmt: skip
+            out = []
+            for c in s.scalars(query.order_by(SyncConflict.table_name)):
+                theirs = pl.decode_row(c.table_name, json.loads(c.remote_row))
+                table = pl.table(c.table_name)
+                here = s.execute(select(table).where(table.c.id == c.record_id)).mappings().first()
+                summary, ours_text, theirs_text = describe_conflict(c.table_name, here, theirs)
+                out.append(
+                    ConflictRow(c.id, c.table_name, c.record_id, c.remote_version,
+                                names.get(c.sender_id, ("", ""))[1], c.found_at, summary,
+                                ours_text, theirs_text)
+                )  # fmt: skip
+            return out
 
     def case_conflicts(self) -> int:
         """Cases whose steps forked (two sites acted at once): settled in the case's detail."""

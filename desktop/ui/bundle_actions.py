@@ -170,6 +170,10 @@ class BundleActions(QObject):
         menu = window.menuBar().addMenu(self.tr("&Bundles"))
         self.export_action = self._add(menu, self.tr("&Export bundle…"), self.export_bundle)
         self.import_action = self._add(menu, self.tr("&Import bundle…"), self.import_bundles)
+        from desktop.ui.enrol_actions import EnrolActions  # enrollment: items in this menu
+
+        self.enrol_actions = EnrolActions(window, menu)
+        self.enrol_actions.keys_changed.connect(self.bundles_listed)
         self.set_services(None, False)
 
     def _add(self, menu: Any, text: str, slot: Callable[[], None]) -> QAction:
@@ -182,6 +186,7 @@ class BundleActions(QObject):
         self.services, self.writable = services, writable
         for action in (self.export_action, self.import_action):
             action.setEnabled(services is not None and writable)
+        self.enrol_actions.set_services(services, writable)
 
     # --- export -------------------------------------------------------------------------
 

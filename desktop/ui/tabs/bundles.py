@@ -71,7 +71,9 @@ RECEIVED = [
 ]
 CONFLICTS = [
     Column(QT_TRANSLATE_NOOP("Columns", "Records"), lambda r: table_label(r.table), 130),
-    Column(QT_TRANSLATE_NOOP("Columns", "Record"), lambda r: str(r.record_id), 280),
+    Column(QT_TRANSLATE_NOOP("Columns", "Record"), lambda r: r.summary, 160, tooltip=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Here"), lambda r: r.ours, 220, tooltip=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "In their copy"), lambda r: r.theirs, 220, tooltip=True),
     Column(QT_TRANSLATE_NOOP("Columns", "Version"), lambda r: r.remote_version, 50),
     Column(QT_TRANSLATE_NOOP("Columns", "From"), lambda r: r.sender_name, 170),
     Column(QT_TRANSLATE_NOOP("Columns", "Found"), lambda r: moment_text(r.found_at), 130),
@@ -322,7 +324,7 @@ class BundlesTab(QWidget):
             self,
             title,
             self.tr("Replace the copy here of this record ({0}) with the copy from {1}?").format(
-                table_label(conflict.table), conflict.sender_name
+                f"{table_label(conflict.table)} {conflict.summary}", conflict.sender_name
             ),
         ):
             return
