@@ -1,5 +1,5 @@
-"""``python -m benchmarks``: start-up, filter, search, count, points-register, ledger PDF and
-Excel timings against plain baselines measured in the same run."""
+"""``python -m benchmarks``: start-up, filter, search, count, points-register, ledger PDF, Excel
+and bundle timings against plain baselines measured in the same run."""
 
 from __future__ import annotations
 
@@ -14,7 +14,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import dataset, filters, importing, ledger_pdf, points, search, startup, workbooks
+from benchmarks import (
+    bundles,
+    dataset,
+    filters,
+    importing,
+    ledger_pdf,
+    points,
+    search,
+    startup,
+    workbooks,
+)
 from benchmarks.report import Figure, machine, table
 
 STARTUP_RUNS, FILTER_RUNS = 7, 20
@@ -119,10 +129,19 @@ def main(argv: list[str] | None = None) -> int:
             notes += result_x.notes
         except Exception as exc:  # reported, not raised: the other sections still print
             notes.append(_failed(section, exc))
+    bundle_runs = (args.runs, args.runs) if args.runs else bundles.default_runs(args.quick)
+    try:
+        _progress(f"bundles: import {bundle_runs[0]} runs, export {bundle_runs[1]} runs")
+        result_b = bundles.measure(args.quick, args.cache_dir, args.runs)
+        figures += result_b.figures
+        notes += result_b.notes
+    except Exception as exc:
+        notes.append(_failed("bundles", exc))
     print("\n".join(machine()))
     print(
         f"runs: start-up {startup_runs}, filters and search {filter_runs}, points {points_runs}, "
-        f"ledgers and workbooks {paper_runs}; "
+        f"ledgers and workbooks {paper_runs}, "
+        f"bundle import {bundle_runs[0]} and export {bundle_runs[1]}; "
         f"cases: {args.cases:,}"
     )
     print()

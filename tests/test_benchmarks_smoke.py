@@ -32,6 +32,8 @@ FIGURES = (
     "feedback ledger PDF 1,000 rows",
     "export 5,000 rows",
     "import 1,000 feedback rows",
+    "import bundle 2,000 records",
+    "export 100 changes from 5,000 records",
 )
 SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) matches\)$")
 MS = r"[\d,]+(?:\.\d+)? ms"
