@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -49,27 +50,38 @@ def configure(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def insert_many(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+def insert_many(
+    session: Any,
+    table: Any,
+    rows: list[dict[str, Any]],
+    constants: dict[str, Any] | None = None,
+) -> None:
     """Insert many rows in one executemany, straight to pysqlite: a bulk import's records.
 
     Values go through each column type's own bind processor (the dialect's implementation,
-    as Core binds them), once per value: Core's per-row parameter handling cost as much as
-    SQLite's inserts. The statement is SQLite's (``?`` placeholders), hence it lives here.
+    as Core binds them), column by column: Core's per-row parameter handling cost as much as
+    SQLite's inserts. ``constants`` are columns with one value for every row (the change
+    sequence). The statement is SQLite's (``?`` placeholders), hence it lives here.
     """
+    if not rows:
+        return
     connection = session.connection()
     dialect = connection.dialect
-    names = list(dict.fromkeys(n for row in rows for n in row))
-    procs = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    names, first = list(rows[0]), rows[0].keys()
+    if any(row.keys() != first for row in rows):  # rows of differing shapes: every name
+        names = list(dict.fromkeys(n for row in rows for n in row))
+    columns: list[Any] = []
+    for name in names:
+        proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        values = [row.get(name) for row in rows]
+        columns.append(values if proc is None else [None if v is None else proc(v) for v in values])
+    for name, value in (constants or {}).items():
+        proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        names.append(name)
+        columns.append(itertools.repeat(value if proc is None else proc(value), len(rows)))
     quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
     sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-    params = [
-        tuple(
-            v if proc is None or v is None else proc(v)
-            for proc, v in zip(procs, (row.get(n) for n in names), strict=True)
-        )
-        for row in rows
-    ]
-    connection.exec_driver_sql(sql, params)
+    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
 
 
 def is_sqlite_file(path: Path) -> bool:
