@@ -188,6 +188,30 @@
         <translation>{0} 条记录（{1}）</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>Bundle {0} for {1}: {2}. Written to {3}</source>
+        <translation>发往{1}的第 {0} 号数据包：{2}。已写到 {3}</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the last bundle to {0}: no file was written.</source>
+        <translation>自上次发往{0}的数据包以来没有任何变动，没有写出文件。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the last bundle to: {0}.</source>
+        <translation>以下接收方自上次数据包以来没有任何变动：{0}。</translation>
+    </message>
+    <message>
+        <source>Each file was read back after writing and checked: the USB stick can be removed now.</source>
+        <translation>每个文件写入后都已回读核对：现在可以拔下U盘了。</translation>
+    </message>
+    <message>
+        <source>Stopped as asked: the others were not written.</source>
+        <translation>已按要求停止，其余数据包没有写出。</translation>
+    </message>
+    <message>
         <source>&amp;Bundles</source>
         <translation>数据包(&amp;B)</translation>
     </message>

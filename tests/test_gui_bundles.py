@@ -114,6 +114,8 @@ def test_a_station_exports_to_the_stick_then_has_nothing_new(qtbot, pair, answer
     assert t("BundlePlan", "feedback cases") in text  # the records, table by table
     checked = "Each file was read back after writing and checked: the USB stick can be removed now."
     assert t("BundleActions", checked) in text
+    # What the clerk reads is Chinese (the file's own name and path aside).
+    assert english_words([text.replace(str(files[0]), "")]) == []
 
     answers["infos"].clear()
     win.bundle_actions.export_action.trigger()  # nothing changed since
@@ -122,6 +124,7 @@ def test_a_station_exports_to_the_stick_then_has_nothing_new(qtbot, pair, answer
         "BundleActions", "Nothing has changed since the last bundle to {0}: no file was written."
     ).format(COUNTY)
     assert answers["infos"] == [nothing]
+    assert english_words(answers["infos"]) == []
     assert sorted(stick.glob("*.ldbundle")) == files
 
     # The sent bundle is in the tab; its copy was lost: written again, byte for byte.

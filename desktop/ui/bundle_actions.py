@@ -116,43 +116,50 @@ def records_text(sent: Any) -> str:
 
 def export_lines(outcomes: Sequence[ExportOutcome], stopped: bool) -> list[str]:
     """What an export wrote, in lines a clerk can read."""
-    t = QCoreApplication.translate
     lines: list[str] = []
     unchanged = [o.name for o in outcomes if o.result is not None and o.result.nothing_changed]
     for o in outcomes:
         if o.error is not None:
-            lines.append(t("BundleActions", "{0}: {1}").format(o.name, message(o.error)))
+            lines.append(
+                QCoreApplication.translate("BundleActions", "{0}: {1}").format(
+                    o.name, message(o.error)
+                )
+            )
         elif o.result is not None:
             for path, sent in zip(o.result.files, o.result.bundles, strict=True):
                 lines.append(
-                    t("BundleActions", "Bundle {0} for {1}: {2}. Written to {3}").format(
-                        sent.seq, o.name, records_text(sent), path
-                    )
+                    QCoreApplication.translate(
+                        "BundleActions", "Bundle {0} for {1}: {2}. Written to {3}"
+                    ).format(sent.seq, o.name, records_text(sent), path)
                 )
     if len(unchanged) == 1 and len(outcomes) == 1:
         lines.append(
-            t(
+            QCoreApplication.translate(
                 "BundleActions",
                 "Nothing has changed since the last bundle to {0}: no file was written.",
             ).format(unchanged[0])
         )
     elif unchanged:
         lines.append(
-            t("BundleActions", "Nothing has changed since the last bundle to: {0}.").format(
-                "、".join(unchanged)
-            )
+            QCoreApplication.translate(
+                "BundleActions", "Nothing has changed since the last bundle to: {0}."
+            ).format("、".join(unchanged))
         )
     if any(o.result is not None and o.result.files for o in outcomes):
         lines.append("")  # the reassurance stands apart from the list of files
         lines.append(
-            t(
+            QCoreApplication.translate(
                 "BundleActions",
                 "Each file was read back after writing and checked: the USB stick can be "
                 "removed now.",
             )
         )
     if stopped:
-        lines.append(t("BundleActions", "Stopped as asked: the others were not written."))
+        lines.append(
+            QCoreApplication.translate(
+                "BundleActions", "Stopped as asked: the others were not written."
+            )
+        )
     return lines
 
 
