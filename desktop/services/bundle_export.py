@@ -11,9 +11,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import io
 import json
 import re
 import uuid
+import zipfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -31,6 +33,7 @@ from desktop.services.bundle_scope import changed_rows
 from desktop.services.common import ServiceError
 from desktop.sync import archive, crypto
 from desktop.sync import payload as pl
+from desktop.sync.errors import BundleRefused
 from desktop.sync.manifest import Manifest
 
 EPOCH_KEY = "bundle_epoch"
@@ -123,7 +126,7 @@ def build(
         .order_by(BundleSent.through_seq.desc(), BundleSent.seq.desc())  # never the clock
         .limit(1)
     ).first()
-    after = last.through_seq if last else 0
+    after = _readable_through(session, recipient.site_id, local.keys)
     through = session.scalar(select(ChangeCounter.value)) or 0
     stations = recipient.stations if local.role is SiteRole.COUNTY else None
     tables: dict[str, list] = {}
@@ -177,6 +180,31 @@ def build(
     )  # fmt: skip
     session.add(sent)
     return sent
+
+
+def _readable_through(session: Session, recipient_id: uuid.UUID, keys: crypto.SiteKeys) -> int:
+    """Where the next bundle starts: after the newest one the recipient can take in. A bundle
+    signed with keys this site no longer holds (it was re-enrolled, its old keys revoked) is
+    refused there unless it arrived before, so what it carried goes again."""
+    sent = session.scalars(
+        select(BundleSent)
+        .where(BundleSent.recipient_id == recipient_id)
+        .order_by(BundleSent.through_seq.desc(), BundleSent.seq.desc())
+    )
+    for bundle in sent:
+        if bundle.acknowledged or _signed_with(bundle.content, keys):
+            return bundle.through_seq
+    return 0
+
+
+def _signed_with(data: bytes, keys: crypto.SiteKeys) -> bool:
+    with zipfile.ZipFile(io.BytesIO(data)) as recorded:  # our own bytes, as recorded
+        manifest, signature = recorded.read(MANIFEST), recorded.read(SIGNATURE)
+    try:
+        crypto.verify(manifest, signature, keys.public())
+    except BundleRefused:
+        return False
+    return True
 
 
 def write_unwritten(

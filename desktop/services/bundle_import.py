@@ -11,7 +11,7 @@ import binascii
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -225,7 +225,7 @@ def merge(
     local: Local,
     o: Opened,
     body: pl.Payload,
-    refold: Callable[[Session, Iterable[uuid.UUID]], None],
+    refold: Callable[..., None],  # CaseworkService.refold_many
     progress: ProgressFn,
     cancelled: CancelledFn,
 ) -> ImportPlan:

@@ -14,22 +14,39 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from desktop.db import sqlite
 from desktop.db.bookkeeping import SyncConflict, SyncWaiting
 from desktop.db.engine import next_change_seq
+from desktop.db.models import SiteEnrolment
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services.bundle_figures import MergeResult, RejectedRow, TableFigures
+from desktop.services.bundle_peers import _stations_of as stations_of
+from desktop.services.bundle_refs import (
+    CASES,
+    EVENTS,
+    PROJECTED_KEYS,
+    cases_naming,
+    existing,
+    field_of,
+    foreign_keys,
+    guessed_id,
+    newest_per_id,
+    outside_stations,
+    parents_first,
+    waits_for,
+)
+from desktop.services.bundle_scope import CHILDREN
 from desktop.sync import payload as pl
 
-EVENTS, CASES = "case_events", "feedback_cases"
 CHUNK = 500
+Limits = frozenset[uuid.UUID] | None
 
 # Why a row was not taken (shown in the plan, per row).
 BAD_VALUES = QT_TRANSLATE_NOOP("BundlePlan", "a value does not fit its field")
@@ -39,10 +56,6 @@ OWNER_CHANGED = QT_TRANSLATE_NOOP("BundlePlan", "the record's owner differs from
 EVENT_CHANGED = QT_TRANSLATE_NOOP("BundlePlan", "a step of the case differs from the copy here")
 
 
-def _foreign_keys(table: Table) -> list[tuple[str, str]]:
-    return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys]
-
-
 class Merger:
     """One bundle's records into ``session`` (a ``remote`` write transaction)."""
 
@@ -50,16 +63,20 @@ class Merger:
         self,
         session: Session,
         sender: uuid.UUID,
-        sender_stations: frozenset[uuid.UUID] | None,
-        refold: Callable[[Session, Iterable[uuid.UUID]], None],
+        sender_stations: Limits,
+        refold: Callable[..., None],  # CaseworkService.refold_many
     ) -> None:
         self._s = session
         self._sender = sender
         # A station may only write its own station's records; None: no such limit (the county).
         self._stations = sender_stations
         self._refold = refold
+        self._here = session.info.get("site_id")
         self._known: dict[str, set[uuid.UUID]] = defaultdict(set)
         self._cases: set[uuid.UUID] = set()
+        # Cases new here and the steps written with them: folded from these rows, unread.
+        self._arrived: dict[uuid.UUID, pl.Row] = {}
+        self._arrived_steps: list[pl.Row] = []
         self.result = MergeResult()
 
     # --- the whole bundle -------------------------------------------------------------------
@@ -77,14 +94,14 @@ class Merger:
             if not raw:
                 continue
             rows = self._decoded(name, raw)
-            self._take(name, rows)
+            self._take(name, rows, self._sender)
             done += len(raw)
             progress(done, total, name)
             if cancelled():
                 raise Cancelled
         self._retry_waiting()
         if self._cases:
-            self._refold(self._s, self._cases)
+            self._refold(self._s, self._cases, self._arrived, self._arrived_steps)
         return self.result
 
     def _decoded(self, name: str, raw: list[Any]) -> list[pl.Row]:
@@ -97,7 +114,7 @@ class Merger:
             try:
                 row = pl.decode_row(name, values)
             except (ValueError, TypeError):
-                self._reject(name, _guess_id(name, values), BAD_VALUES, figures)
+                self._reject(name, guessed_id(name, values), BAD_VALUES, figures)
                 continue
             if row[owner_key] != self._sender:
                 self._reject(name, str(row["id"]), NOT_SENDERS, figures)
@@ -111,47 +128,51 @@ class Merger:
         figures.rejected += 1
         self.result.rejected.append(RejectedRow(name, record_id, reason))
 
+    def _limits(self, sender: uuid.UUID) -> Limits:
+        """The stations ``sender`` may write for (a record waiting may be another sender's)."""
+        if sender == self._sender:
+            return self._stations
+        enrolled = self._s.get(SiteEnrolment, sender)
+        return None if enrolled is None else stations_of(self._s, enrolled)
+
     # --- one table ----------------------------------------------------------------------------
 
-    def _take(self, name: str, rows: list[pl.Row], *, from_waiting: bool = False) -> int:
-        """Classify and write ``rows``; return how many were written (new or updated)."""
+    def _take(
+        self, name: str, rows: list[pl.Row], sender: uuid.UUID, *, from_waiting: bool = False
+    ) -> tuple[int, set[uuid.UUID]]:
+        """Classify and write ``rows``; return how many were written (new or updated) and the
+        ids of those still waiting for what they point to."""
         figures = self.result.figures(name)
         if name == EVENTS:
             fresh, changed = self._classify_events(rows, figures), []
         else:
             fresh, changed = self._classify(name, rows, figures)
         fresh, changed, parked = self._ready(name, fresh, changed)
+        fresh, changed = self._own_station(name, (fresh, changed), self._limits(sender), figures)
         if not from_waiting:
             figures.waiting += len(parked)
             self._park(name, parked)
         self._write(name, fresh, changed)
         figures.new += len(fresh)
         figures.updated += len(changed)
-        return len(fresh) + len(changed)
+        return len(fresh) + len(changed), {r["id"] for r in parked}
 
     def _existing(self, name: str, ids: Sequence[uuid.UUID], cols: Sequence[str]) -> dict:
-        table = pl.table(name)
-        found: dict[uuid.UUID, Any] = {}
-        for start in range(0, len(ids), CHUNK):
-            query = select(*(table.c[c] for c in cols)).where(
-                table.c.id.in_(ids[start : start + CHUNK])
-            )
-            for row in self._s.execute(query).mappings():
-                found[row["id"]] = row
-        return found
+        return existing(self._s, name, ids, cols)
 
     def _classify(
         self, name: str, rows: list[pl.Row], figures: TableFigures
     ) -> tuple[list[pl.Row], list[pl.Row]]:
-        rows = _newest_per_id(rows)
-        here = self._existing(name, [r["id"] for r in rows], ("id", "version", "owner_site_id"))
+        rows = newest_per_id(rows)
+        cols = ("id", "version", "owner_site_id", "created_site_id")
+        here = self._existing(name, [r["id"] for r in rows], cols)
         fresh, changed, same_version = [], [], []
         for row in rows:
             local = here.get(row["id"])
             if local is None:
                 fresh.append(row)
             elif local["owner_site_id"] != row["owner_site_id"]:
-                self._reject(name, str(row["id"]), OWNER_CHANGED, figures)
+                self._owner_changed(name, row, local, figures, changed)
             elif row["version"] > local["version"]:
                 changed.append(row)
             elif row["version"] == local["version"]:
@@ -167,6 +188,31 @@ class Merger:
                 else:
                     figures.conflicts += self._conflict(name, row)
         return fresh, changed
+
+    def _owner_changed(
+        self, name: str, row: pl.Row, local: Any, figures: TableFigures, changed: list[pl.Row]
+    ) -> None:
+        """The one hand-over there is: the county takes a record a station made into its own
+        (a provisional deputy confirmed or mapped). The station takes the county's copy if it
+        is newer than its own and sets aside, as a conflict, one it edited meanwhile; the county
+        sets aside a station's edit of such a record made meanwhile. Any other change of owner
+        is refused."""
+        made_here = local["owner_site_id"] == local["created_site_id"] == self._here
+        if self._stations is None and made_here:  # at a station: the county took it over
+            if row["version"] > local["version"]:
+                changed.append(row)
+            else:
+                figures.conflicts += self._conflict(name, row)
+        elif (
+            local["owner_site_id"] == self._here
+            and local["created_site_id"] == row["owner_site_id"]
+        ):
+            if row["version"] < local["version"]:
+                figures.unchanged += 1  # the station's copy from before the county took it
+            else:
+                figures.conflicts += self._conflict(name, row)
+        else:
+            self._reject(name, str(row["id"]), OWNER_CHANGED, figures)
 
     def _classify_events(self, rows: list[pl.Row], figures: TableFigures) -> list[pl.Row]:
         unique = {r["id"]: r for r in rows}
@@ -200,7 +246,7 @@ class Merger:
                     record_id=row["id"],
                     remote_version=row["version"],
                     remote_row=pl.plain_row(name, row),
-                    sender_id=self._sender,
+                    sender_id=row["owner_site_id"],  # its sender (a waiting row's may differ)
                     resolved=False,
                 )
             )
@@ -222,7 +268,7 @@ class Merger:
         self, name: str, fresh: list[pl.Row], changed: list[pl.Row]
     ) -> tuple[list[pl.Row], list[pl.Row], list[pl.Row]]:
         """Those whose every reference is here (or arrives in this batch), and the rest."""
-        keys = _foreign_keys(pl.table(name))
+        keys = waits_for(name)
         if not keys:
             return fresh, changed, []
         batch = {r["id"] for r in (*fresh, *changed)}
@@ -253,8 +299,24 @@ class Merger:
         parked = [r for r in pending if r["id"] not in ok_ids]
         for row in parked:
             self._known[name].discard(row["id"])
-        ordered = _parents_first(name, [r for r in fresh if r["id"] in ok_ids], keys)
+        ordered = parents_first(name, [r for r in fresh if r["id"] in ok_ids], keys)
         return ordered, [r for r in changed if r["id"] in ok_ids], parked
+
+    def _own_station(
+        self, name: str, rows: tuple[list[pl.Row], list[pl.Row]], limits: Limits, f: TableFigures
+    ) -> tuple[list[pl.Row], list[pl.Row]]:
+        """Rows hanging off another station's record (a step of its case, a deputy on its duty
+        day) are refused like that record would be. Their parents are here by now."""
+        fresh, changed = rows
+        if limits is None or name not in CHILDREN:
+            return fresh, changed
+        refused = outside_stations(self._s, name, [*fresh, *changed], {None, *limits})
+        for record_id in refused:
+            self._known[name].discard(record_id)
+            self._reject(name, str(record_id), OTHER_STATION, f)
+        return [r for r in fresh if r["id"] not in refused], [
+            r for r in changed if r["id"] not in refused
+        ]
 
     def _park(self, name: str, rows: list[pl.Row]) -> None:
         for row in rows:
@@ -263,36 +325,46 @@ class Merger:
             if waiting is None:
                 self._s.add(SyncWaiting(table_name=name, record_id=row["id"], remote_row=text,
                                         sender_id=self._sender))  # fmt: skip
-            elif name != EVENTS and _field(name, waiting.remote_row, "version") < row["version"]:
+            elif name != EVENTS and field_of(name, waiting.remote_row, "version") < row["version"]:
                 waiting.remote_row = text  # a newer copy of a record still waiting
 
     def _retry_waiting(self) -> None:
-        """Take waiting records whose references have arrived, until no more can be taken."""
+        """Take waiting records whose references have arrived, until no more can be taken.
+        Each is judged as from its own sender; any not still waiting leaves the list (taken,
+        older than ours, a conflict, or refused)."""
         while True:
             taken = 0
-            parked = self._s.scalars(select(SyncWaiting)).all()
-            by_table: dict[str, list[SyncWaiting]] = defaultdict(list)
-            for w in parked:
-                by_table[w.table_name].append(w)
+            groups: dict[tuple[str, uuid.UUID], list[SyncWaiting]] = defaultdict(list)
+            for w in self._s.scalars(select(SyncWaiting)):
+                groups[(w.table_name, w.sender_id)].append(w)
             for name in pl.TRAVELLING:
-                if name not in by_table:
-                    continue
-                rows = [pl.decode_row(name, json.loads(w.remote_row)) for w in by_table[name]]
-                before = self.result.figures(name).rejected
-                written = self._take(name, rows, from_waiting=True)
-                done = {r["id"] for r in rows if r["id"] in self._known[name]}
-                if written or self.result.figures(name).rejected != before or done:
-                    self._s.execute(
-                        delete(SyncWaiting).where(
-                            SyncWaiting.table_name == name, SyncWaiting.record_id.in_(done)
+                for sender in sorted(s for t, s in groups if t == name):
+                    waiting = groups[(name, sender)]
+                    rows = [pl.decode_row(name, json.loads(w.remote_row)) for w in waiting]
+                    written, still = self._take(name, rows, sender, from_waiting=True)
+                    done = [w.record_id for w in waiting if w.record_id not in still]
+                    for start in range(0, len(done), CHUNK):
+                        gone = SyncWaiting.record_id.in_(done[start : start + CHUNK])
+                        self._s.execute(
+                            delete(SyncWaiting).where(SyncWaiting.table_name == name, gone)
                         )
-                    )
-                taken += written
+                    taken += written
             self.result.taken_from_waiting += taken
             if not taken:
                 return
 
     # --- writing ------------------------------------------------------------------------------
+
+    def _blank_missing_targets(self, cases: list[pl.Row]) -> None:
+        """Names in a new case's projection of records not here yet are left out (folded in
+        when those arrive); the rest is kept as sent, so a right projection is not rewritten."""
+        for column in PROJECTED_KEYS:
+            target = dict(foreign_keys(pl.table(CASES)))[column]
+            named = {r[column] for r in cases if r[column] is not None}
+            here = self._present(target, named) if target != CASES else set()
+            for row in cases:
+                if row[column] is not None and row[column] not in here:
+                    row[column] = None
 
     def _write(self, name: str, fresh: list[pl.Row], changed: list[pl.Row]) -> None:
         if not (fresh or changed):
@@ -300,8 +372,13 @@ class Merger:
         seq = next_change_seq(self._s)
         table = pl.table(name)
         if fresh:
-            sqlite.insert_many(self._s, table, [{**r, "change_seq": seq} for r in fresh])
+            # A new case's projection is folded here from its steps, pointing only to what is
+            # here: as sent it may name a department or case still on its way.
+            if name == CASES:
+                self._blank_missing_targets(fresh)
+            sqlite.insert_many(self._s, table, fresh, {"change_seq": seq})
             self._known[name].update(r["id"] for r in fresh)
+            self._cases.update(cases_naming(self._s, name, {r["id"] for r in fresh}))
         if changed:
             skip = pl.CASE_PROJECTION if name == CASES else frozenset()
             cols = [c for c in pl.CODECS[name].names if c != "id" and c not in skip]
@@ -316,50 +393,7 @@ class Merger:
             )
         if name == CASES:
             self._cases.update(r["id"] for r in (*fresh, *changed))
+            self._arrived.update((r["id"], r) for r in fresh)
         elif name == EVENTS:
             self._cases.update(r["case_id"] for r in fresh)
-
-
-def _newest_per_id(rows: list[pl.Row]) -> list[pl.Row]:
-    newest: dict[uuid.UUID, pl.Row] = {}
-    for row in rows:
-        known = newest.get(row["id"])
-        if known is None or row["version"] > known["version"]:
-            newest[row["id"]] = row
-    return list(newest.values())
-
-
-def _parents_first(name: str, rows: list[pl.Row], keys: list[tuple[str, str]]) -> list[pl.Row]:
-    """Rows ordered so that one pointing to another of the same table comes after it."""
-    inner = [col for col, target in keys if target == name]
-    if not inner:
-        return rows
-    ids = {r["id"] for r in rows}
-    placed: set[uuid.UUID] = set()
-    out: list[pl.Row] = []
-    pending = rows
-    while pending:
-        later = []
-        for row in pending:
-            if all(row[c] is None or row[c] not in ids or row[c] in placed for c in inner):
-                out.append(row)
-                placed.add(row["id"])
-            else:
-                later.append(row)
-        if len(later) == len(pending):  # a cycle cannot come from one owner's edits
-            out.extend(later)
-            break
-        pending = later
-    return out
-
-
-def _field(name: str, plain: str, column: str) -> Any:
-    return json.loads(plain)[pl.CODECS[name].names.index(column)]
-
-
-def _guess_id(name: str, values: Any) -> str:
-    """The record id of a row that failed its checks, if it can be read (for the plan)."""
-    at = pl.CODECS[name].names.index("id")
-    if isinstance(values, list) and len(values) > at and isinstance(values[at], str):
-        return values[at][:36]
-    return ""
+            self._arrived_steps.extend(fresh)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.sync import payload as pl
 
 # Tables whose rows hang off a parent tied to a station: (parent column, parent table).
-_CHILDREN = {
+CHILDREN = {
     "duty_day_deputies": ("duty_day_id", "duty_days"),
     "visit_people": ("visit_id", "visits"),
     "case_deputies": ("case_id", "feedback_cases"),
@@ -44,8 +44,8 @@ def scope_clause(name: str, stations: Collection[uuid.UUID] | None) -> Any | Non
     table = pl.table(name)
     if "station_id" in table.c and name not in ("sites", "deputy_stations"):
         return _station_clause(table, name, stations)
-    if name in _CHILDREN:
-        column, parent_name = _CHILDREN[name]
+    if name in CHILDREN:
+        column, parent_name = CHILDREN[name]
         parent = pl.table(parent_name)
         parents = select(parent.c.id).where(_station_clause(parent, parent_name, stations))
         return table.c[column].in_(parents)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -14,13 +13,11 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.db.models import CaseEvent, FeedbackCase
-from desktop.domain.enums import CaseState
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import CaseRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.workflow import (
     CaseAction,
-    CaseStatus,
     EventFact,
     FoldResult,
     WorkflowContext,
@@ -29,6 +26,7 @@ from desktop.domain.workflow import (
     fold,
 )
 from desktop.services.calendar import CalendarService
+from desktop.services.case_fold import latest_texts, named_here, projection, refold_cases
 from desktop.services.common import NOT_FOUND, STALE
 from desktop.services.feedback import FeedbackService
 
@@ -166,20 +164,17 @@ class CaseworkService:
         """Bring a case's projected columns in step with its events (after events arrive)."""
         self.refold_many(session, [case_id])
 
-    def refold_many(self, session: Session, case_ids: Collection[uuid.UUID]) -> None:
-        """As ``refold`` for many cases (a bundle's), their events read a few hundred at once."""
+    def refold_many(
+        self,
+        session: Session,
+        case_ids: Collection[uuid.UUID],
+        arrived: Mapping[uuid.UUID, Mapping[str, Any]] | None = None,
+        arrived_steps: Iterable[Mapping[str, Any]] = (),
+    ) -> None:
+        """As ``refold`` for many cases (a bundle's): Core queries a few hundred at a time;
+        cases new here are folded from the rows just written (case_fold.refold_cases)."""
         ctx = _replay(self._calendar.context(session))
-        ids = list(case_ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            events: dict[uuid.UUID, list[CaseEvent]] = defaultdict(list)
-            by_id: dict[uuid.UUID, CaseEvent] = {}
-            for event in session.scalars(select(CaseEvent).where(CaseEvent.case_id.in_(chunk))):
-                events[event.case_id].append(event)
-                by_id[event.id] = event
-            for case in session.scalars(select(FeedbackCase).where(FeedbackCase.id.in_(chunk))):
-                result = fold([_fact(e) for e in events[case.id]], ctx)
-                self._project(session, case, result, by_id)
+        refold_cases(session, case_ids, ctx, arrived, arrived_steps)
 
     # --- internals ------------------------------------------------------------------------
 
@@ -231,58 +226,21 @@ class CaseworkService:
         self._project(s, case, self._fold(s, case_id, ctx))
 
     @staticmethod
-    def _project(
-        s: Session,
-        case: FeedbackCase,
-        result: FoldResult,
-        events: Mapping[uuid.UUID, CaseEvent] | None = None,
-    ) -> None:
-        """The list columns from the folded status (the events stay the truth)."""
-        status = result.status or CaseStatus(CaseState.REGISTERED)
-        texts = _latest_texts(s, result.applied, events)
-        case.state = status.state.value
-        case.last_event_id = _uuid(result.head)
-        case.department_id = _uuid(status.department_id)
-        case.co_department_ids = json.dumps(list(status.co_department_ids))
-        case.referred_on = status.referred_on
-        case.deadline = status.deadline
-        case.deadline_exact = status.deadline_exact
-        case.replied_on = status.replied_on
-        case.outcome = status.outcome.value if status.outcome else ""
-        case.reply_text = texts.get("reply", "") if status.replied_on else ""
-        case.answered_on = texts.get("answered_on") if status.satisfaction else None
-        case.satisfaction = status.satisfaction.value if status.satisfaction else ""
-        case.follow_up = status.follow_up
-        case.escalated = status.escalated
-        case.merged_into_id = _uuid(status.merged_into)
-        case.conflict = bool(result.conflict)
-        if status.deleted and not case.deleted:
-            case.deleted = True
+    def _project(s: Session, case: FeedbackCase, result: FoldResult) -> None:
+        """The list columns from the folded status (the events stay the truth): the same
+        projection a bundle's cases get (case_fold.projection)."""
+        steps: dict[str, tuple[str, str]] = {}
+        if result.applied:
+            ids = [uuid.UUID(i) for i in result.applied]
+            for e in s.scalars(select(CaseEvent).where(CaseEvent.id.in_(ids))):
+                steps[str(e.id)] = (e.kind, e.payload)
+        texts = latest_texts(result.applied, steps)
+        wanted = projection(result, texts, named_here(s, [result]), case.deleted)
+        for column, value in wanted.items():
+            setattr(case, column, value)
 
 
 def _replay(ctx: WorkflowContext) -> WorkflowContext:
     from dataclasses import replace
 
     return replace(ctx, enforce_time_limits=False)
-
-
-def _latest_texts(
-    s: Session, applied: tuple[str, ...], events: Mapping[uuid.UUID, CaseEvent] | None = None
-) -> dict[str, Any]:
-    """The reply text and answer-back date of the last applied steps that carry them."""
-    if not applied:
-        return {}
-    ids = [uuid.UUID(i) for i in applied]
-    if events is None:
-        events = {e.id: e for e in s.scalars(select(CaseEvent).where(CaseEvent.id.in_(ids)))}
-    out: dict[str, Any] = {}
-    for event_id in ids:
-        event = events[event_id]
-        payload = json.loads(event.payload or "{}")
-        if event.kind in (A.REPLY.value, A.FOLLOW_UP_REPLY.value):
-            out["reply"] = payload.get("text", "")
-        elif event.kind == A.ANSWER_BACK.value:
-            out["answered_on"] = dt.date.fromisoformat(payload["answered_on"])
-        elif event.kind == A.REFER.value:
-            out.pop("reply", None)
-    return out
