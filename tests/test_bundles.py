@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import select, text
 
 from desktop.db.models import AppSetting, CaseEvent, FeedbackCase
-from desktop.domain.enums import CaseState
+from desktop.domain.enums import CaseState, RosterStatus
 from desktop.domain.errors import ServiceError
-from desktop.domain.records import CaseDraft, DutyDayDraft, VisitDraft
+from desktop.domain.records import CaseDraft, DeputyDraft, DutyDayDraft, VisitDraft
 from desktop.domain.workflow import CaseAction
 from desktop.services import bundle_export as bx
 from desktop.services import bundle_merge as bm
@@ -530,3 +530,22 @@ def test_a_station_cannot_add_to_another_stations_records(two, tmp_path: Path) -
     }
     assert net.county.feedback.get(theirs.case).state is CaseState.REGISTERED
     assert len(net.county.duty_days.get(theirs.duty_day).deputy_ids) == 1
+
+
+def test_a_deputy_the_county_took_over_travels_with_its_station_links(net: Network) -> None:
+    """A station types a deputy in; the county confirms it (and owns it and its links from
+    then on); the county's later change of the deputy's stations reaches the station."""
+    station = net.stations["WJ-03"]
+    here = net.station_id("WJ-03")
+    typed = station.deputies.create(DeputyDraft("钱小红", station_ids=(here,))).id
+    for path in net.to_county("WJ-03").files:
+        net.county.bundles.apply(path)
+    net.county.deputies.confirm(typed)
+    net.roster("WJ-03")
+    assert station.deputies.get(typed).roster_status is RosterStatus.CONFIRMED
+    # The county moves her to no station at all: the link's tombstone must travel.
+    mine = net.county.deputies.get(typed)
+    net.county.deputies.update(typed, DeputyDraft("钱小红", station_ids=()), mine.version)
+    net.roster("WJ-03")
+    assert station.deputies.get(typed).station_ids == ()
+    assert net.county.bundles.conflicts() == [] and station.bundles.conflicts() == []

@@ -123,7 +123,7 @@ class DeputyService:
         with self._db.write() as s:
             deputy = self._provisional(s, deputy_id, version)
             deputy.roster_status = RosterStatus.CONFIRMED.value
-            deputy.owner_site_id = s.info["site_id"]
+            _take_over(s, deputy)
             s.flush()
             return self._rows(s, [deputy])[0]
 
@@ -144,7 +144,7 @@ class DeputyService:
                 raise ServiceError(NOT_A_COUNTY_RECORD)
             deputy.roster_status = RosterStatus.MAPPED.value
             deputy.county_record_id = target.id
-            deputy.owner_site_id = s.info["site_id"]
+            _take_over(s, deputy)
             s.flush()
             return self._rows(s, [deputy])[0]
 
@@ -230,3 +230,11 @@ class DeputyService:
             )
             for d in deputies
         ]
+
+
+def _take_over(s: Session, deputy: Deputy) -> None:
+    """The county owns the deputy from now on, and its station links with it: a change the
+    county makes to them later must travel (only the owner's changes do)."""
+    deputy.owner_site_id = s.info["site_id"]
+    for link in s.scalars(select(DeputyStation).where(DeputyStation.deputy_id == deputy.id)):
+        link.owner_site_id = s.info["site_id"]
