@@ -12,6 +12,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -38,6 +39,11 @@ PROJECTED = (
 )  # fmt: skip
 _EVENTS = CaseEvent.__table__
 _CASES = FeedbackCase.__table__
+
+
+def replayed(ctx: WorkflowContext) -> WorkflowContext:
+    """History is replayed without the time limits its steps were checked against then."""
+    return replace(ctx, enforce_time_limits=False)
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:

@@ -26,7 +26,13 @@ from desktop.domain.workflow import (
     fold,
 )
 from desktop.services.calendar import CalendarService
-from desktop.services.case_fold import latest_texts, named_here, projection, refold_cases
+from desktop.services.case_fold import (
+    latest_texts,
+    named_here,
+    projection,
+    refold_cases,
+    replayed,
+)
 from desktop.services.common import NOT_FOUND, STALE
 from desktop.services.feedback import FeedbackService
 
@@ -173,7 +179,7 @@ class CaseworkService:
     ) -> None:
         """As ``refold`` for many cases (a bundle's): Core queries a few hundred at a time;
         cases new here are folded from the rows just written (case_fold.refold_cases)."""
-        ctx = _replay(self._calendar.context(session))
+        ctx = replayed(self._calendar.context(session))
         refold_cases(session, case_ids, ctx, arrived, arrived_steps)
 
     # --- internals ------------------------------------------------------------------------
@@ -189,7 +195,7 @@ class CaseworkService:
     def _fold(self, s: Session, case_id: uuid.UUID, ctx: WorkflowContext) -> FoldResult:
         events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)).all()
         # History is replayed without the time limits its steps were checked against then.
-        return fold([_fact(e) for e in events], _replay(ctx))
+        return fold([_fact(e) for e in events], replayed(ctx))
 
     def _step(
         self,
@@ -238,9 +244,3 @@ class CaseworkService:
         wanted = projection(result, texts, named_here(s, [result]), case.deleted)
         for column, value in wanted.items():
             setattr(case, column, value)
-
-
-def _replay(ctx: WorkflowContext) -> WorkflowContext:
-    from dataclasses import replace
-
-    return replace(ctx, enforce_time_limits=False)
