@@ -308,3 +308,19 @@ def test_a_search_that_finds_a_person_and_words_counts_each_case_once(
     _case(services, station, today, content="饮水", person="路灯")
     assert services.feedback.count(ListFilter(text="路灯")) == 3
     assert len(services.feedback.page(ListFilter(text="路灯")).rows) == 3
+
+
+def test_a_merged_case_referred_later_does_not_block_the_main_cases_reply(
+    services, station, department, today
+) -> None:
+    """The main case's reply predates the duplicate's own referral: the duplicate cannot take
+    that reply (a reply before its referral), but the main case's reply must still be saved."""
+    main = _case(services, station, today - dt.timedelta(days=20), person="甲")
+    dup = _case(services, station, today - dt.timedelta(days=20), person="乙")
+    services.casework.refer(main.id, department, referred_on=today - dt.timedelta(days=20))
+    services.casework.refer(dup.id, department, referred_on=today)
+    services.casework.merge(dup.id, main.id)
+    replied = _reply(services, main.id, today - dt.timedelta(days=10))
+    assert replied.state is CaseState.REPLIED
+    follower = services.feedback.get(dup.id)
+    assert follower.state is CaseState.REFERRED and follower.merged_into_id == main.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import uuid
@@ -20,6 +21,7 @@ from desktop.domain.workflow import (
     CaseAction,
     EventFact,
     FoldResult,
+    IllegalTransition,
     WorkflowContext,
     allowed_actions,
     apply,
@@ -114,7 +116,11 @@ class CaseworkService:
                     result = self._fold(s, merged.id, ctx)
                     if action in allowed_actions(result.status) and not result.conflict:
                         note_merged = QT_TRANSLATE_NOOP("Service", "Follows the merged case")
-                        self._step(s, merged.id, action, dict(payload), ctx, actor, note_merged)
+                        # A duplicate the step does not fit (a reply dated before its own
+                        # referral) keeps its state: the main case's step is still saved.
+                        with contextlib.suppress(IllegalTransition), s.begin_nested():
+                            self._step(s, merged.id, action, dict(payload), ctx, actor,
+                                       note_merged)  # fmt: skip
         return self._feedback.get(case_id)
 
     def refer(
