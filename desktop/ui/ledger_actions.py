@@ -20,6 +20,7 @@ from desktop.domain.kinds import RECORD_KINDS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.i18n import paper_label, translated
+from desktop.ui.menus import add_action
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -67,10 +68,7 @@ class LedgerActions(QObject):
         self.set_services(None, False)
 
     def _add(self, menu: Any, text: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.window)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
+        return add_action(self.window, menu, text, slot)
 
     def set_services(self, services: Services | None, writable: bool) -> None:
         self.services, self.writable = services, writable
