@@ -27,7 +27,7 @@ from desktop.db.models import SiteEnrolment
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services.bundle_figures import MergeResult, RejectedRow, TableFigures
-from desktop.services.bundle_peers import _stations_of as stations_of
+from desktop.services.bundle_peers import stations_of
 from desktop.services.bundle_refs import (
     CASES,
     EVENTS,

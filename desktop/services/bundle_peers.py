@@ -59,7 +59,7 @@ def local_site(session: Session, site_id: uuid.UUID | None) -> Local:
     return Local(site.id, site.code, site.name, SiteRole(site.role), keys)
 
 
-def _stations_of(session: Session, e: SiteEnrolment) -> frozenset[uuid.UUID]:
+def stations_of(session: Session, e: SiteEnrolment) -> frozenset[uuid.UUID]:
     if e.station_id is not None:
         return frozenset({e.station_id})
     if e.township_id is None:
@@ -74,7 +74,7 @@ def peers(session: Session, local: Local) -> list[Peer]:
         enrolled = session.scalars(select(SiteEnrolment).order_by(SiteEnrolment.code))
         return [
             Peer(e.site_id, e.code, e.name, SiteRole(e.role),
-                 PublicKeys(e.sign_public, e.box_public), e.revoked, _stations_of(session, e))
+                 PublicKeys(e.sign_public, e.box_public), e.revoked, stations_of(session, e))
             for e in enrolled
         ]  # fmt: skip
     county = session.scalar(select(Site).where(Site.role == SiteRole.COUNTY.value))
