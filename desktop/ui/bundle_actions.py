@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStorageInfo, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from desktop.domain.tables import Cancelled
 from desktop.domain.tr import QT_TRANSLATE_NOOP
@@ -170,12 +170,13 @@ class BundleActions(QObject):
     bundles_imported = Signal()  # records arrived: the tabs list again
     bundles_listed = Signal()  # only the 数据包 tab's lists changed (a bundle written, set aside)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, menu: QMenu | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.services: Services | None = None
         self.writable = False
-        menu = window.menuBar().addMenu(self.tr("&Bundles"))
+        if menu is None:  # the window makes it before its first paint, titled like this
+            menu = window.menuBar().addMenu(self.tr("&Bundles"))
         self.export_action = self._add(menu, self.tr("&Export bundle…"), self.export_bundle)
         self.import_action = self._add(menu, self.tr("&Import bundle…"), self.import_bundles)
         from desktop.ui.enrol_actions import EnrolActions  # enrollment: items in this menu

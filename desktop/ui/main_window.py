@@ -136,11 +136,13 @@ class MainWindow(QMainWindow):
 
         self.ledger_actions = LedgerActions(self, self.current_table)
         self.ledger_actions.records_imported.connect(lambda _kind: self.reload_tabs())
-        from desktop.ui.bundle_actions import BundleActions
-
-        self.bundle_actions = BundleActions(self)
-        self.bundle_actions.bundles_imported.connect(self.reload_tabs)
-        self.bundle_actions.bundles_listed.connect(self._bundles_listed)
+        # The 数据包 menu's title now, its items right after the first paint (their modules
+        # cost about a tenth of the bare window): see bundle_actions below.
+        self._bundle_menu = self.menuBar().addMenu(
+            QCoreApplication.translate("BundleActions", "&Bundles")
+        )
+        self._bundle_actions: Any = None
+        self.first_painted.connect(lambda: QTimer.singleShot(0, lambda: self.bundle_actions))
         # Shortcuts after the first paint: the first QKeySequence makes PySide6 build about a
         # hundred Python enums (11 ms) that the painted frame does not need.
         shortcuts = (
@@ -274,6 +276,19 @@ class MainWindow(QMainWindow):
                 continue
             if attr not in self._pending and hasattr(widget, "reload"):
                 widget.reload()
+
+    @property
+    def bundle_actions(self) -> Any:
+        """The 数据包 menu's actions (desktop.ui.bundle_actions), built on first use."""
+        if self._bundle_actions is None:
+            from desktop.ui.bundle_actions import BundleActions
+
+            self._bundle_actions = BundleActions(self, self._bundle_menu)
+            self._bundle_actions.bundles_imported.connect(self.reload_tabs)
+            self._bundle_actions.bundles_listed.connect(self._bundles_listed)
+            if self.services is not None:
+                self._bundle_actions.set_services(self.services, self._writable)
+        return self._bundle_actions
 
     def _bundles_listed(self) -> None:
         """After an export: the 数据包 tab lists it, the register tabs' Sent column moves."""
