@@ -383,6 +383,8 @@ def test_after_reenrollment_the_refused_records_still_reach_the_county(
         net.county.bundles.apply(refused_path)
     blob = net.county.enrolment.reenroll("WJ-03", PASSPHRASE, TODAY)
     station.enrolment.accept(blob, PASSPHRASE)
+    # What the station is told is still to send counts them too.
+    assert station.bundles.pending_changes(net.county_id) > 0
     for path in net.to_county("WJ-03", tmp_path).files:
         net.county.bundles.apply(path)
     assert net.county.feedback.get(case.id).person_name == PEOPLE["WJ-03"][0]

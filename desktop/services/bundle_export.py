@@ -110,6 +110,29 @@ def _acks(session: Session, peer_id: uuid.UUID) -> list[pl.Ack]:
     return [pl.Ack(e, s, h) for e, s, h in session.execute(query)]
 
 
+def changes(
+    session: Session,
+    local: Local,
+    recipient: Peer,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelledFn = never_cancelled,
+) -> tuple[int, int, dict[str, list]]:
+    """What the next bundle to ``recipient`` carries: the local change sequence it covers,
+    (after, through], and its rows table by table (none: nothing new)."""
+    after = _readable_through(session, recipient.site_id, local.keys)
+    through = session.scalar(select(ChangeCounter.value)) or 0
+    stations = recipient.stations if local.role is SiteRole.COUNTY else None
+    tables: dict[str, list] = {}
+    for i, name in enumerate(pl.TRAVELLING):
+        rows = changed_rows(session, name, local.site_id, after, through, stations)
+        if rows:
+            tables[name] = rows
+        progress(i + 1, len(pl.TRAVELLING) + 2, "")
+        if cancelled():
+            raise Cancelled
+    return after, through, tables
+
+
 def build(
     session: Session,
     local: Local,
@@ -126,17 +149,7 @@ def build(
         .order_by(BundleSent.through_seq.desc(), BundleSent.seq.desc())  # never the clock
         .limit(1)
     ).first()
-    after = _readable_through(session, recipient.site_id, local.keys)
-    through = session.scalar(select(ChangeCounter.value)) or 0
-    stations = recipient.stations if local.role is SiteRole.COUNTY else None
-    tables: dict[str, list] = {}
-    for i, name in enumerate(pl.TRAVELLING):
-        rows = changed_rows(session, name, local.site_id, after, through, stations)
-        if rows:
-            tables[name] = rows
-        progress(i + 1, len(pl.TRAVELLING) + 2, "")
-        if cancelled():
-            raise Cancelled
+    after, through, tables = changes(session, local, recipient, progress, cancelled)
     acks = _acks(session, recipient.site_id)
     # New acknowledgements alone are worth a bundle from the county (the station learns what
     # arrived); a station sends them along with its records.

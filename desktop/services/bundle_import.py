@@ -96,10 +96,6 @@ class ImportPlan:
     missing: tuple[int, ...] = ()  # the sender's bundles (this epoch) still not here
 
 
-class _DryRun(Exception):
-    """Raised inside the transaction to roll a plan back."""
-
-
 def open_bundle(session: Session, local: Local, path: Path) -> Opened:
     """Read and verify ``path`` up to the payload; BundleRefused for anything untrustworthy."""
     file = path.name

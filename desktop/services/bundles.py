@@ -27,8 +27,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import bundle_export as bx
 from desktop.services import bundle_import as bi
 from desktop.services.bundle_conflicts import describe_conflict
-from desktop.services.bundle_peers import Local, Peer, local_site, peer_by_code, peers
-from desktop.services.bundle_scope import changed_rows
+from desktop.services.bundle_peers import Local, Peer, local_site, peer, peer_by_code, peers
 from desktop.services.common import ServiceError
 from desktop.sync import payload as pl
 from desktop.sync.errors import BundleRefused
@@ -147,8 +146,9 @@ class BundleService:
                 if not p.revoked
             ]
 
-    def _peer(self, s: object, local: Local, site_id: uuid.UUID) -> Peer:
-        found = next((p for p in peers(s, local) if p.site_id == site_id), None)  # type: ignore[arg-type]
+    @staticmethod
+    def _peer(s: Session, local: Local, site_id: uuid.UUID) -> Peer:
+        found = peer(s, local, site_id)
         if found is None or found.revoked:
             raise ServiceError(NO_RECIPIENT)
         return found
@@ -190,20 +190,11 @@ class BundleService:
             return [bx.sent_row(b) for b in s.scalars(query)]
 
     def pending_changes(self, recipient_id: uuid.UUID) -> int:
-        """Records changed here since the last bundle to ``recipient_id``."""
+        """Records the next bundle to ``recipient_id`` would carry."""
         local = self._local()
         with self._db.read() as s:
-            p = self._peer(s, local, recipient_id)
-            after = s.scalar(
-                select(func.max(BundleSent.through_seq)).where(
-                    BundleSent.recipient_id == recipient_id
-                )
-            ) or 0  # fmt: skip
-            stations = p.stations if local.role is SiteRole.COUNTY else None
-            return sum(
-                len(changed_rows(s, name, local.site_id, after, 2**62, stations))
-                for name in pl.TRAVELLING
-            )
+            tables = bx.changes(s, local, self._peer(s, local, recipient_id))[2]
+            return sum(len(rows) for rows in tables.values())
 
     # --- import -------------------------------------------------------------------------------
 
