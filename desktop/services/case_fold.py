@@ -123,9 +123,20 @@ def named_here(session: Session, results: Collection[FoldResult]) -> set[uuid.UU
     return here
 
 
+STEP_COLUMNS = tuple(_EVENTS.c[c] for c in ("id", "case_id", "previous_id", "kind", "payload",
+                                            "site_id"))  # fmt: skip
+
+
+def fold_steps(session: Session, case_id: uuid.UUID, ctx: WorkflowContext) -> FoldResult:
+    """One case's steps here, folded (as history: without the time limits of the day)."""
+    steps = session.execute(select(*STEP_COLUMNS).where(_EVENTS.c.case_id == case_id))
+    return fold(_facts(steps.mappings())[0][case_id], replayed(ctx))
+
+
 def _facts(
     events: Iterable[Mapping[str, Any]],
 ) -> tuple[dict[uuid.UUID, list[EventFact]], dict[str, tuple[str, str]]]:
+    """Each case's steps as the workflow folds them, and each step's kind and payload."""
     facts: dict[uuid.UUID, list[EventFact]] = defaultdict(list)
     steps: dict[str, tuple[str, str]] = {}
     for e in events:
@@ -188,12 +199,10 @@ def refold_cases(
         mine = [e for e in arrived_steps if e["case_id"] in arrived]
         written += _write_changes(session, list(arrived.values()), mine, ctx)
     ids = [i for i in case_ids if i not in arrived]
-    event_columns = [_EVENTS.c[c] for c in ("id", "case_id", "previous_id", "kind", "payload",
-                                            "site_id")]  # fmt: skip
     case_columns = [_CASES.c.id, _CASES.c.owner_site_id, *(_CASES.c[c] for c in PROJECTED)]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        events = session.execute(select(*event_columns).where(_EVENTS.c.case_id.in_(chunk)))
+        events = session.execute(select(*STEP_COLUMNS).where(_EVENTS.c.case_id.in_(chunk)))
         cases = session.execute(select(*case_columns).where(_CASES.c.id.in_(chunk)))
         written += _write_changes(session, list(cases.mappings()), list(events.mappings()), ctx)
     return written

@@ -25,10 +25,10 @@ from desktop.domain.workflow import (
     WorkflowContext,
     allowed_actions,
     apply,
-    fold,
 )
 from desktop.services.calendar import CalendarService
 from desktop.services.case_fold import (
+    fold_steps,
     latest_texts,
     named_here,
     projection,
@@ -47,16 +47,6 @@ NOT_MERGEABLE = QT_TRANSLATE_NOOP(
 )
 # Steps on a main case that its merged duplicates follow, so each person still gets an answer.
 FOLLOWED_BY_MERGED = (A.REFER, A.REPLY, A.FOLLOW_UP_REPLY)
-
-
-def _fact(event: CaseEvent) -> EventFact:
-    return EventFact(
-        id=str(event.id),
-        previous_id=str(event.previous_id) if event.previous_id else None,
-        action=CaseAction(event.kind),
-        payload=json.loads(event.payload or "{}"),
-        site_id=str(event.site_id),
-    )
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:
@@ -82,7 +72,7 @@ class CaseworkService:
         """The case's folded history and the steps the detail pane may offer now."""
         with self._db.read() as s:
             ctx = self._calendar.context(s)
-            result = self._fold(s, case_id, ctx)
+            result = fold_steps(s, case_id, ctx)
         if result.conflict:
             return result, frozenset({A.EDIT})
         return result, allowed_actions(result.status, today=self._today(), ctx=ctx)
@@ -113,7 +103,7 @@ class CaseworkService:
                         FeedbackCase.merged_into_id == case_id, ~FeedbackCase.deleted
                     )
                 ):
-                    result = self._fold(s, merged.id, ctx)
+                    result = fold_steps(s, merged.id, ctx)
                     if action in allowed_actions(result.status) and not result.conflict:
                         note_merged = QT_TRANSLATE_NOOP("Service", "Follows the merged case")
                         # A duplicate the step does not fit (a reply dated before its own
@@ -169,7 +159,7 @@ class CaseworkService:
             )
             s.add(event)
             s.flush()
-            self._project(s, case, self._fold(s, case_id, ctx))
+            self._project(s, case, fold_steps(s, case_id, ctx))
         return self._feedback.get(case_id)
 
     def refold(self, session: Session, case_id: uuid.UUID) -> None:
@@ -198,11 +188,6 @@ class CaseworkService:
             raise ServiceError(STALE)
         return case
 
-    def _fold(self, s: Session, case_id: uuid.UUID, ctx: WorkflowContext) -> FoldResult:
-        events = s.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id)).all()
-        # History is replayed without the time limits its steps were checked against then.
-        return fold([_fact(e) for e in events], replayed(ctx))
-
     def _step(
         self,
         s: Session,
@@ -215,7 +200,7 @@ class CaseworkService:
         version: int | None = None,
     ) -> None:
         case = self._case(s, case_id, version)
-        result = self._fold(s, case_id, ctx)
+        result = fold_steps(s, case_id, ctx)
         if result.conflict:
             raise ServiceError(SETTLE_FIRST)
         event_id = uuid.uuid4()
@@ -235,7 +220,7 @@ class CaseworkService:
             )
         )
         s.flush()
-        self._project(s, case, self._fold(s, case_id, ctx))
+        self._project(s, case, fold_steps(s, case_id, ctx))
 
     @staticmethod
     def _project(s: Session, case: FeedbackCase, result: FoldResult) -> None:
