@@ -22,6 +22,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 TODAY = dt.date(2026, 6, 15)
 
 
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase files with scrypt at milliseconds: tests only (test_sync_crypto checks the
+    real default and sets it where it needs it)."""
+    from desktop.sync import crypto
+
+    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))
+
+
 @pytest.fixture
 def today() -> dt.date:
     return TODAY

@@ -16,7 +16,6 @@ from desktop.cli import main
 from desktop.domain.enums import CaseState
 from desktop.domain.records import DeputyDraft
 from desktop.services import Services, open_services
-from desktop.sync import crypto
 from tests.bundle_fixtures import (
     COUNTY,
     DEPUTIES,
@@ -33,11 +32,6 @@ from tests.bundle_fixtures import (
 )
 
 CODES = tuple(STATIONS)
-
-
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
 
 
 @contextlib.contextmanager

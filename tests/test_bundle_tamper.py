@@ -44,11 +44,6 @@ from tests.test_sync_archive import craft, deflated
 MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
-
-
 @pytest.fixture
 def net(tmp_path: Path) -> Iterator[Network]:
     network = Network(tmp_path, ("WJ-03",))

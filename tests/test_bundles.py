@@ -22,7 +22,7 @@ from desktop.services import bundle_export as bx
 from desktop.services import bundle_merge as bm
 from desktop.services import open_services
 from desktop.services.bundles import NOT_A_CONFLICT, GapRow
-from desktop.sync import archive, crypto
+from desktop.sync import archive
 from desktop.sync import payload as pl
 from desktop.sync.errors import BundleRefused
 from tests.bundle_fixtures import (
@@ -42,11 +42,6 @@ STATION_TABLES = (
     *("duty_days", "duty_day_deputies", "feedback_cases", "case_deputies", "case_events"),
     *("visits", "visit_people", "activities", "activity_participants"),
 )
-
-
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
 
 
 @pytest.fixture

@@ -25,11 +25,6 @@ TODAY = dt.date(2026, 6, 15)
 FINGERPRINT = re.compile(r"[0-9A-F]{4}(?:-[0-9A-F]{4}){4}")
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
-
-
 def _init(db: Path, role: str, code: str, name: str, township: str = "") -> None:
     args = ["init", "--db", str(db), "--role", role, "--code", code, "--name", name]
     assert main([*args, "--township", township] if township else args) == 0

@@ -17,7 +17,6 @@ from desktop.db.engine import next_change_seq
 from desktop.domain.enums import SiteRole
 from desktop.domain.records import CaseDraft, SiteDraft
 from desktop.services import Services, open_services
-from desktop.sync import crypto
 from desktop.sync import payload as pl
 from desktop.ui import bundle_actions, prompts
 from desktop.ui.bundle_actions import Volume
@@ -33,11 +32,6 @@ COUNTY, STATION = "新桥县人大常委会", "望江镇第三联络站"
 
 def t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
 
 
 @pytest.fixture

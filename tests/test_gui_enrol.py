@@ -10,17 +10,11 @@ import pytest
 from desktop.domain.enums import SiteRole
 from desktop.domain.records import SiteDraft
 from desktop.services import open_services
-from desktop.sync import crypto
 from desktop.ui import prompts
 from desktop.ui.setup_dialog import SetupDialog
 
 TODAY = dt.date(2026, 6, 15)
 SECRET = "大田村联络站 2026"
-
-
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
 
 
 @pytest.fixture

@@ -36,11 +36,6 @@ def t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-@pytest.fixture(autouse=True)
-def _fast_kdf(monkeypatch) -> None:
-    monkeypatch.setattr(crypto, "DEFAULT_SCRYPT", (4, 1, 1))  # milliseconds, tests only
-
-
 @pytest.fixture
 def county(tmp_path: Path) -> Iterator[Services]:
     services = open_services(tmp_path / "county.sqlite", today=lambda: TODAY)
