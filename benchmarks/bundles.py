@@ -395,7 +395,7 @@ def _select_ids(model: Any) -> Any:
 
 def _fill(station_path: Path, n: int, seed: int) -> int:
     """Write about ``n`` records at the station in one transaction; return how many."""
-    from desktop.db import sqlite as db_sqlite
+    from desktop.db import bulk as db_bulk
     from desktop.sync import payload as pl
 
     services = _services(station_path)
@@ -408,7 +408,7 @@ def _fill(station_path: Path, n: int, seed: int) -> int:
                         missing = {k for r in rows[:50] for k, v in r.items() if v is None}
                         missing -= {c.name for c in pl.table(name).columns if c.nullable}
                         assert not missing, f"{name}: no value for {sorted(missing)}"
-                        db_sqlite.insert_many(s, pl.table(name), rows)
+                        db_bulk.insert_many(s, pl.table(name), rows)
         return records.written
     finally:
         services.close()

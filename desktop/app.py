@@ -16,13 +16,15 @@ from desktop import APP_NAME, paths
 STARTUP_PROBE = "LIAISON_DESK_STARTUP_PROBE"
 
 
-def _open_services(path: Path):
+def _open_services(path: Path | str):
+    """A file (backed up beside itself before a migration) or a PostgreSQL server URL."""
     from desktop.services import open_services
 
-    return open_services(path, backup_dir=paths.backup_dir_for(path))
+    backups = paths.backup_dir_for(path) if isinstance(path, Path) else None
+    return open_services(path, backup_dir=backups)
 
 
-def run_gui(db_path: Path, language: str, app: QApplication | None = None) -> int:
+def run_gui(db_path: Path | str, language: str, app: QApplication | None = None) -> int:
     from desktop.ui.i18n import install_translators
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import UiSettings
@@ -38,11 +40,15 @@ def run_gui(db_path: Path, language: str, app: QApplication | None = None) -> in
     return app.exec()
 
 
-def _first_rows(path: Path, tab: str) -> list | None:
-    """The roster read with sqlite3 alone, when the deputies tab is the one on screen."""
-    if tab != "deputies_tab" or not path.is_file():
+def _first_rows(path: Path | str, tab: str) -> list | None:
+    """The roster read with sqlite3 alone, when the deputies tab is the one on screen (not
+    from a server: its rows come with the services)."""
+    if tab != "deputies_tab" or not isinstance(path, Path) or not path.is_file():
         return None
-    from desktop.db import quick
+    from desktop.db import location, quick
+
+    if location.is_network_share(path):  # refused when the services open it: show nothing
+        return None
 
     return quick.roster(path)
 

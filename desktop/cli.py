@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
+from desktop.cli_db import InputError, db_location, shown
+from desktop.cli_db import open_existing as _open_existing
+from desktop.cli_db import require_file as _require_file
+from desktop.cli_db import require_new as _require_new
 from desktop.domain.enums import CaseState
 from desktop.domain.errors import DraftInvalid
 
@@ -20,13 +24,9 @@ if TYPE_CHECKING:
 
 SUBCOMMANDS = (
     *("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx"),
-    *("enroll-site", "enroll", "export-bundle", "import-bundle"),
+    *("enroll-site", "enroll", "export-bundle", "import-bundle", "report"),
 )
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class InputError(Exception):
-    """Bad arguments or bad input: one line on stderr, exit 2, nothing created or changed."""
 
 
 class Cli:
@@ -61,7 +61,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         description=Cli.tr("Liaison Desk: records and ledgers for deputy liaison stations."),
     )
     parser.add_argument("--version", action="version", version=f"liaison-desk {__version__}")
-    parser.add_argument("--db", type=Path, help=Cli.tr("the database file"))
+    parser.add_argument("--db", type=db_location, help=Cli.tr("the database file"))
     parser.add_argument(
         "--lang", choices=("zh_CN", "en"), default="zh_CN", help=Cli.tr("interface language")
     )
@@ -73,17 +73,22 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         return parser
     from desktop.cli_bundles import add_parsers as add_bundle_parsers
     from desktop.cli_ledgers import add_parsers as add_ledger_parsers
+    from desktop.cli_report import add_parsers as add_report_parsers
     from desktop.cli_sync import add_parsers as add_sync_parsers
 
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     init = sub.add_parser("init", help=Cli.tr("create a database for a site"))
-    init.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to create"))
+    init.add_argument(
+        "--db", type=db_location, required=True, help=Cli.tr("the database file to create")
+    )
     init.add_argument("--role", choices=("station", "township", "county"), required=True)
     init.add_argument("--code", required=True, help=Cli.tr("the site's code"))
     init.add_argument("--name", required=True, help=Cli.tr("the site's name"))
     init.add_argument("--township", default="", help=Cli.tr("the township's name"))
     demo = sub.add_parser("demo", help=Cli.tr("fill a new database with demo records"))
-    demo.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to create"))
+    demo.add_argument(
+        "--db", type=db_location, required=True, help=Cli.tr("the database file to create")
+    )
     demo.add_argument("--scale", choices=("station", "county", "prefecture"), default="county")
     demo.add_argument("--years", type=int, default=1)
     demo.add_argument("--seed", type=int, default=2021)
@@ -94,7 +99,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         help=Cli.tr("the last day of the demo records (YYYY-MM-DD)"),
     )
     cases = sub.add_parser("cases", help=Cli.tr("list feedback cases"))
-    cases.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    cases.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     cases.add_argument(
         "--state", choices=[s.value for s in CaseState], help=Cli.tr("only cases in this state")
     )
@@ -105,7 +110,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         "--json", action="store_true", help=Cli.tr("print JSON (docs/cases-json.md)")
     )
     points = sub.add_parser("points", help=Cli.tr("the annual points register"))
-    points.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    points.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     points.add_argument("--year", type=int, required=True)
     points.add_argument("--deputy", help=Cli.tr("a deputy's name or id (default: the ranking)"))
     points.add_argument("--json", action="store_true", help=Cli.tr("print JSON"))
@@ -122,39 +127,12 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     add_ledger_parsers(sub)
     add_bundle_parsers(sub)
     add_sync_parsers(sub)
+    add_report_parsers(sub)
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
-    check.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file to check"))
+    check.add_argument(
+        "--db", type=db_location, required=True, help=Cli.tr("the database file to check")
+    )
     return parser
-
-
-def _require_file(path: Path) -> Path:
-    if not path.is_file():
-        raise InputError(Cli.tr("The database file does not exist: {0}").format(path))
-    return path
-
-
-def _open_existing(path: Path):
-    """An existing Liaison Desk database, or a one-line refusal (never a traceback)."""
-    from desktop.db.sqlite import is_sqlite_file
-    from desktop.domain.errors import SchemaTooNew
-    from desktop.services import open_services
-
-    if not is_sqlite_file(_require_file(path)):
-        raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(path))
-    try:
-        return open_services(path)
-    except SchemaTooNew as exc:
-        raise InputError(
-            Cli.tr("The database {0} was written by a newer version of Liaison Desk.").format(path)
-        ) from exc
-
-
-def _require_new(path: Path) -> Path:
-    if path.exists() and path.stat().st_size > 0:
-        raise InputError(Cli.tr("The file already exists; choose a new file: {0}").format(path))
-    if not path.parent.is_dir():
-        raise InputError(Cli.tr("The folder does not exist: {0}").format(path.parent))
-    return path
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -176,7 +154,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     services.close()
-    print(Cli.tr("Created {0} for {1} ({2}).").format(path, site.name, site.code))
+    print(Cli.tr("Created {0} for {1} ({2}).").format(shown(path), site.name, site.code))
     return EXIT_OK
 
 
@@ -194,40 +172,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     finally:
         services.close()
-    print(Cli.tr("Demo database written: {0}").format(path))
+    print(Cli.tr("Demo database written: {0}").format(shown(path)))
     print(summary)
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from desktop.db.engine import Database
-    from desktop.db.migrate import current_revision, head_revision
-    from desktop.db.sqlite import integrity_check, is_sqlite_file
+    from desktop.cli_db import run_check
 
-    path = _require_file(args.db)
-    if not is_sqlite_file(path):
-        raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(path))
-    db = Database(path, read_only=True)
-    try:
-        revision: str | None = None
-        revision = current_revision(db)
-        problems = [p for p in integrity_check(db.engine) if p != "ok"]
-    except Exception as exc:  # a damaged file: that is what check is for, so report it
-        problems = [str(getattr(exc, "orig", exc))]
-    finally:
-        db.dispose()
-    print(
-        Cli.tr("Schema revision: {0} (this program: {1})").format(revision or "-", head_revision())
-    )
-    if problems:
-        print(
-            Cli.tr("Integrity check: the database is damaged ({0})").format(
-                "; ".join(problems[:20])
-            )
-        )
-    else:
-        print(Cli.tr("Integrity check: {0}").format(Cli.tr("passed")))
-    return EXIT_OK if revision == head_revision() and not problems else EXIT_FAULT
+    return run_check(args)
 
 
 def case_record(case: CaseRow, today: dt.date) -> dict[str, object]:
@@ -357,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
             from desktop import cli_sync
 
             return cli_sync.run(args, _open_existing, InputError)
+        if args.command == "report":
+            from desktop import cli_report
+
+            return cli_report.run(args, _open_existing, InputError)
         return _gui(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)

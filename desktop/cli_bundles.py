@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.db.location import location as db_location
+from desktop.db.location import shown
 from desktop.domain.errors import Refusal
 
 COMMANDS = ("enroll-site", "enroll")
@@ -37,7 +39,7 @@ def add_parsers(sub: Any) -> None:
             "county office: enroll a station or township centre, write its enrollment file"
         ),
     )
-    site.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    site.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     site.add_argument("--code", required=True, help=Cli.tr("the site's code"))
     site.add_argument("--name", required=True, help=Cli.tr("the site's name"))
     site.add_argument("--role", choices=("station", "township"), required=True)
@@ -48,7 +50,10 @@ def add_parsers(sub: Any) -> None:
         "enroll", help=Cli.tr("set a station's database up from its enrollment file")
     )
     enroll.add_argument(
-        "--db", type=Path, required=True, help=Cli.tr("the database file (created if absent)")
+        "--db",
+        type=db_location,
+        required=True,
+        help=Cli.tr("the database file (created if absent)"),
     )
     enroll.add_argument(
         "file", type=Path, help=Cli.tr("the enrollment file from the county office")
@@ -134,12 +139,17 @@ def run_enroll(args: argparse.Namespace, open_existing: Callable[[Path], Any], e
         print(_message(BundleRefused(NOT_A_KEY_FILE)), file=sys.stderr)
         return EXIT_BAD_INPUT
     blob = args.file.read_bytes()
-    new = not args.db.exists()
+    server = isinstance(args.db, str)  # a PostgreSQL URL: the database exists, maybe empty
+    new = not server and not args.db.exists()
     if new and not args.db.parent.is_dir():
         raise error(Cli.tr("The folder does not exist: {0}").format(args.db.parent))
     passphrase = read_passphrase(args.passphrase_file, error, confirm=False)
     # Enrollment is how a station's database is born; a refused file leaves no database behind.
-    services = open_services(args.db) if new else open_existing(args.db)
+    try:
+        services = open_services(args.db) if new or server else open_existing(args.db)
+    except Refusal as exc:  # a new file on a network share
+        print(_message(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         site = services.enrolment.accept(blob, passphrase)
         own, county = services.enrolment.own_public(), services.enrolment.county_site()
@@ -153,7 +163,9 @@ def run_enroll(args: argparse.Namespace, open_existing: Callable[[Path], Any], e
             return EXIT_BAD_INPUT
         raise
     services.close()
-    print(Cli.tr("{0} is now the database of {1} ({2}).").format(args.db, site.name, site.code))
+    print(
+        Cli.tr("{0} is now the database of {1} ({2}).").format(shown(args.db), site.name, site.code)
+    )
     print(Cli.tr("Key fingerprint of {0}: {1}").format(site.name, own.fingerprint()))
     print(
         Cli.tr(

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 
 COMMANDS = ("export-bundle", "import-bundle")
@@ -32,7 +33,7 @@ def add_parsers(sub: Any) -> None:
     export = sub.add_parser(
         "export-bundle", help=Cli.tr("write the bundles of changes since the last ones")
     )
-    export.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    export.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     export.add_argument("--to", type=Path, required=True, help=Cli.tr("the folder to write into"))
     export.add_argument(
         "--recipient",
@@ -40,7 +41,7 @@ def add_parsers(sub: Any) -> None:
         help=Cli.tr("the recipient's code, or all (a station's recipient is the county office)"),
     )
     imp = sub.add_parser("import-bundle", help=Cli.tr("import bundles: the plan, then the result"))
-    imp.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    imp.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     imp.add_argument("files", type=Path, nargs="+", help=Cli.tr("the bundle files"))
     imp.add_argument(
         "--dry-run", action="store_true", help=Cli.tr("show the plan only; nothing is written")

@@ -115,11 +115,15 @@ class Network:
     """A county office and the stations it enrolled, each a database file under ``root``;
     bundles travel through the folder ``usb``."""
 
-    def __init__(self, root: Path, codes: Iterable[str] = ("WJ-03",)) -> None:
+    def __init__(
+        self, root: Path, codes: Iterable[str] = ("WJ-03",), county_db: Path | str | None = None
+    ) -> None:
         self.root = root
         self.usb = root / "usb"
         self.usb.mkdir(parents=True, exist_ok=True)
-        self.county = open_services(root / "county.sqlite", today=lambda: TODAY)
+        # The county office's database: a file, or a PostgreSQL URL (conftest's new_db).
+        self.county_db = county_db or root / "county.sqlite"
+        self.county = open_services(self.county_db, today=lambda: TODAY)
         self.county.site.initialise(SiteDraft(SiteRole.COUNTY, *COUNTY, ""))
         self.department = add_department(self.county)
         self.stations: dict[str, Services] = {}
@@ -141,8 +145,8 @@ class Network:
         ).id
         return station
 
-    def path(self, code: str | None = None) -> Path:
-        return self.root / (f"{code}.sqlite" if code else "county.sqlite")
+    def path(self, code: str | None = None) -> Path | str:
+        return self.root / f"{code}.sqlite" if code else self.county_db
 
     def station_id(self, code: str) -> uuid.UUID:
         return self.stations[code].site.current().station_id
@@ -173,8 +177,10 @@ class Network:
 # --- looking inside -------------------------------------------------------------------------
 
 
-def table_counts(path: Path) -> dict[str, int]:
-    """Rows in every table of the database file (bookkeeping and indexes' tables included)."""
+def table_counts(path: Path | str) -> dict[str, int]:
+    """Rows in every table of the database (bookkeeping and indexes' tables included)."""
+    if isinstance(path, str):
+        return _server_counts(path)
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
         names = [n for (n,) in con.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -186,7 +192,35 @@ def table_counts(path: Path) -> dict[str, int]:
     return counts
 
 
-def healthy(path: Path) -> bool:
+def _server_counts(url: str) -> dict[str, int]:
+    from sqlalchemy import inspect
+
+    from desktop.db.engine import Database
+
+    db = Database(url, read_only=True)
+    try:
+        with db.engine.connect() as con:
+            names = inspect(con).get_table_names()
+            query = " UNION ALL ".join(f"SELECT '{n}', count(*) FROM \"{n}\"" for n in names)
+            counts = dict(con.exec_driver_sql(query).all())
+            counts["#change_counter"] = con.exec_driver_sql(
+                "SELECT value FROM change_counter"
+            ).scalar()
+    finally:
+        db.dispose()
+    return counts
+
+
+def healthy(path: Path | str) -> bool:
+    if isinstance(path, str):  # the server keeps its own pages and foreign keys whole
+        from desktop.db import postgres
+        from desktop.db.engine import Database
+
+        db = Database(path, read_only=True)
+        try:
+            return postgres.integrity_check(db.engine) == ["ok"]
+        finally:
+            db.dispose()
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
         ok = con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         return ok and con.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -32,6 +32,7 @@ from tests.bundle_fixtures import (
 )
 
 CODES = tuple(STATIONS)
+pytestmark = pytest.mark.backends  # the county office on SQLite and on PostgreSQL (conftest)
 
 
 @contextlib.contextmanager
@@ -92,11 +93,32 @@ def plan_of(out: list[str], path: Path) -> list[str]:
     return out[start : next(heads, len(out))]
 
 
+def stored(county: Path | str) -> bytes:
+    """Everything the county's database holds: its files' bytes, or every row as text."""
+    if isinstance(county, Path):
+        return b"".join(p.read_bytes() for p in county.parent.glob(f"{county.name}*"))
+    from sqlalchemy import inspect
+
+    from desktop.db.engine import Database
+
+    db = Database(county, read_only=True)
+    try:
+        with db.engine.connect() as con:
+            return "".join(
+                con.exec_driver_sql(
+                    f"SELECT coalesce(string_agg(t::text, ''), '') FROM \"{n}\" t"
+                ).scalar()
+                for n in inspect(con).get_table_names()
+            ).encode()
+    finally:
+        db.dispose()
+
+
 def test_a_county_and_three_stations_through_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], new_db
 ) -> None:
     run = Run(capsys)
-    county, usb = tmp_path / "county.sqlite", tmp_path / "usb"
+    county, usb = new_db("county"), tmp_path / "usb"
     usb.mkdir()
     secret = tmp_path / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
@@ -220,7 +242,7 @@ def test_a_county_and_three_stations_through_the_command_line(
     data = [p.read_bytes() for p in usb.iterdir()]
     assert len(data) == 3 + 3 + 3 + 3 + 3  # roster, stations' 1, county's 2, stations' 2, 3
     secrets = names_and_phones()
-    county_db = b"".join(p.read_bytes() for p in tmp_path.glob("county.sqlite*"))
+    county_db = stored(county)
     for text in secrets:
         assert text.encode() in county_db  # the fixture's data did travel, sealed
         encodings = {text.encode("utf-8"), text.encode("gb18030")}
@@ -236,10 +258,10 @@ def exported_file(usb: Path, sender: str, recipient: str, seq: int) -> Path:
 
 
 def test_a_refused_bundle_exits_2_and_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], new_db
 ) -> None:
     run = Run(capsys)
-    county = tmp_path / "county.sqlite"
+    county = new_db("county")
     assert (
         run("init", "--db", county, "--role", "county", "--code", "XQ", "--name", COUNTY[1])[0] == 0
     )

@@ -44,9 +44,12 @@ STATION_TABLES = (
 )
 
 
+pytestmark = pytest.mark.backends  # the county office on SQLite and on PostgreSQL (conftest)
+
+
 @pytest.fixture
-def net(tmp_path: Path) -> Iterator[Network]:
-    network = Network(tmp_path, ("WJ-03",))
+def net(tmp_path: Path, new_db) -> Iterator[Network]:
+    network = Network(tmp_path, ("WJ-03",), new_db("county"))
     network.roster("WJ-03")
     yield network
     network.close()
@@ -278,8 +281,8 @@ CHILDREN = {
 }
 
 
-def test_a_county_bundle_to_one_station_never_carries_anothers(tmp_path: Path) -> None:
-    net = Network(tmp_path, ("WJ-03", "WJ-04"))
+def test_a_county_bundle_to_one_station_never_carries_anothers(tmp_path: Path, new_db) -> None:
+    net = Network(tmp_path, ("WJ-03", "WJ-04"), new_db("county"))
     try:
         net.roster("WJ-03")
         net.roster("WJ-04")
@@ -330,8 +333,8 @@ def test_a_county_bundle_to_one_station_never_carries_anothers(tmp_path: Path) -
         net.close()
 
 
-def test_a_station_cannot_send_another_stations_records(tmp_path: Path) -> None:
-    net = Network(tmp_path, ("WJ-03", "WJ-04"))
+def test_a_station_cannot_send_another_stations_records(tmp_path: Path, new_db) -> None:
+    net = Network(tmp_path, ("WJ-03", "WJ-04"), new_db("county"))
     try:
         net.roster("WJ-03")
         station = net.stations["WJ-03"]
@@ -450,9 +453,9 @@ def test_a_bundle_recorded_but_never_written_is_written_by_the_next_export(
 
 
 @pytest.fixture
-def two(tmp_path: Path) -> Iterator[tuple[Network, dict[str, object]]]:
+def two(tmp_path: Path, new_db) -> Iterator[tuple[Network, dict[str, object]]]:
     """Two stations whose records both reached the county."""
-    network = Network(tmp_path, ("WJ-03", "WJ-04"))
+    network = Network(tmp_path, ("WJ-03", "WJ-04"), new_db("county"))
     made = {}
     for code in ("WJ-03", "WJ-04"):
         network.roster(code)

@@ -19,6 +19,8 @@ from desktop.domain.records import (
     VisitDraft,
 )
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (tests/conftest.py)
+
 D = Decimal
 
 
@@ -140,12 +142,12 @@ def test_next_years_rules_leave_this_year_alone(world, monkeypatch) -> None:
     assert services.points.rule_set(2027, Scope.TOWNSHIP).name == "2027年办法"
 
 
-def test_the_ranking_added_up_in_sql_equals_the_record_level_registers(tmp_path) -> None:
+def test_the_ranking_added_up_in_sql_equals_the_record_level_registers(new_db) -> None:
     from desktop.services import open_services
     from desktop.services.demo import fill_demo
 
     as_of = dt.date(2026, 6, 30)
-    services = open_services(tmp_path / "demo.sqlite", today=lambda: as_of)
+    services = open_services(new_db("demo"), today=lambda: as_of)
     fill_demo(services, scale="station", as_of=as_of)
     services.points.add_session("大会", dt.date(2026, 1, 5), dt.date(2026, 3, 20))
     ranked = services.points.registers(2026)

@@ -23,6 +23,8 @@ from desktop.domain.records import (
 from desktop.domain.validation import MSG_DATE_FUTURE, MSG_REQUIRED
 from desktop.services.common import ServiceError
 
+pytestmark = pytest.mark.backends  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 @pytest.fixture
 def station(services):
@@ -269,10 +271,10 @@ def test_events_follow_their_predecessors_not_the_clock(services, station, today
 
 
 @pytest.fixture
-def county(tmp_path):
+def county(new_db):
     from desktop.services import open_services
 
-    svc = open_services(tmp_path / "county.sqlite")
+    svc = open_services(new_db("county"))
     svc.site.initialise(SiteDraft(SiteRole.COUNTY, "ZP", "昭平县人大常委会代表工委"))
     yield svc
     svc.close()

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import inspect, select, text
 
 from desktop.db.base import Base
 from desktop.db.engine import Database
@@ -50,8 +49,9 @@ def test_failed_transaction_rolls_back_ddl_too(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_migrated_schema_equals_the_models(tmp_path: Path) -> None:
-    db = Database(tmp_path / "m.sqlite")
+@pytest.mark.backends  # SQLite and PostgreSQL (tests/conftest.py)
+def test_migrated_schema_equals_the_models(new_db) -> None:
+    db = Database(new_db("m", blank=True))
     migrate(db)
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": include_name})
@@ -61,19 +61,20 @@ def test_migrated_schema_equals_the_models(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_migration_from_first_revision_matches_fresh_schema(tmp_path: Path) -> None:
+@pytest.mark.backends
+def test_migration_from_first_revision_matches_fresh_schema(new_db) -> None:
     """Upgrading step by step from the first revision gives the schema create_all gives."""
     from alembic import command
 
     from desktop.db.migrate import alembic_config
 
-    stepped = Database(tmp_path / "stepped.sqlite")
+    stepped = Database(new_db("stepped", blank=True))
     config = alembic_config()
     with stepped.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "+1")  # the first revision only
     migrate(stepped)  # then the rest, as a program update would
-    fresh = create_engine(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+    fresh = Database(new_db("fresh", blank=True)).engine
     Base.metadata.create_all(fresh)
 
     def schema(engine) -> dict:
@@ -216,7 +217,8 @@ def test_timestamps_are_utc(services) -> None:
     assert abs((now - created.replace(tzinfo=None)).total_seconds()) < 120
 
 
-def test_cases_older_than_the_search_index_are_found_after_the_upgrade(tmp_path: Path) -> None:
+@pytest.mark.backends
+def test_cases_older_than_the_search_index_are_found_after_the_upgrade(new_db) -> None:
     """Migration 0002 fills the index for cases already there, keyed as the triggers key."""
     import uuid as uuid_
 
@@ -225,28 +227,32 @@ def test_cases_older_than_the_search_index_are_found_after_the_upgrade(tmp_path:
     from desktop.db.migrate import alembic_config
     from desktop.domain.records import ListFilter
 
-    path = tmp_path / "old.sqlite"
+    path = new_db("old", blank=True)
     db = Database(path)
     config = alembic_config()
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "0001")
     site, station = uuid_.uuid4().hex, uuid_.uuid4().hex
-    stamp = "2026-01-01 00:00:00.000000"
-    track = f"'{site}', '{site}', 1, '{stamp}', '{stamp}', 0, 1"
-    with sqlite3.connect(path) as raw:
-        raw.execute(
-            f"INSERT INTO stations (id, code, name, address, created_site_id, "
-            f"owner_site_id, version, created_at, updated_at, deleted, change_seq) "
-            f"VALUES ('{station}', 'S1', '站', '', {track})"
+    track = {"site": site, "stamp": "2026-01-01 00:00:00.000000", "no": False}
+    columns = "created_site_id, owner_site_id, version, created_at, updated_at, deleted, change_seq"
+    values = ":site, :site, 1, :stamp, :stamp, :no, 1"
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                f"INSERT INTO stations (id, code, name, address, {columns}) "
+                f"VALUES (:id, 'S1', '站', '', {values})"
+            ),
+            {"id": station, **track},
         )
-        raw.execute(
-            "INSERT INTO feedback_cases (id, station_id, received_date, channel, anonymous, "
-            "person_name, person_keys, phone, id_number, village, content, state, "
-            "created_site_id, owner_site_id, version, created_at, updated_at, deleted, "
-            f"change_seq) VALUES ('{uuid_.uuid4().hex}', '{station}', '2025-05-06', "
-            f"'phone', 0, '赵大山', 'zds zhaodashan', '', '', '大田村', '村口路灯不亮', "
-            f"'registered', {track})"
+        conn.execute(
+            text(
+                "INSERT INTO feedback_cases (id, station_id, received_date, channel, anonymous, "
+                f"person_name, person_keys, phone, id_number, village, content, state, {columns}) "
+                "VALUES (:id, :station, :day, 'phone', :no, '赵大山', 'zds zhaodashan', '', '', "
+                f"'大田村', '村口路灯不亮', 'registered', {values})"
+            ),
+            {"id": uuid_.uuid4().hex, "station": station, "day": dt.date(2025, 5, 6), **track},
         )
     db.dispose()
     services = open_services(path)

@@ -13,26 +13,47 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import sqlite
 from desktop.db.base import Tracked, utcnow
+from desktop.db.location import server_url, shown
 from desktop.db.models import AppSetting, ChangeCounter
 
 LOCAL_SITE_KEY = "local_site_id"
 
 
 class Database:
-    """One database file: a read session and a write session factory over one engine."""
+    """One database: a read session and a write session factory over one engine.
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
-        self.path = path
+    ``location`` is a SQLite file (a station's, a township centre's, a county office with one
+    PC) or a PostgreSQL server URL (a county office with several PCs): the same models,
+    migrations and services on both. ``path`` is the file, None on a server.
+    """
+
+    def __init__(self, location: Path | str, *, read_only: bool = False) -> None:
+        url = server_url(location)
+        self.path: Path | None = None if url else Path(location)
+        self.where = shown(location)  # for people: a server's URL without its password
         self.read_only = read_only
-        # hide_parameters: an error's text never carries the names and phones it was writing.
-        self.engine: Engine = create_engine(
-            sqlite.sqlite_url(path, read_only=read_only), hide_parameters=True
+        reader_options: dict[str, Any] = {}
+        if self.path is not None:
+            sqlite.refuse_network_share(self.path)
+            # hide_parameters: an error's text never carries the names and phones it wrote.
+            self.engine: Engine = create_engine(
+                sqlite.sqlite_url(self.path, read_only=read_only), hide_parameters=True
+            )
+            sqlite.configure(self.engine, read_only=read_only)
+        else:
+            from desktop.db import postgres
+
+            self.engine = postgres.create(url, read_only=read_only)
+            reader_options = postgres.READER_OPTIONS
+        self.dialect = self.engine.dialect.name
+        self._reader = sessionmaker(
+            self.engine.execution_options(**reader_options), expire_on_commit=False
         )
-        sqlite.configure(self.engine, read_only=read_only)
-        self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
             self.engine.execution_options(immediate=True), expire_on_commit=False
         )
+        if self.path is None:
+            event.listen(self._writer, "before_commit", postgres.before_commit)
         self._site_id: uuid.UUID | None = None
 
     def dispose(self) -> None:
@@ -69,7 +90,8 @@ class Database:
 def next_change_seq(session: Session) -> int:
     """The change sequence for this transaction: a counter row bumped once, inside it.
 
-    The row update also serialises writers, so the order of the numbers is commit order.
+    The row update also serialises writers, so the order of the numbers is commit order (on
+    PostgreSQL a writer already holds the row's lock from its first statement: postgres.create).
     """
     seq = session.info.get("change_seq")
     if seq is None:

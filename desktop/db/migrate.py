@@ -11,6 +11,7 @@ from sqlalchemy import inspect, text
 
 from desktop.db import sqlite
 from desktop.db.engine import Database
+from desktop.db.postgres import is_search_name
 from desktop.db.revision import HEAD
 from desktop.db.sqlite import is_fts_name
 from desktop.domain.errors import SchemaTooNew
@@ -57,9 +58,9 @@ def current_revision(db: Database) -> str | None:
 
 
 def include_name(name: str | None, type_: str, _parent: object) -> bool:
-    """For autogenerate and schema comparison: the full-text index is made by hand in a
-    migration; the models do not declare it."""
-    return not (type_ == "table" and is_fts_name(name))
+    """For autogenerate and schema comparison: the full-text index (FTS5 on SQLite, the search
+    table on PostgreSQL) is made by hand in a migration; the models do not declare it."""
+    return not (type_ == "table" and (is_fts_name(name) or is_search_name(name)))
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
@@ -88,7 +89,9 @@ def migrate(
     if current == script.get_current_head():
         return Migration(upgraded=False)
     backup = None
-    if current is not None and backup_dir is not None:
+    # A server database is not copied here: the server's own backups (pg_dump, base backups)
+    # protect it, and the upgrade below is one transaction there as well.
+    if current is not None and backup_dir is not None and db.path is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_dir / f"{db.path.stem}-before-{script.get_current_head()}-{stamp}.sqlite"
         sqlite.backup_to(db.path, backup)

@@ -1,16 +1,19 @@
-"""Everything SQLite-only: connection PRAGMAs, the pysqlite BEGIN recipe and the backup API."""
+"""Everything SQLite-only: connection PRAGMAs, the pysqlite BEGIN recipe, the backup API, FTS5,
+and the refusal of a database file on a network share."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event, text
 
+from desktop.db import location
+from desktop.domain.errors import DatabaseRefused
 from desktop.domain.textsearch import index_terms
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -50,38 +53,20 @@ def configure(engine: Engine, *, read_only: bool = False) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def insert_many(
-    session: Any,
-    table: Any,
-    rows: list[dict[str, Any]],
-    constants: dict[str, Any] | None = None,
-) -> None:
-    """Insert many rows in one executemany, straight to pysqlite: a bulk import's records.
+# A SQLite file on a network share is damaged sooner or later: its locks do not hold across
+# the network (the SQLite documentation's own warning), and several officers' PCs writing to
+# one file is exactly the county office's case. The county office runs PostgreSQL instead.
+NETWORK_SHARE = QT_TRANSLATE_NOOP(
+    "Storage",
+    "The database {path} is on a network share. A database file must stay on this computer's "
+    "own disk (several computers writing to one file over the network damage it): copy it to "
+    "a local folder, or let the county office use a PostgreSQL server.",
+)
 
-    Values go through each column type's own bind processor (the dialect's implementation,
-    as Core binds them), column by column: Core's per-row parameter handling cost as much as
-    SQLite's inserts. ``constants`` are columns with one value for every row (the change
-    sequence). The statement is SQLite's (``?`` placeholders), hence it lives here.
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    names, first = list(rows[0]), rows[0].keys()
-    if any(row.keys() != first for row in rows):  # rows of differing shapes: every name
-        names = list(dict.fromkeys(n for row in rows for n in row))
-    columns: list[Any] = []
-    for name in names:
-        proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        values = [row.get(name) for row in rows]
-        columns.append(values if proc is None else [None if v is None else proc(v) for v in values])
-    for name, value in (constants or {}).items():
-        proc = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        names.append(name)
-        columns.append(itertools.repeat(value if proc is None else proc(value), len(rows)))
-    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
-    sql = f"INSERT INTO {table.name} ({quoted}) VALUES ({', '.join('?' * len(names))})"
-    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+def refuse_network_share(path: Path) -> None:
+    if location.is_network_share(path):
+        raise DatabaseRefused(NETWORK_SHARE, path=str(path))
 
 
 def is_sqlite_file(path: Path) -> bool:
@@ -166,6 +151,9 @@ def index_cases_after(session: Any, last_rowid: int) -> None:
         )
     session.execute(text("DELETE FROM app_settings WHERE key = :key"), {"key": BULK_FLAG})
 
+
+# FTS5 compares the index with what the triggers would write now (raises when they differ).
+FTS_INTEGRITY_CHECK = text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('integrity-check')")
 
 # Filling the index for cases already there, with the same keys and terms as the triggers.
 FTS_BACKFILL = (

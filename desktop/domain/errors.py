@@ -35,3 +35,9 @@ class DraftInvalid(ValueError):
     def __init__(self, errors: dict) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+class DatabaseRefused(Refusal):
+    """A database the program will not open where it lies (a SQLite file on a network share)."""
+
+    context = "Storage"

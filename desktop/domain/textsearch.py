@@ -29,8 +29,9 @@ def _is_han(run: str) -> bool:
     return bool(_HAN.match(run))
 
 
-def index_terms(*texts: str) -> str:
-    """What goes into the index for these texts: pairs first, then single characters."""
+def index_parts(*texts: str) -> tuple[list[str], list[str]]:
+    """The terms for these texts in order (pairs and other runs), and the single characters
+    (only ever looked up alone, never as part of a phrase)."""
     pairs: list[str] = []
     singles: list[str] = []
     for text in texts:
@@ -40,6 +41,12 @@ def index_terms(*texts: str) -> str:
                 continue
             pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
             singles.extend(run)
+    return pairs, singles
+
+
+def index_terms(*texts: str) -> str:
+    """What goes into the index for these texts: pairs first, then single characters."""
+    pairs, singles = index_parts(*texts)
     return " ".join(pairs + singles)
 
 

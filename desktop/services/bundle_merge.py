@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
-from desktop.db import sqlite
 from desktop.db.bookkeeping import SyncConflict, SyncWaiting
+from desktop.db.bulk import insert_many
 from desktop.db.engine import next_change_seq
 from desktop.db.models import SiteEnrolment
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
@@ -376,7 +376,7 @@ class Merger:
             # here: as sent it may name a department or case still on its way.
             if name == CASES:
                 self._blank_missing_targets(fresh)
-            sqlite.insert_many(self._s, table, fresh, {"change_seq": seq})
+            insert_many(self._s, table, fresh, {"change_seq": seq})
             self._known[name].update(r["id"] for r in fresh)
             self._cases.update(cases_naming(self._s, name, {r["id"] for r in fresh}))
         if changed:

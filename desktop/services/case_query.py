@@ -6,19 +6,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from desktop.db import sqlite
-from desktop.db.models import CaseDeputy, Deputy, FeedbackCase
+from desktop.db import search
+from desktop.db.models import CaseDeputy, CaseEvent, Deputy, FeedbackCase
 from desktop.domain.enums import CaseState
 from desktop.domain.records import ListFilter
 from desktop.domain.textsearch import match_expression
-from desktop.domain.workflow import WorkflowContext
+from desktop.domain.workflow import CaseAction, Satisfaction, WorkflowContext
 from desktop.services.common import like_pattern
 from desktop.services.origins import station_conditions
 
-ROWID = literal_column("feedback_cases.rowid")
 OPEN_DEADLINE_STATES = (CaseState.REFERRED.value,)
 
 
@@ -51,6 +50,21 @@ def flag_condition(flag: str | None, clock: Clock) -> Any:
         return FeedbackCase.conflict.is_(True)
     if flag == "escalated":
         return FeedbackCase.escalated.is_(True)
+    return figure_flag_condition(flag, clock)
+
+
+def figure_flag_condition(flag: str, clock: Clock) -> Any:
+    """The dashboard's figures (desktop/services/county_tally.py counts the same cases)."""
+    if flag == "written_opinion":
+        return FeedbackCase.duty_day_id.is_not(None)
+    if flag == "passed_on":
+        return FeedbackCase.referred_on.is_not(None)
+    if flag == "replied_on_time":
+        return FeedbackCase.replied_on <= FeedbackCase.deadline
+    if flag == "satisfied_first":
+        answered = select(CaseEvent.case_id).where(CaseEvent.kind == CaseAction.ANSWER_BACK.value)
+        unhappy = answered.where(CaseEvent.payload.like(f'%"{Satisfaction.UNSATISFIED.value}"%'))
+        return and_(FeedbackCase.id.in_(answered), FeedbackCase.id.not_in(unhappy))
     raise ValueError(flag)
 
 
@@ -68,6 +82,14 @@ def base_conditions(
     flag = flag_condition(flt.flag, clock)
     if flag is not None:
         found.append(flag)
+    if flt.category_id:
+        found.append(FeedbackCase.category_id == flt.category_id)
+    if flt.category_none:
+        found.append(FeedbackCase.category_id.is_(None))
+    if flt.outcome:
+        found.append(FeedbackCase.outcome == flt.outcome)
+    if flt.main_only:
+        found.append(FeedbackCase.merged_into_id.is_(None))
     return found
 
 
@@ -75,8 +97,8 @@ def _deputy_cases(text: str) -> Any:
     """Cases taken by a deputy whose name or pinyin matches (deputies are public officials)."""
     deputies = select(Deputy.id).where(
         or_(
-            Deputy.name.like(like_pattern(text), escape="\\"),
-            Deputy.name_keys.like(like_pattern(text.lower()), escape="\\"),
+            search.like_ci(Deputy.name, like_pattern(text)),
+            search.like_ci(Deputy.name_keys, like_pattern(text.lower())),
         )
     )
     return select(CaseDeputy.case_id).where(CaseDeputy.deputy_id.in_(deputies), ~CaseDeputy.deleted)
@@ -86,21 +108,26 @@ def _person_keys(session: Session, text: str, floor: int, below: int) -> list[in
     """Search keys of the cases a name points at: the person by exact name or initials, or
     the deputy who took them (deputies are public officials; a fragment of their name will do).
     """
-    person = or_(
-        FeedbackCase.person_name == text,
-        FeedbackCase.person_initials == text.lower(),
-        FeedbackCase.id.in_(_deputy_cases(text)),
+    # One set of ids, not an OR: PostgreSQL cannot combine an IN (subquery) with the two
+    # index lookups and read the whole table (SQLite's plan is the same either way).
+    person = FeedbackCase.id.in_(
+        union(
+            select(FeedbackCase.id).where(FeedbackCase.person_name == text),
+            select(FeedbackCase.id).where(FeedbackCase.person_initials == text.lower()),
+            _deputy_cases(text),
+        )
     )
+    local = search.local_id(session)
     found = session.execute(
-        select(FeedbackCase.received_date, ROWID).where(~FeedbackCase.deleted, person)
+        select(FeedbackCase.received_date, local).where(~FeedbackCase.deleted, person)
     )
-    keys = (sqlite.search_key(day, rowid) for day, rowid in found)
+    keys = (search.search_key(day, rowid) for day, rowid in found)
     return sorted((k for k in keys if floor <= k < below), reverse=True)
 
 
 def _bounds(flt: ListFilter, after: int | None) -> tuple[int, int]:
-    floor = sqlite.search_key(flt.date_from) if flt.date_from else 0
-    below = sqlite.search_key(flt.date_to + dt.timedelta(days=1)) if flt.date_to else 2**62
+    floor = search.search_key(flt.date_from) if flt.date_from else 0
+    below = search.search_key(flt.date_to + dt.timedelta(days=1)) if flt.date_to else 2**62
     return floor, min(below, after) if after is not None else below
 
 
@@ -121,24 +148,24 @@ def text_page(
     batch = max(2 * limit, 200)
     page: list[int] = []
     while len(page) < limit:
-        keys = sqlite.fts_keys(session, expression, below, floor, batch) if expression else []
+        keys = search.fts_keys(session, expression, below, floor, batch) if expression else []
         done = len(keys) < batch
         lowest = floor if done else keys[-1]
         candidates = sorted({*keys, *(k for k in extra if lowest <= k < below)}, reverse=True)
-        rowids = [k % sqlite.KEY_SPAN for k in candidates]
+        rowids = [k % search.KEY_SPAN for k in candidates]
         kept = (
             set(
                 session.scalars(
-                    select(ROWID)
+                    select(search.local_id(session))
                     .select_from(FeedbackCase)
-                    .where(ROWID.in_(rowids), *base_conditions(others, clock))
+                    .where(search.local_id_in(session, rowids), *base_conditions(others, clock))
                 )
             )
             if rowids
             else set()
         )
         for key in candidates:
-            if key % sqlite.KEY_SPAN in kept:
+            if key % search.KEY_SPAN in kept:
                 page.append(key)
                 if len(page) == limit:
                     break
@@ -146,7 +173,7 @@ def text_page(
             break
         below = lowest
     next_key = page[-1] if len(page) == limit else None
-    return [k % sqlite.KEY_SPAN for k in page], next_key
+    return [k % search.KEY_SPAN for k in page], next_key
 
 
 def text_count(session: Session, flt: ListFilter, clock: Clock) -> int:
@@ -158,21 +185,21 @@ def text_count(session: Session, flt: ListFilter, clock: Clock) -> int:
     plain = others == ListFilter()
     if plain and expression:
         extra = set(_person_keys(session, text, floor, below))
-        matched = sqlite.fts_count(session, expression, below, floor)
+        matched = search.fts_count(session, expression, below, floor)
         # The people's cases that the words also find are counted once.
-        overlap = len(sqlite.fts_matching(session, expression, extra)) if extra else 0
+        overlap = len(search.fts_matching(session, expression, extra)) if extra else 0
         return matched + len(extra) - overlap
     keys = set(_person_keys(session, text, floor, below))
     if expression:
-        keys.update(sqlite.fts_keys(session, expression, below, floor, 10**9))
-    rowids = [k % sqlite.KEY_SPAN for k in keys]
+        keys.update(search.fts_keys(session, expression, below, floor, 10**9))
+    rowids = [k % search.KEY_SPAN for k in keys]
     total = 0
     for start in range(0, len(rowids), 30_000):  # stay under SQLite's parameter limit
         chunk = rowids[start : start + 30_000]
         total += session.scalar(
             select(func.count())
             .select_from(FeedbackCase)
-            .where(ROWID.in_(chunk), *base_conditions(others, clock))
+            .where(search.local_id_in(session, chunk), *base_conditions(others, clock))
         )
     return total
 

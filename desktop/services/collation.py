@@ -114,7 +114,8 @@ def stroke_sort_text(name: str) -> str:
         count = value if isinstance(value, int) else 0
         text = reading if group == 0 else str(value)
         segments.append(f"{group}{count:02d}{text[:8]:<8}{ord(ch):06x}")
-    return "".join(segments) + "\x00" + name
+    # \x01, not \x00: PostgreSQL's text refuses NUL; either sorts before every key character.
+    return "".join(segments) + "\x01" + name
 
 
 def pinyin_sort_key(name: str) -> tuple[tuple[str, ...], str]:

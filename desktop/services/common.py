@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.base import Tracked
 from desktop.db.models import Deputy
+from desktop.db.search import like_ci
 from desktop.domain.errors import ServiceError
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -133,6 +134,8 @@ def linked_deputies(
     )
     if where is not None:
         query = query.where(where)
+    # The link's own unique index order, stated: PostgreSQL would otherwise join in any order.
+    query = query.order_by(parent, model.deputy_id)  # type: ignore[attr-defined]
     out: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = defaultdict(list)
     for pid, did, name in session.execute(query):
         out[pid].append((did, name))
@@ -153,12 +156,12 @@ def text_match(text: str, columns: Sequence[Any], link: tuple[Any, Any, Any] | N
     column, the record's id column)) a linked deputy's name or pinyin does: typing ``zxm``
     finds the duty days 张晓明 was on."""
     pattern = like_pattern(text)
-    clauses = [column.like(pattern, escape="\\") for column in columns]
+    clauses = [like_ci(column, pattern) for column in columns]
     if link is not None:
         link_model, parent_col, record_id = link
         keys = like_pattern(text.lower())
         deputies = select(Deputy.id).where(
-            or_(Deputy.name.like(pattern, escape="\\"), Deputy.name_keys.like(keys, escape="\\"))
+            or_(like_ci(Deputy.name, pattern), like_ci(Deputy.name_keys, keys))
         )
         clauses.append(
             record_id.in_(

@@ -169,6 +169,8 @@ def _pivot(s: Session, inner: Any, feeds: list[tuple[Feed, Any]], out: dict,
     query = select(t.c.d, t.c.q, *columns).group_by(t.c.d, t.c.q)
     for row in s.connection().execute(query):  # Core rows, ids as stored text: no ORM
         deputy, quarter, *sums = row
+        if not isinstance(deputy, str):  # PostgreSQL hands back its native uuid
+            deputy = deputy.hex
         per_deputy = out.setdefault(deputy, {})
         for i, key in enumerate(slots):
             c, u = sums[2 * i], sums[2 * i + 1]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
 from desktop.db.models import Deputy, DeputyStation, Station
+from desktop.db.search import like_ci
 from desktop.domain.checks import check_deputy
 from desktop.domain.enums import DeputyStatus, Gender, RosterStatus, SiteRole
 from desktop.domain.records import DeputyDraft, DeputyRow, ListFilter
@@ -59,8 +60,8 @@ class DeputyService:
                 pattern = like_pattern(text.lower())
                 query = query.where(
                     or_(
-                        Deputy.name.like(like_pattern(text), escape="\\"),
-                        Deputy.name_keys.like(pattern, escape="\\"),
+                        like_ci(Deputy.name, like_pattern(text)),
+                        like_ci(Deputy.name_keys, pattern),
                     )
                 )
             deputies = list(s.scalars(query.order_by(Deputy.name_sort, Deputy.id)))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.db import sqlite
+from desktop.db import search, sqlite
 from desktop.db.engine import Database
 from desktop.db.models import (
     CaseAttachment,
@@ -30,7 +30,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.workflow import CaseAction
 from desktop.services import collation
 from desktop.services.calendar import CalendarService
-from desktop.services.case_query import ROWID, Clock, filtered, text_count, text_page
+from desktop.services.case_query import Clock, filtered, text_count, text_page
 from desktop.services.common import (
     NOT_FOUND,
     PAGE_SIZE,
@@ -90,7 +90,8 @@ class FeedbackService:
             clock = self.clock(s)
             if flt.text.strip():
                 rowids, next_key = text_page(s, flt, clock, after, limit)
-                query = self._select().add_columns(ROWID).where(ROWID.in_(rowids))
+                local = search.local_id(s)
+                query = self._select().add_columns(local).where(search.local_id_in(s, rowids))
                 order = {rowid: i for i, rowid in enumerate(rowids)}
                 found = sorted(s.execute(query).all(), key=lambda f: order[f[-1]])
                 return Page(tuple(self._rows(s, [f[:-1] for f in found])), next_key)

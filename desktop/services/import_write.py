@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from desktop.db import sqlite
+from desktop.db import search
 from desktop.db.base import utcnow
+from desktop.db.bulk import insert_many
 from desktop.db.engine import next_change_seq
 from desktop.db.models import (
     Activity,
@@ -135,7 +136,7 @@ class _Inserter:
         for model in order:
             rows = self.rows.pop(model.__table__, [])
             if rows:
-                sqlite.insert_many(self._s, model.__table__, rows)
+                insert_many(self._s, model.__table__, rows)
 
 
 class _CaseNumbers:
@@ -230,7 +231,7 @@ def write_plan(
     order = [model, CaseEvent, LINKS[plan.kind]]
     with services.db.write() as s:
         bulk = plan.kind == "feedback" and any(r.action == "new" for r in todo)
-        last_rowid = sqlite.defer_case_index(s) if bulk else 0
+        last_rowid = search.defer_case_index(s) if bulk else 0
         out = _Inserter(s)
         ctx = {"roster": roster, "actor": actor}
         if plan.kind == "feedback":
@@ -247,4 +248,4 @@ def write_plan(
                 raise Cancelled  # leaves the transaction: nothing is written
             progress(min(start + CHUNK, len(todo)), len(todo), "")
         if bulk:
-            sqlite.index_cases_after(s, last_rowid)
+            search.index_cases_after(s, last_rowid)

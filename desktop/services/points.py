@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
@@ -250,15 +250,16 @@ class PointsService:
             query = query.where(Deputy.is_county_level.is_(True))
         elif scope is Scope.TOWNSHIP:
             query = query.where(Deputy.is_county_level.is_(False))
-        found = s.execute(query.order_by(Deputy.name_sort)).all()
-        towns = dict(
-            s.execute(
-                select(DeputyStation.deputy_id, func.min(Station.township_id))
-                .join(Station, Station.id == DeputyStation.station_id)
-                .where(~DeputyStation.deleted)
-                .group_by(DeputyStation.deputy_id)
-            ).all()
-        )
+        found = s.execute(query.order_by(Deputy.name_sort, Deputy.id)).all()
+        # The lowest township id per deputy, taken here: PostgreSQL has no min() over uuid.
+        towns: dict = {}
+        for deputy_id, town in s.execute(
+            select(DeputyStation.deputy_id, Station.township_id)
+            .join(Station, Station.id == DeputyStation.station_id)
+            .where(~DeputyStation.deleted, Station.township_id.is_not(None))
+        ):
+            if deputy_id not in towns or town < towns[deputy_id]:
+                towns[deputy_id] = town
         names = dict(s.execute(select(Township.id, Township.name)).all())
         out = []
         for deputy_id, name, county_level in found:

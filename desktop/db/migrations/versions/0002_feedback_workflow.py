@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from desktop.db import postgres
 from desktop.db.sqlite import FTS_BACKFILL, FTS_DDL, FTS_DROP
 
 revision = '0002'
@@ -110,21 +111,32 @@ def upgrade() -> None:
         batch_op.create_foreign_key(batch_op.f('fk_feedback_cases_department_id_departments'), 'departments', ['department_id'], ['id'])
         batch_op.create_foreign_key(batch_op.f('fk_feedback_cases_merged_into_id_feedback_cases'), 'feedback_cases', ['merged_into_id'], ['id'])
 
+    dialect = op.get_bind().dialect.name
     # Exact-match search on initials: the first word of the pinyin keys ("zds zhaodashan").
-    op.execute(
-        "UPDATE feedback_cases SET person_initials = "
-        "substr(person_keys, 1, instr(person_keys || ' ', ' ') - 1)"
-    )
-    if op.get_bind().dialect.name == "sqlite":  # PostgreSQL will get its own search later
+    if dialect == "postgresql":
+        op.execute("UPDATE feedback_cases SET person_initials = split_part(person_keys, ' ', 1)")
+    else:
+        op.execute(
+            "UPDATE feedback_cases SET person_initials = "
+            "substr(person_keys, 1, instr(person_keys || ' ', ' ') - 1)"
+        )
+    if dialect == "sqlite":
         for statement in FTS_DDL:
             op.execute(statement)
         op.execute(FTS_BACKFILL)  # the same search keys and terms the triggers write
+    elif dialect == "postgresql":  # the same terms in a GIN-indexed tsvector (db/postgres.py)
+        for statement in postgres.SEARCH_DDL:
+            op.execute(statement)
+        postgres.fill_terms(op.get_bind())
 
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in FTS_DROP:
+            op.execute(statement)
+    elif op.get_bind().dialect.name == "postgresql":
+        for statement in postgres.SEARCH_DROP:
             op.execute(statement)
     with op.batch_alter_table('feedback_cases', schema=None) as batch_op:
         batch_op.drop_index('ix_feedback_cases_received')
