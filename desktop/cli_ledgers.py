@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 from desktop.domain.kinds import LEDGER_KINDS, PEOPLE_ORDERS, RECORD_KINDS
 
@@ -29,8 +30,11 @@ class Cli:
 def add_parsers(sub: Any) -> None:
     ledger = sub.add_parser("ledger", help=Cli.tr("print a ledger as PDF or workbook"))
     ledger.add_argument("kind", choices=LEDGER_KINDS)
-    ledger.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    ledger.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     ledger.add_argument("--year", type=int, required=True)
+    ledger.add_argument(
+        "--month", type=int, help=Cli.tr("1-12: that month only (default: the whole year)")
+    )
     ledger.add_argument("--station", default="", help=Cli.tr("a station's code (default: all)"))
     ledger.add_argument("--out", type=Path, required=True, help=Cli.tr("the file to write"))
     ledger.add_argument("--format", choices=("pdf", "xlsx"), help=Cli.tr("default: from --out"))
@@ -49,7 +53,7 @@ def add_parsers(sub: Any) -> None:
     imp = sub.add_parser("import-xlsx", help=Cli.tr("import records from a workbook"))
     imp.add_argument("kind", choices=RECORD_KINDS)
     imp.add_argument("file", type=Path, help=Cli.tr("the workbook (.xlsx, .xls)"))
-    imp.add_argument("--db", type=Path, required=True, help=Cli.tr("the database file"))
+    imp.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     imp.add_argument(
         "--dry-run", action="store_true", help=Cli.tr("check and report, write nothing")
     )
@@ -88,17 +92,19 @@ def run_ledger(args: argparse.Namespace, open_db: Callable[[Path], Any], error: 
     services = open_db(args.db)
     try:
         request = LedgerRequest(
-            args.kind, args.year, args.station, args.day, args.reveal, args.order
+            args.kind, args.year, args.station, args.day, args.reveal, args.order, args.month
         )
         if fmt == "pdf":
             rendered = services.ledgers.pdf(request, paper_label)
             write_atomically(args.out, rendered.pdf)  # whole or not at all
+            services.ledgers.record_output(request, "pdf", rendered.rows)
             print(Cli.tr("Wrote {0} ({1} pages)").format(args.out, rendered.pages))
             if rendered.flagged_characters:
                 marks = " ".join(f"U+{ord(c):04X}" for c in sorted(rendered.flagged_characters))
                 print(Cli.tr("Characters the font lacks, printed as codes: {0}").format(marks))
         else:
             rows = services.ledgers.write_xlsx(request, args.out, paper_label)
+            services.ledgers.record_output(request, "xlsx", rows)
             print(Cli.tr("Wrote {0} ({1} rows)").format(args.out, rows))
         return EXIT_OK
     except Refusal as exc:

@@ -35,6 +35,7 @@ from tests.bundle_fixtures import (
     fill,
     forge,
     healthy,
+    open_payload,
     rows,
     sha,
     table_counts,
@@ -483,3 +484,15 @@ def test_a_deflate_bomb_under_the_cap_is_refused_in_bounded_time_and_memory(
         finally:
             tracemalloc.stop()
     assert elapsed < 1.0 and peak < 32 << 20, (elapsed, peak)
+
+
+def test_a_text_with_a_nul_character_is_a_rejected_row(net: Network) -> None:
+    """No form or workbook gives a NUL, and a PostgreSQL county could not store one: a bundle
+    carrying one has that row rejected (the rest imports), never an import that fails."""
+    body = open_payload(net.county, station_bundle(net))
+    raw = [list(values) for values in body.tables["feedback_cases"]]
+    assert [pl.decode_row("feedback_cases", values) for values in raw]  # as sent: fine
+    at = pl.CODECS["feedback_cases"].names.index("content")
+    raw[0][at] = "路灯\x00不亮"
+    with pytest.raises(TypeError):
+        pl.decode_row("feedback_cases", raw[0])

@@ -9,8 +9,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
+from desktop.db.models import LedgerPrint
 from desktop.domain.records import ListFilter
 from desktop.ui import prompts
 from desktop.ui.dialogs.import_plan import ImportPlanDialog
@@ -54,14 +57,28 @@ def answers(monkeypatch):
     return given
 
 
-def choose_ledger(kind: str, fmt: str):
+def choose_ledger(kind: str, fmt: str, month: int = 0):
     def run(dialog: LedgerDialog) -> bool:
         dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
         dialog.year.setValue(TODAY.year)
+        dialog.month.setCurrentIndex(dialog.month.findData(month))
         dialog.format = fmt
         return True
 
     return run
+
+
+def shown_preview() -> PrintPreviewDialog | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog)]
+    return next((w for w in found if w.isVisible()), None)
+
+
+def logged(services) -> list[tuple]:
+    """The log of ledgers printed: (kind, year, month, output, rows, station), sorted."""
+    p = LedgerPrint
+    query = select(p.kind, p.year, p.month, p.output, p.rows, p.station_id)
+    with services.db.read() as s:
+        return sorted(tuple(r) for r in s.execute(query))
 
 
 def test_print_a_ledger_opens_the_preview(qtbot, window, answers, tmp_path) -> None:
@@ -143,3 +160,57 @@ def test_save_an_import_template(qtbot, window, answers, tmp_path) -> None:
     window.ledger_actions.template_action.trigger()
     qtbot.waitUntil(lambda: bool(answers["infos"]), timeout=20_000)
     assert "填写说明" in openpyxl.load_workbook(target).sheetnames
+
+
+def test_the_month_chooser_asks_for_one_month(qtbot, window) -> None:
+    dialog = LedgerDialog(window.services, TODAY, "duty-days", window)
+    qtbot.addWidget(dialog)
+    assert dialog.month.currentText() == "全年" and dialog.request().month is None
+    assert [dialog.month.itemText(i) for i in (1, 3, 12)] == ["1月", "3月", "12月"]
+    dialog.month.setCurrentIndex(dialog.month.findData(3))
+    request = dialog.request()
+    assert (request.kind, request.year, request.month) == ("duty-days", TODAY.year, 3)
+    for annual in ("points", "sign-in"):  # a points register is annual; a sign-in sheet, a day
+        dialog.kind.setCurrentIndex(dialog.kind.findData(annual))
+        assert not dialog.month.isEnabled() and dialog.request().month is None
+    dialog.kind.setCurrentIndex(dialog.kind.findData("visits"))
+    assert dialog.month.isEnabled() and dialog.month.currentText() == "全年"
+
+
+def test_a_ledger_is_logged_when_printed_or_saved_not_when_previewed(
+    qtbot, window, answers, tmp_path, monkeypatch
+) -> None:
+    services = window.services
+    answers["run_dialog"] = choose_ledger("duty-days", PDF, month=5)
+    window.ledger_actions.print_action.trigger()
+    qtbot.waitUntil(lambda: shown_preview() is not None, timeout=20_000)
+    dialog = shown_preview()
+    assert logged(services) == []  # looking is not printing
+    monkeypatch.setattr(prompts, "choose_printer", lambda *_a: False)
+    dialog.print_button.click()
+    assert logged(services) == []  # the print dialog was cancelled
+
+    def printer_accepted(_parent, printer: QPrinter, _pages: int) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "paper.pdf"))
+        return True
+
+    monkeypatch.setattr(prompts, "choose_printer", printer_accepted)
+    dialog.print_button.click()
+    assert (tmp_path / "paper.pdf").exists()
+    answers["save_path"] = tmp_path / "may.pdf"
+    assert dialog.save_as() == tmp_path / "may.pdf"
+    dialog.close()
+    station = services.site.current().station_id
+    may = ("duty-days", TODAY.year, 5)
+    assert logged(services) == [(*may, "pdf", 3, station), (*may, "print", 3, station)]
+
+
+def test_a_monthly_workbook_ledger_is_logged(qtbot, window, answers, tmp_path) -> None:
+    target = tmp_path / "may.xlsx"
+    answers.update(run_dialog=choose_ledger("feedback", XLSX, month=5), save_path=target)
+    window.ledger_actions.print_action.trigger()
+    qtbot.waitUntil(lambda: bool(answers["infos"]), timeout=20_000)
+    assert "2026年5月" in openpyxl.load_workbook(target).worksheets[0]["A1"].value
+    station = window.services.site.current().station_id
+    assert logged(window.services) == [("feedback", TODAY.year, 5, "xlsx", 4, station)]

@@ -184,3 +184,64 @@ def test_paper_is_chinese_whatever_the_menus_speak(qapp, services) -> None:
         install_translators(qapp, "zh_CN")
     kinds = {row[1] for row in doc.sections[0].rows}
     assert "日常接待" in kinds and "Regular reception" not in kinds
+
+
+def test_a_monthly_ledger_holds_that_month_and_says_so(services) -> None:
+    # The fixture's duty days are on 16, 23 and 30 May and 15 June; its cases on 16-19 May.
+    may = services.ledgers.document(LedgerRequest("duty-days", YEAR, month=5), label)
+    assert may.period == "2026年5月1日至2026年5月31日"
+    assert [r[0] for r in may.sections[0].rows] == ["2026-05-16", "2026-05-23", "2026-05-30"]
+    assert may.sections[0].notes == ("共 3 条。",)
+    june = services.ledgers.document(LedgerRequest("duty-days", YEAR, month=6), label)
+    assert june.period == "2026年6月1日至2026年6月30日"
+    assert [r[0] for r in june.sections[0].rows] == ["2026-06-15"]
+    february = services.ledgers.document(LedgerRequest("feedback", YEAR, month=2), label)
+    assert february.period == "2026年2月1日至2026年2月28日" and not february.sections[0].rows
+    year = services.ledgers.document(LedgerRequest("duty-days", YEAR), label)
+    assert year.period == "2026年1月1日至2026年12月31日" and len(year.sections[0].rows) == 4
+    (sheet,) = services.ledgers.sheets(LedgerRequest("feedback", YEAR, month=5), label)
+    assert "2026年5月" in sheet.caption and "年度" not in sheet.caption and len(sheet.rows) == 4
+    (sheet,) = services.ledgers.sheets(LedgerRequest("visits", YEAR, month=6), label)
+    assert sheet.rows == []
+
+
+def test_points_and_sign_in_sheets_refuse_a_month(services) -> None:
+    from desktop.domain.errors import ServiceError
+    from desktop.ui.i18n import message
+
+    for request in (LedgerRequest("points", YEAR, month=3),
+                    LedgerRequest("sign-in", YEAR, day=TODAY, month=6),
+                    LedgerRequest("feedback", YEAR, month=13),
+                    LedgerRequest("feedback", YEAR, month=0)):  # fmt: skip
+        with pytest.raises(ServiceError) as refused:
+            services.ledgers.document(request, label)
+        assert re.search(r"[\u4e00-\u9fff]", message(refused.value)), request
+        with pytest.raises(ServiceError):
+            services.ledgers.sheets(request, label)
+
+
+def test_cli_ledger_for_one_month_and_its_refusals(station_db, tmp_path, capsys) -> None:
+    out = tmp_path / "may.pdf"
+    assert main(["ledger", "duty-days", "--db", str(station_db), "--year", str(YEAR),
+                 "--month", "5", "--out", str(out)]) == 0  # fmt: skip
+    text = pdf_text(out)
+    assert "2026年5月1日至2026年5月31日" in text and "共 3 条" in text
+    book = tmp_path / "may.xlsx"
+    assert main(["ledger", "feedback", "--db", str(station_db), "--year", str(YEAR),
+                 "--month", "5", "--out", str(book)]) == 0  # fmt: skip
+    assert "2026年5月" in openpyxl.load_workbook(book).worksheets[0]["A1"].value
+    capsys.readouterr()
+    refused = (
+        ("feedback", "13", ()),
+        ("visits", "0", ()),
+        ("points", "5", ()),
+        ("sign-in", "6", ("--day", "2026-06-15")),
+    )
+    for kind, month, extra in refused:
+        target = tmp_path / f"refused-{kind}.pdf"
+        code = main(["ledger", kind, "--db", str(station_db), "--year", str(YEAR),
+                     "--month", month, "--out", str(target), *extra])  # fmt: skip
+        err = capsys.readouterr().err
+        assert code == 2 and not target.exists(), kind
+        assert len(err.strip().splitlines()) == 1 and re.search(r"[\u4e00-\u9fff]", err), err
+        assert "Traceback" not in err and "month" not in err.lower(), err

@@ -386,8 +386,8 @@ class PointPeriodEvent(Tracked, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-# Bundle bookkeeping lives in its own module; importing it here registers its tables with every
-# reader of this one (migrations, the schema tests).
+# Bundle bookkeeping and the ledger print log live in modules of their own; importing them here
+# registers their tables with every reader of this one (migrations, the schema tests).
 from desktop.db.bookkeeping import (  # noqa: E402, F401
     BundleQuarantined,
     BundleReceived,
@@ -395,3 +395,4 @@ from desktop.db.bookkeeping import (  # noqa: E402, F401
     SyncConflict,
     SyncWaiting,
 )
+from desktop.db.ledger_prints import LedgerPrint  # noqa: E402, F401

@@ -235,7 +235,7 @@ def render_ledger(
 
     pdf = _draw(pages, _page_box(doc.landscape), setter.clean(doc.title), invariant, drawn)
     ticker.report(total)
-    return RenderedPdf(pdf, frozenset(setter.flagged), len(pages))
+    return RenderedPdf(pdf, frozenset(setter.flagged), len(pages), rows=total)
 
 
 def _draw(

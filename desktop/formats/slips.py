@@ -124,6 +124,7 @@ class RenderedPdf:
     pdf: bytes
     flagged_characters: frozenset[str]  # characters the font lacks, printed as markers
     pages: int
+    rows: int = 0  # a ledger: the rows of its tables (as a workbook of it counts them)
 
 
 @dataclass

@@ -3,7 +3,8 @@
 A station sends the county everything it owns (and the case steps it wrote). The county sends
 a station the county's reference data, roster and rules, and of its records tied to a station
 (cases and their steps, duty days, visits, activities) only those of the recipient's station:
-a station never receives another station's people.
+a station never receives another station's people. The log of ledgers printed goes up only:
+the county reads the stations' logs, and a station has no use for the county's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import uuid
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Table, or_, select
+from sqlalchemy import Table, false, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.sync import payload as pl
@@ -28,6 +29,8 @@ CHILDREN = {
 }
 # Records of no station (a county-wide activity) go to every station.
 _OPEN_WHEN_NULL = frozenset({"activities"})
+# Tables the county sends to nobody (its own prints, even of a station's ledger, stay there).
+_COUNTY_KEEPS = frozenset({"ledger_prints"})
 
 
 def _station_clause(table: Table, name: str, stations: Collection[uuid.UUID]) -> Any:
@@ -41,6 +44,8 @@ def scope_clause(name: str, stations: Collection[uuid.UUID] | None) -> Any | Non
     """The recipient's limit on ``name`` (None: every row of the table)."""
     if stations is None:
         return None
+    if name in _COUNTY_KEEPS:
+        return false()
     table = pl.table(name)
     if "station_id" in table.c and name not in ("sites", "deputy_stations"):
         return _station_clause(table, name, stations)

@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.domain.checks import MAX_PLAN_DAYS
 from desktop.domain.errors import ServiceError
+from desktop.domain.kinds import MONTHLY_LEDGER_KINDS
 from desktop.domain.records import ListFilter
 from desktop.domain.tables import (
     CancelledFn,
@@ -30,6 +31,7 @@ from desktop.domain.tables import (
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.formats.slips import format_date
+from desktop.services.ledger_log import record_print
 from desktop.services.ledger_points import points_sections, points_sheets, sign_in_section
 from desktop.services.register_sheets import Label, RegisterSheets, english, year_filter
 
@@ -40,6 +42,12 @@ NO_DUTY_DAY = QT_TRANSLATE_NOOP(
 )
 UNKNOWN_STATION = QT_TRANSLATE_NOOP("Service", "There is no station with the code {code}.")
 SIGN_IN_STATION = QT_TRANSLATE_NOOP("Service", "Choose the station whose sign-in sheet to print.")
+BAD_MONTH = QT_TRANSLATE_NOOP("Service", "A month is from 1 to 12, not {month}.")
+NOT_MONTHLY = QT_TRANSLATE_NOOP(
+    "Service",
+    "The {title} is not printed by the month: points registers are kept by the year, and a "
+    "sign-in sheet is for one duty day. Print it without a month.",
+)
 
 TITLES = {
     "duty-days": "代表进站接待登记台账",
@@ -105,7 +113,8 @@ PAPER_ONLY_LETTER = "out_outcome"  # the ledger prints A-D; its note says what t
 
 @dataclass(frozen=True, slots=True)
 class LedgerRequest:
-    """What a clerk asks for: a kind, a year, optionally a station, a day (sign-in), options."""
+    """What a clerk asks for: a kind, a year (or a month of it), optionally a station, a day
+    (sign-in), options."""
 
     kind: str
     year: int
@@ -113,6 +122,7 @@ class LedgerRequest:
     day: dt.date | None = None  # sign-in: the duty day; None: the next one from today
     reveal: bool = False  # print phones and ID numbers in full (audited by the caller)
     order: str = "strokes"
+    month: int | None = None  # 1-12: that month only (not points nor sign-in); None: the year
 
 
 def cell_text(value: Cell) -> str:
@@ -145,6 +155,20 @@ class LedgerService:
         site = self._s.site.current()
         return site.name if site else ""
 
+    @staticmethod
+    def checked_month(request: LedgerRequest) -> int | None:
+        """The request's month, checked: points registers and sign-in sheets have none."""
+        if request.month is None:
+            return None
+        if not 1 <= request.month <= 12:
+            raise ServiceError(BAD_MONTH, month=str(request.month))
+        if request.kind not in MONTHLY_LEDGER_KINDS:
+            raise ServiceError(NOT_MONTHLY, title=TITLES[request.kind])
+        return request.month
+
+    def _filter(self, request: LedgerRequest, station: uuid.UUID | None) -> ListFilter:
+        return year_filter(request.year, station, self.checked_month(request))
+
     # --- paper ----------------------------------------------------------------------------
 
     def document(
@@ -157,7 +181,8 @@ class LedgerService:
     ) -> LedgerDocument:
         station = self.station_id(request.station_code)
         unit = "填报单位：" + self.unit_name(station)
-        period = f"{request.year}年1月1日至{request.year}年12月31日"
+        flt = self._filter(request, station)
+        period = f"{format_date(flt.date_from)}至{format_date(flt.date_to)}"
         kind, today = request.kind, self._today()
         if kind == "points":
             sections = points_sections(
@@ -168,7 +193,6 @@ class LedgerService:
             day, section = self._sign_in(request, station)
             when = f"接待日期：{format_date(day)}"
             return LedgerDocument(unit, TITLES[kind], when, (section,), False, printed_on=today)
-        flt = year_filter(request.year, station)
         sheet = self.registers.sheet(
             kind, flt, label, reveal=request.reveal, progress=progress, is_cancelled=is_cancelled
         )
@@ -201,8 +225,10 @@ class LedgerService:
         progress: ProgressFn = no_progress,
         is_cancelled: CancelledFn = never_cancelled,
     ) -> list[SheetData]:
+        month = self.checked_month(request)
         station = self.station_id(request.station_code)
-        caption = f"{self.unit_name(station)}　{request.year}年度　{TITLES[request.kind]}"
+        period = f"{request.year}年{month}月" if month else f"{request.year}年度"
+        caption = f"{self.unit_name(station)}　{period}　{TITLES[request.kind]}"
         if request.kind == "points":
             ids = self._deputy_ids(station)
             return points_sheets(self._s, request.year, ids, request.order, caption)
@@ -211,7 +237,7 @@ class LedgerService:
             columns = section.columns
             rows = [tuple(r) for r in section.rows]
             return [SheetData(f"签到表 {day.isoformat()}", columns, rows, caption)]
-        flt = year_filter(request.year, station)
+        flt = self._filter(request, station)
         return [
             self.registers.sheet(
                 request.kind,
@@ -228,6 +254,20 @@ class LedgerService:
         from desktop.formats.xlsx_write import write_workbook
 
         return write_workbook(target, self.sheets(request, label, **task), **task)
+
+    # --- the log of ledgers printed ----------------------------------------------------------
+
+    def record_output(self, request: LedgerRequest, output: str, rows: int) -> None:
+        """Note that the ledger went to paper ("print"), to a PDF ("pdf") or to a workbook
+        ("xlsx"): the county rates whether each station printed its monthly ledgers. The station
+        is the request's, or at a station site its own; a preview alone is not a print."""
+        month = self.checked_month(request)
+        station = self.station_id(request.station_code)
+        if station is None:
+            site = self._s.site.current()
+            station = site.station_id if site else None
+        day = self._today()
+        record_print(self._s.db, station, request.kind, request.year, month or 0, day, output, rows)
 
     # --- internals ------------------------------------------------------------------------
 

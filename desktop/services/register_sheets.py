@@ -8,6 +8,7 @@ are masked unless the caller asks to reveal them (and the caller audits that).
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,11 @@ def english(member: LabelledEnum) -> str:
     return member.label
 
 
-def year_filter(year: int, station_id: Any = None) -> ListFilter:
+def year_filter(year: int, station_id: Any = None, month: int | None = None) -> ListFilter:
+    """The year, or one month of it (1-12)."""
+    if month:
+        last = monthrange(year, month)[1]
+        return ListFilter(dt.date(year, month, 1), dt.date(year, month, last), station_id)
     return ListFilter(dt.date(year, 1, 1), dt.date(year, 12, 31), station_id)
 
 

@@ -43,7 +43,7 @@ TRAVELLING: tuple[str, ...] = (
     "deputies", "deputy_stations", "calendar_days", "calendar_years", "session_periods",
     "point_rule_sets", "point_period_events", "duty_days", "duty_day_deputies", "visits",
     "visit_people", "feedback_cases", "case_deputies", "case_events", "case_attachments",
-    "activities", "activity_participants", "point_disputes",
+    "activities", "activity_participants", "point_disputes", "ledger_prints",
 )  # fmt: skip
 LOCAL_ONLY = frozenset({"change_seq"})
 # Columns shown to people, never compared: two copies that differ only here are the same.
@@ -168,7 +168,8 @@ def _decoder(column: Column) -> Callable[[Value], Value]:
         limit = kind.length or MAX_TEXT
 
         def parse_text(v: Value) -> str:
-            if not isinstance(v, str) or len(v) > limit:
+            # No NUL: a PostgreSQL county cannot store one (and no form or workbook gives one).
+            if not isinstance(v, str) or len(v) > limit or "\x00" in v:
                 raise TypeError(v)
             return v
 
@@ -391,5 +392,6 @@ TABLE_LABELS: dict[str, str] = {
     "activities": QT_TRANSLATE_NOOP("BundlePlan", "activities"),
     "activity_participants": QT_TRANSLATE_NOOP("BundlePlan", "activity participants"),
     "point_disputes": QT_TRANSLATE_NOOP("BundlePlan", "points disputes"),
+    "ledger_prints": QT_TRANSLATE_NOOP("BundlePlan", "ledgers printed"),
 }
 assert set(TABLE_LABELS) == set(TRAVELLING)

@@ -8,6 +8,7 @@ through `tasks.run_task`, off the UI thread, with a progress bar and Cancel.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import QMainWindow
 from desktop.domain.kinds import RECORD_KINDS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
-from desktop.ui.i18n import paper_label, translated
+from desktop.ui.i18n import message, paper_label, translated
 from desktop.ui.menus import add_action
 
 if TYPE_CHECKING:
     from desktop.services import Services
+    from desktop.services.ledgers import LedgerRequest
+
+log = logging.getLogger(__name__)
 
 RECORD_NAMES = {
     "deputies": QT_TRANSLATE_NOOP("LedgerActions", "Deputies"),
@@ -88,7 +92,7 @@ class LedgerActions(QObject):
             return
         request, services = dialog.request(), self.services
         name = ledger_name(request.kind)
-        title = f"{name} {request.year}"
+        title = f"{name} {request.year}" + (f"-{request.month:02d}" if request.month else "")
         if dialog.format == XLSX:
             target = prompts.save_path(
                 self.window,
@@ -103,6 +107,7 @@ class LedgerActions(QObject):
                         request, target, paper_label, progress=p, is_cancelled=c
                     ),
                     target,
+                    saved=lambda rows: self._record(services, request, "xlsx", rows),
                 )
             return
         from desktop.ui.print_preview import show_pdf_preview  # pypdfium2 loads on demand
@@ -112,7 +117,22 @@ class LedgerActions(QObject):
             title,
             lambda p, c: services.ledgers.pdf(request, paper_label, progress=p, is_cancelled=c),
             f"{title}.pdf",
+            on_output=lambda output, pdf: self._record(services, request, output, pdf.rows),
         )
+
+    def _record(self, services: Services, request: LedgerRequest, output: str, rows: int) -> None:
+        """Note a print or save in the log the county reads (a preview alone is not one)."""
+        try:
+            services.ledgers.record_output(request, output, rows)
+        except Exception as exc:  # the ledger is out already: say so, do not undo it
+            log.warning("ledger print not logged", exc_info=True)
+            prompts.error(
+                self.window,
+                self.tr("Log of ledgers printed"),
+                self.tr("The ledger is out, but it could not be noted in the log: {0}").format(
+                    message(exc)
+                ),
+            )
 
     def export_table(self) -> None:
         current = self._current_table()
@@ -149,10 +169,17 @@ class LedgerActions(QObject):
 
         self._write(name, work, target)
 
-    def _write(self, title: str, work: Callable[[Any, Any], int], target: Path) -> None:
+    def _write(
+        self,
+        title: str,
+        work: Callable[[Any, Any], int],
+        target: Path,
+        saved: Callable[[int], None] = lambda _rows: None,
+    ) -> None:
         from desktop.ui import tasks
 
         def done(rows: int) -> None:
+            saved(rows)
             prompts.info(
                 self.window,
                 title,

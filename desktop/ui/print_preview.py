@@ -9,7 +9,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -126,6 +126,9 @@ class PageCanvas(QWidget):
 
 class PrintPreviewDialog(QDialog):
     """A PDF on screen before it goes to paper: zoom, page count, print, save as PDF."""
+
+    printed = Signal(int)  # pages sent to a printer the clerk chose in the print dialog
+    saved = Signal(object)  # the Path the PDF was saved to
 
     def __init__(
         self,
@@ -280,6 +283,8 @@ class PrintPreviewDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         if printed < 0:
             prompts.error(self, self.tr("Print"), self.tr("The printer could not be started."))
+        elif printed:
+            self.printed.emit(printed)
 
     def pages_to_print(self, printer: QPrinter) -> list[int]:
         """The pages (from 0) the print dialog asked for, in the order they go to paper."""
@@ -340,6 +345,7 @@ class PrintPreviewDialog(QDialog):
         except FileRefused as exc:  # disk full, file open elsewhere: said in Chinese
             prompts.error(self, title, message(exc))
             return None
+        self.saved.emit(path)
         return path
 
 
@@ -354,10 +360,12 @@ def show_pdf_preview(
     title: str,
     make: Callable[[ProgressFn, CancelledFn], RenderedPdf],
     suggested_name: str,
+    on_output: Callable[[str, RenderedPdf], None] | None = None,
 ) -> tasks.TaskHandle[RenderedPdf]:
     """Render with a progress dialog (Cancel works), then open the preview beside the window.
 
     Not modal: a clerk can keep a slip open while checking the case, and nothing waits in exec().
+    ``on_output("print" | "pdf", rendered)`` is called each time the clerk prints it or saves it.
     """
 
     def work(progress: ProgressFn, is_cancelled: CancelledFn) -> RenderedPdf:  # worker thread
@@ -375,6 +383,9 @@ def show_pdf_preview(
             parent=parent.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_output is not None:
+            dialog.printed.connect(lambda _pages: on_output("print", rendered))
+            dialog.saved.connect(lambda _path: on_output("pdf", rendered))
         dialog.show()
 
     return tasks.run_task(parent, title, work, opened)

@@ -1,4 +1,5 @@
-"""Choosing a ledger to print or export: which one, which year, which station, which order."""
+"""Choosing a ledger to print or export: which one, which year or month, which station, which
+order."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.kinds import LEDGER_KINDS, PEOPLE_ORDERS
+from desktop.domain.kinds import LEDGER_KINDS, MONTHLY_LEDGER_KINDS, PEOPLE_ORDERS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.i18n import translated
 
@@ -66,6 +68,14 @@ class LedgerDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
+        self.month = QComboBox()  # the whole year (as before), or one month of it
+        self.month.addItem(self.tr("Whole year"), 0)
+        for m in range(1, 13):
+            self.month.addItem(self.tr("Month {0}").format(m), m)
+        period = QHBoxLayout()
+        period.addWidget(self.year)
+        period.addWidget(self.month)
+        period.addStretch()
         self.station = QComboBox()
         site = services.site.current()
         own = site.station_id if site else None
@@ -93,7 +103,7 @@ class LedgerDialog(QDialog):
         self.reveal.toggled.connect(self.reveal_note.setVisible)
         form = QFormLayout()
         form.addRow(self.tr("Ledger"), self.kind)
-        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Period"), period)
         form.addRow(self.tr("Station"), self.station)
         form.addRow(self.tr("Duty day"), self.next_day)
         form.addRow("", self.day)
@@ -119,6 +129,10 @@ class LedgerDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
+        monthly = kind in MONTHLY_LEDGER_KINDS  # points registers are annual; sign-in: a day
+        self.month.setEnabled(monthly)
+        if not monthly:
+            self.month.setCurrentIndex(0)
         for widget in (self.next_day, self.day):
             self._form.setRowVisible(widget, kind == "sign-in")
         self._form.setRowVisible(self.reveal, kind in ("feedback", "duty-days", "visits"))
@@ -134,13 +148,14 @@ class LedgerDialog(QDialog):
     def request(self):  # -> LedgerRequest (services imported lazily: the dialog opens fast)
         from desktop.services.ledgers import LedgerRequest
 
-        day = None
-        if self.kind.currentData() == "sign-in" and not self.next_day.isChecked():
+        day, kind = None, self.kind.currentData()
+        if kind == "sign-in" and not self.next_day.isChecked():
             q = self.day.date()
             day = dt.date(q.year(), q.month(), q.day())
         return LedgerRequest(
-            kind=self.kind.currentData(),
+            kind=kind,
             year=self.year.value() if day is None else day.year,
+            month=(self.month.currentData() or None) if kind in MONTHLY_LEDGER_KINDS else None,
             station_code=self.station.currentData() or "",
             day=day,
             reveal=self.reveal.isChecked() and self._form.isRowVisible(self.reveal),
