@@ -1,5 +1,5 @@
-"""``python -m benchmarks``: start-up, filter, search, count, points-register, ledger PDF, Excel
-and bundle timings against plain baselines measured in the same run."""
+"""``python -m benchmarks``: start-up, filter, search, count, points-register, ledger PDF, Excel,
+bundle and county-dashboard timings against plain baselines measured in the same run."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks import (
     bundles,
+    dashboard,
     dataset,
     filters,
     importing,
@@ -137,6 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         notes += result_b.notes
     except Exception as exc:
         notes.append(_failed("bundles", exc))
+    try:
+        _progress("county dashboard")
+        result_d = dashboard.measure(args.quick, args.cache_dir, args.runs)
+        figures += result_d.figures
+        notes += result_d.notes
+    except Exception as exc:
+        notes.append(_failed("county dashboard", exc))
     print("\n".join(machine()))
     print(
         f"runs: start-up {startup_runs}, filters and search {filter_runs}, points {points_runs}, "

@@ -34,6 +34,8 @@ FIGURES = (
     "import 1,000 feedback rows",
     "import bundle 2,000 records",
     "export 100 changes from 5,000 records",
+    "dashboard, a year of the county (5 years kept)",
+    "dashboard, one township of the county",
 )
 SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) matches\)$")
 MS = r"[\d,]+(?:\.\d+)? ms"

@@ -307,9 +307,16 @@ class ListFilter:
     text: str = ""
     flag: str | None = None  # feedback only: one of CASE_FLAGS
     township_id: Id | None = None  # every station of the township (the county office's view)
+    # Feedback only, from the county's dashboard (概览): a figure's or a bar's cases.
+    category_id: Id | None = None
+    category_none: bool = False  # cases without a category
+    outcome: str | None = None  # an Outcome letter
+    main_only: bool = False  # leave out duplicates merged into another case (counted there)
 
 
 CASE_FLAGS = ("overdue", "due_soon", "follow_up", "conflict", "escalated")
+# Flags only the dashboard sets (the feedback tab's flag list does not offer them).
+FIGURE_FLAGS = ("written_opinion", "passed_on", "replied_on_time", "satisfied_first")
 
 
 @dataclass(frozen=True, slots=True)

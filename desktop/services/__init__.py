@@ -25,6 +25,8 @@ from desktop.services.slips import SlipService
 
 if TYPE_CHECKING:
     from desktop.services.bundles import BundleService
+    from desktop.services.county_completeness import CountyCompleteness
+    from desktop.services.county_figures import CountyFigures
     from desktop.services.enrolment import EnrolmentService
     from desktop.services.importing import ImportService
     from desktop.services.ledgers import LedgerService
@@ -82,6 +84,19 @@ class Services:
 
         return BundleService(self)
 
+    # Built on first use: only the county office's dashboard and report count the year.
+    @functools.cached_property
+    def county(self) -> CountyFigures:
+        from desktop.services.county_figures import CountyFigures
+
+        return CountyFigures(self, self._today)
+
+    @functools.cached_property
+    def county_completeness(self) -> CountyCompleteness:
+        from desktop.services.county_completeness import CountyCompleteness
+
+        return CountyCompleteness(self.db, self._today)
+
     def close(self) -> None:
         self.db.dispose()
 
@@ -114,13 +129,16 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
 
 
 def open_services(
-    path: Path,
+    location: Path | str,
     *,
     backup_dir: Path | None = None,
     today: Callable[[], dt.date] = dt.date.today,
 ) -> Services:
-    """Open (creating if absent: callers decide whether that is allowed) and migrate."""
-    db = Database(path)
+    """Open (creating if absent: callers decide whether that is allowed) and migrate.
+
+    ``location``: a SQLite file, or a PostgreSQL server URL (``postgresql://user@host/db``)
+    for a county office whose officers share one database."""
+    db = Database(location)
     try:
         migrated = migrate(db, backup_dir=backup_dir)
     except BaseException:

@@ -23,6 +23,7 @@ from desktop.services import collation
 from desktop.services import demo_cases as cases
 from desktop.services import demo_names as names
 from desktop.services.common import link_id
+from desktop.services.demo_reporting import add_reporting
 
 if TYPE_CHECKING:
     from desktop.domain.workflow import WorkflowContext
@@ -329,7 +330,7 @@ def fill_demo(services: Services, *, scale: str = "county", years: int = 1, seed
     if services.site.current() is not None:
         raise ValueError("the demo fills an empty database; this one already has a site")
     report = progress or (lambda done, total, text: None)
-    report(0, 6, QT_TRANSLATE_NOOP("Demo", "Setting up the site"))
+    report(0, 7, QT_TRANSLATE_NOOP("Demo", "Setting up the site"))
     station = SiteDraft(SiteRole.STATION, "S13", "黄姚镇代表联络站", "黄姚镇")
     office = SiteDraft(SiteRole.COUNTY, "ZP", f"{names.ZHAOPING}人大常委会代表工委")
     site = services.site.initialise(station if scale == "station" else office)
@@ -353,13 +354,15 @@ def fill_demo(services: Services, *, scale: str = "county", years: int = 1, seed
              lambda: cases.add_cases(g, counties, categories)),
             (QT_TRANSLATE_NOOP("Demo", "Deputy activities"),
              lambda: [_activities(g, county, kinds, scale != "station") for county in counties]),
+            (QT_TRANSLATE_NOOP("Demo", "Bundles received and ledgers printed"),
+             lambda: scale != "station" and add_reporting(g)),
         )  # fmt: skip
         for done, (text, stage) in enumerate(stages, 1):
-            report(done, 6, text)
+            report(done, len(stages) + 1, text)
             stage()
             g.flush()  # one kind at a time keeps memory flat at the prefecture scale
         tables = m.Base.metadata.tables
         counts = {f.name: s.scalar(select(func.count()).select_from(tables[f.name]))
                   for f in fields(DemoSummary)}  # fmt: skip
-    report(6, 6, QT_TRANSLATE_NOOP("Demo", "Done"))
+    report(len(stages) + 1, len(stages) + 1, QT_TRANSLATE_NOOP("Demo", "Done"))
     return DemoSummary(**counts)

@@ -1,0 +1,202 @@
+"""The county office's figures for a year and a scope: what the dashboard shows, the annual report
+prints and the JSON carries (plain data; services count, formats and the UI render)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from desktop.domain.records import Id, ListFilter
+from desktop.domain.tr import QT_TRANSLATE_NOOP
+
+SCOPE_KINDS = ("county", "township", "station")
+
+# A figure's records are on one of these tabs, under a filter (see Drill).
+REGISTERS = ("duty_days", "visits", "feedback", "activities", "points")
+
+# Points bands of the distribution: lower bounds, each band up to the next one.
+POINT_BANDS = (0, 5, 10, 15, 20, 25, 30)
+
+MONTH_STATES = ("on_time", "late", "missing", "not_due", "not_expected")
+MONTH_STATE_LABELS = {
+    "on_time": QT_TRANSLATE_NOOP("Completeness", "On time"),
+    "late": QT_TRANSLATE_NOOP("Completeness", "Late"),
+    "missing": QT_TRANSLATE_NOOP("Completeness", "Missing"),
+    "not_due": QT_TRANSLATE_NOOP("Completeness", "Not yet due"),
+    "not_expected": QT_TRANSLATE_NOOP("Completeness", "Not expected"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """County (everything here), one township's stations, or one station."""
+
+    kind: str = "county"
+    id: Id | None = None
+    name: str = ""
+
+    def list_filter(self, year: int, as_of: dt.date | None = None) -> ListFilter:
+        """The scope's records of ``year`` (up to ``as_of`` within it)."""
+        end = dt.date(year, 12, 31)
+        return ListFilter(
+            date_from=dt.date(year, 1, 1),
+            date_to=min(end, as_of) if as_of else end,
+            station_id=self.id if self.kind == "station" else None,
+            township_id=self.id if self.kind == "township" else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Drill:
+    """Where a figure's records are listed: a register tab under a filter."""
+
+    register: str  # one of REGISTERS
+    filter: ListFilter
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A share: ``part`` of ``whole``; no percentage while nothing counts."""
+
+    part: int
+    whole: int
+
+    @property
+    def percent(self) -> float | None:
+        return None if self.whole == 0 else 100.0 * self.part / self.whole
+
+    def text(self) -> str:
+        value = self.percent
+        return "—" if value is None else f"{value:.1f}%"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One labelled count (a state, a category, a month, a band) and the key that drills to it."""
+
+    key: str  # the state, category id, outcome letter, month number, band's lower bound
+    label: str
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class TownshipLine:
+    """A township's (or a station's) activity in the year, for the per-township table and chart."""
+
+    id: Id
+    name: str
+    duty_batches: int
+    duty_deputy_times: int
+    people_received: int
+    visits: int
+    cases: int
+    cases_referred: int
+    replied_on_time: Rate
+    satisfied_first: Rate
+    activities: int
+    stations: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TopDeputy:
+    id: Id
+    name: str
+    township: str
+    station: str
+    points: str  # a decimal, as the points register prints it
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """Everything counted for one scope and year (``as_of``: the day overdue is judged on)."""
+
+    year: int
+    scope: Scope
+    as_of: dt.date
+    duty_batches: int  # duty days (进站履职活动批次)
+    duty_deputy_times: int  # deputies on duty, person-times
+    people_received: int
+    written_opinions: int  # cases formed on a duty day
+    visits: int
+    deputies_visited: int  # person-times of deputies visited
+    opinions_collected: int  # cases registered (merged duplicates not counted twice)
+    opinions_passed_on: int  # cases referred to a department
+    cases_by_state: tuple[Count, ...]
+    cases_by_category: tuple[Count, ...]
+    cases_per_month: tuple[Count, ...]  # twelve, January first
+    outcomes: tuple[Count, ...]  # A, B, C, D
+    replied_on_time: Rate  # replied by the deadline, of those replied or past their deadline
+    satisfied_first: Rate  # satisfied or basically satisfied at the first answer back
+    overdue: int  # referred, past the deadline, no reply, on ``as_of``
+    activities: int  # deputy activity records
+    activity_person_times: int
+    points_bands: tuple[Count, ...]  # deputies per band of the year's points
+    townships: tuple[TownshipLine, ...]  # the county: per township; a township: per station
+    top_deputies: tuple[TopDeputy, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCell:
+    """One station-month of the completeness matrix."""
+
+    month: int
+    state: str  # one of MONTH_STATES
+    bundles: int  # bundles received that count for the month
+    ledger_printed: bool  # a ledger of the month (or the year) printed at the station
+
+
+@dataclass(frozen=True, slots=True)
+class StationCompleteness:
+    station_id: Id
+    station: str
+    township: str
+    site_code: str  # the enrolled site's code; "" when the station is not enrolled
+    months: tuple[MonthCell, ...]
+    last_bundle: dt.date | None  # the county's day of the last bundle imported from it
+    silent_days: int | None  # days since then (since enrolment when nothing came)
+    expected: int
+    received: int
+    on_time: int
+    ledgers_printed: int  # months with a ledger printed
+
+    @property
+    def reporting_rate(self) -> Rate:
+        return Rate(self.received, self.expected)
+
+    @property
+    def on_time_rate(self) -> Rate:
+        return Rate(self.on_time, self.expected)
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    """Bundles expected and received per station and month (DHIS2's reporting rate)."""
+
+    year: int
+    as_of: dt.date
+    due_day: int  # a month's bundle is on time when it arrives by this day of the next month
+    silent_after: int  # days
+    stations: tuple[StationCompleteness, ...]
+
+    @property
+    def silent(self) -> tuple[StationCompleteness, ...]:
+        return tuple(
+            s
+            for s in self.stations
+            if s.silent_days is not None and s.silent_days > self.silent_after
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualReport:
+    """The annual report: county totals, then each township and each station."""
+
+    year: int
+    county_name: str
+    as_of: dt.date
+    county: Figures
+    townships: tuple[Figures, ...]
+    stations: tuple[Figures, ...]
+    completeness: Completeness
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,220 @@
+"""A scope's figures summed from the year's per-station tallies (county_tally.py): the county
+is every station, a township its stations; the lines per township or station; the points."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.db.models import Station, Township
+from desktop.domain.enums import CaseState
+from desktop.domain.figures import (
+    POINT_BANDS,
+    Count,
+    Figures,
+    Rate,
+    Scope,
+    TopDeputy,
+    TownshipLine,
+)
+from desktop.domain.workflow import Outcome
+from desktop.services.county_tally import Tally, total
+from desktop.services.register_sheets import Label
+
+TOP_DEPUTIES = 10
+# The workflow's order, for the state funnel.
+STATE_ORDER = tuple(CaseState)
+
+
+class Places:
+    """Stations and townships, for summing tallies into scopes."""
+
+    def __init__(self, stations: dict, townships: dict) -> None:
+        self.township_of: dict[uuid.UUID, uuid.UUID | None] = stations
+        self.township_names: dict[uuid.UUID, str] = townships
+        self.station_names: dict[uuid.UUID, str] = {}
+
+    @classmethod
+    def read(cls, s: Any) -> Places:
+        rows = s.execute(
+            select(Station.id, Station.township_id, Station.name)
+            .where(~Station.deleted)
+            .order_by(Station.code)
+        ).all()
+        towns = dict(
+            s.execute(
+                select(Township.id, Township.name).where(~Township.deleted).order_by(Township.code)
+            ).all()
+        )  # both in code order: the order of the scopes, the tables and the charts
+        places = cls({sid: tid for sid, tid, _ in rows}, towns)
+        places.station_names = {sid: name for sid, _, name in rows}
+        return places
+
+    def stations_in(self, scope: Scope) -> list[uuid.UUID]:
+        if scope.kind == "station":
+            return [scope.id] if scope.id in self.township_of else []
+        if scope.kind == "township":
+            return [sid for sid, tid in self.township_of.items() if tid == scope.id]
+        return list(self.township_of)
+
+
+def build_figures(
+    year: int,
+    scope: Scope,
+    as_of: dt.date,
+    tallies: dict[uuid.UUID | None, Tally],
+    places: Places,
+    category_names: dict,
+    points: DeputyPoints | None,
+    label: Label,
+) -> Figures:
+    stations = places.stations_in(scope)
+    keys: list[uuid.UUID | None] = list(stations)
+    if scope.kind == "county":
+        # Records of stations not on the roster (yet) and county-wide activities count here.
+        keys += [k for k in tallies if k not in places.township_of]
+    t = total(tallies[k] for k in keys if k in tallies)
+    return Figures(
+        year=year,
+        scope=scope,
+        as_of=as_of,
+        duty_batches=t.duty_batches,
+        duty_deputy_times=t.duty_deputy_times,
+        people_received=t.people_received,
+        written_opinions=t.written_opinions,
+        visits=t.visits,
+        deputies_visited=t.deputies_visited,
+        opinions_collected=t.cases,
+        opinions_passed_on=t.passed_on,
+        cases_by_state=tuple(
+            Count(st.value, label(st), t.states.get(st.value, 0)) for st in STATE_ORDER
+        ),
+        cases_by_category=_categories(t.categories, category_names),
+        cases_per_month=tuple(Count(str(m), f"{m}月", t.months.get(m, 0)) for m in range(1, 13)),
+        outcomes=tuple(Count(o.value, label(o), t.outcomes.get(o.value, 0)) for o in Outcome),
+        replied_on_time=Rate(t.on_time, t.reply_due),
+        satisfied_first=Rate(t.satisfied_first, t.answered_back),
+        overdue=t.overdue,
+        activities=t.activities,
+        activity_person_times=t.activity_person_times,
+        points_bands=_bands(points, scope, stations),
+        townships=_lines(scope, tallies, places),
+        top_deputies=_top(points, scope, stations, places),
+    )
+
+
+def _categories(counts: Counter, names: dict) -> tuple[Count, ...]:
+    found = [
+        Count(cid.hex if cid else "", names.get(cid, "") if cid else "未分类", n)
+        for cid, n in counts.items()
+        if n
+    ]
+    return tuple(sorted(found, key=lambda c: (-c.value, c.label)))
+
+
+def _lines(
+    scope: Scope, tallies: dict[uuid.UUID | None, Tally], places: Places
+) -> tuple[TownshipLine, ...]:
+    """The county: a line per township; a township: a line per station; a station: none."""
+    if scope.kind == "station":
+        return ()
+    groups: dict[uuid.UUID, list[uuid.UUID]] = {}
+    if scope.kind == "county":
+        for sid, tid in places.township_of.items():
+            if tid is not None:
+                groups.setdefault(tid, []).append(sid)
+        named = places.township_names
+    else:
+        groups = {sid: [sid] for sid in places.stations_in(scope)}
+        named = places.station_names
+    lines = []
+    for gid, members in groups.items():
+        if gid not in named:
+            continue
+        t = total(tallies[k] for k in members if k in tallies)
+        lines.append(
+            TownshipLine(
+                id=gid,
+                name=named[gid],
+                duty_batches=t.duty_batches,
+                duty_deputy_times=t.duty_deputy_times,
+                people_received=t.people_received,
+                visits=t.visits,
+                cases=t.cases,
+                cases_referred=t.passed_on,
+                replied_on_time=Rate(t.on_time, t.reply_due),
+                satisfied_first=Rate(t.satisfied_first, t.answered_back),
+                activities=t.activities,
+                stations=len(members),
+            )
+        )
+    order = {gid: i for i, gid in enumerate(named)}
+    return tuple(sorted(lines, key=lambda line: order[line.id]))
+
+
+class DeputyPoints:
+    """The year's ranked registers, and which of them belong to each station (a deputy of two
+    stations counts once in a township)."""
+
+    def __init__(self, ranked: list[tuple[Any, set[uuid.UUID]]]) -> None:
+        self.ranked = ranked
+        self.stations_of = {r.register.deputy_id: stations for r, stations in ranked}
+        self.by_station: dict[uuid.UUID, list[int]] = {}
+        for i, (_, stations) in enumerate(ranked):
+            for station in stations:
+                self.by_station.setdefault(station, []).append(i)
+
+
+def _in_scope(points: DeputyPoints, scope: Scope, stations: list[uuid.UUID]) -> list:
+    if scope.kind == "county":
+        return [r for r, _ in points.ranked]
+    found = {i for station in stations for i in points.by_station.get(station, ())}
+    return [points.ranked[i][0] for i in sorted(found)]
+
+
+def _bands(
+    points: DeputyPoints | None, scope: Scope, stations: list[uuid.UUID]
+) -> tuple[Count, ...]:
+    if points is None:
+        return ()
+    counts: Counter = Counter()
+    for ranked in _in_scope(points, scope, stations):
+        value = ranked.register.total
+        band = max(b for b in POINT_BANDS if value >= b) if value >= 0 else POINT_BANDS[0]
+        counts[band] += 1
+    bounds = (*POINT_BANDS[1:], None)
+    return tuple(
+        Count(str(low), f"{low}分以上" if high is None else f"{low}–{high}分", counts[low])
+        for low, high in zip(POINT_BANDS, bounds, strict=True)
+    )
+
+
+def _top(
+    points: DeputyPoints | None, scope: Scope, stations: list[uuid.UUID], places: Places
+) -> tuple[TopDeputy, ...]:
+    """The highest totals in the scope, with their county-wide rank."""
+    if points is None:
+        return ()
+    chosen = [r for r in _in_scope(points, scope, stations) if r.register.total > Decimal(0)]
+    chosen.sort(key=lambda r: (r.rank, r.name))
+    return tuple(
+        TopDeputy(
+            id=uuid.UUID(hex=r.register.deputy_id),
+            name=r.name,
+            township=r.township,
+            station="、".join(
+                sorted(
+                    places.station_names.get(x, "")
+                    for x in points.stations_of[r.register.deputy_id]
+                )
+            ),
+            points=format(r.register.total.normalize(), "f"),
+            rank=r.rank,
+        )
+        for r in chosen[:TOP_DEPUTIES]
+    )
