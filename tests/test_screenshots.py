@@ -57,4 +57,18 @@ def test_each_tab_renders_with_the_demo_county(
         assert not image.isNull() and image.width() >= 1280
         if out:
             assert image.save(str(Path(out) / f"{name}.png"))
+    # The overview counts off the UI thread: its figures, then its completeness page.
+    dash = window.dashboard_tab
+    with qtbot.waitSignal(dash.figures_shown, timeout=30_000):
+        window.tabs.setCurrentWidget(dash)
+    with qtbot.waitSignal(dash.completeness_shown, timeout=30_000):
+        dash.pages.setCurrentIndex(1)
+    assert dash.completeness.model.rowCount() > 0
+    for name, page in (("overview", 0), ("completeness", 1)):
+        dash.pages.setCurrentIndex(page)
+        qtbot.wait(60)
+        assert window.count_label.text(), name
+        image = window.grab().toImage()
+        if out:
+            assert image.save(str(Path(out) / f"{name}.png"))
     window.close()

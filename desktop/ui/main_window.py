@@ -14,15 +14,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QWidget,
 )
 
 from desktop import __version__
-from desktop.domain.errors import SchemaTooNew
+from desktop.db.location import shown
+from desktop.domain.errors import Refusal, SchemaTooNew
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
+from desktop.ui.i18n import message
 from desktop.ui.settings import LAST_TAB, WINDOW_GEOMETRY, UiSettings
 
 if TYPE_CHECKING:
@@ -44,7 +47,17 @@ TAB_SPECS = (
      QT_TRANSLATE_NOOP("MainWindow", "Points register")),
     ("bundles_tab", "desktop.ui.tabs.bundles", "BundlesTab",
      QT_TRANSLATE_NOOP("MainWindow", "Bundles")),
+    ("dashboard_tab", "desktop.ui.tabs.dashboard", "DashboardTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Overview")),
 )  # fmt: skip
+# Where a dashboard figure's records are listed (Drill.register): a tab, and a page inside it.
+REGISTER_TABS = {
+    "duty_days": ("duty_tab", "duty_days"),
+    "visits": ("duty_tab", "visits"),
+    "feedback": ("feedback_tab", ""),
+    "activities": ("activities_tab", ""),
+    "points": ("points_tab", ""),
+}
 
 
 def _tab_property(attr: str) -> property:
@@ -96,6 +109,7 @@ class MainWindow(QMainWindow):
     activities_tab = _tab_property("activities_tab")
     points_tab = _tab_property("points_tab")
     bundles_tab = _tab_property("bundles_tab")
+    dashboard_tab = _tab_property("dashboard_tab")
 
     def tab(self, attr: str) -> Any:
         """The tab named ``attr``, built (and put in its place) the first time it is needed."""
@@ -113,6 +127,12 @@ class MainWindow(QMainWindow):
             widget.export_requested.connect(self.bundle_actions.export_bundle)
             widget.import_requested.connect(self.bundle_actions.import_bundles)
             widget.write_again_requested.connect(self.bundle_actions.write_again)
+        if attr == "dashboard_tab":
+            widget.records_requested.connect(self.show_records)
+            widget.deputy_requested.connect(
+                lambda drill, deputy: (self.show_records(drill), self.show_deputy_points(deputy))
+            )
+            widget.report_requested.connect(self.write_annual_report)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         placeholder = self.tabs.widget(index)
@@ -136,6 +156,14 @@ class MainWindow(QMainWindow):
 
         self.ledger_actions = LedgerActions(self, self.current_table)
         self.ledger_actions.records_imported.connect(lambda _kind: self.reload_tabs())
+        ledger_menu = next(
+            o for o in self.ledger_actions.print_action.associatedObjects() if isinstance(o, QMenu)
+        )
+        ledger_menu.addSeparator()
+        self.report_action = QAction(self.tr("&Annual report…"), self)
+        self.report_action.triggered.connect(lambda _checked=False: self.write_annual_report())
+        self.report_action.setEnabled(False)
+        ledger_menu.addAction(self.report_action)
         # The 数据包 menu's title now, its items right after the first paint (their modules
         # cost about a tenth of the bare window): see bundle_actions below.
         self._bundle_menu = self.menuBar().addMenu(
@@ -211,13 +239,16 @@ class MainWindow(QMainWindow):
         self.attach(services)
         return True
 
-    def _open_error(self, exc: Exception, path: Path) -> str:
+    def _open_error(self, exc: Exception, path: Path | str) -> str:
+        where = shown(path)  # a server's URL without its password
         if isinstance(exc, SchemaTooNew):
             return self.tr(
                 "The database {0} was written by a newer version of Liaison Desk. "
                 "Install the newer version to open it; nothing has been changed."
-            ).format(path)
-        return self.tr("The database {0} could not be opened: {1}").format(path, exc)
+            ).format(where)
+        if isinstance(exc, Refusal):  # a database file on a network share, for one
+            return message(exc)
+        return self.tr("The database {0} could not be opened: {1}").format(where, exc)
 
     def attach(self, services: Services) -> None:
         if self.services is not None and self.services is not services:
@@ -231,14 +262,34 @@ class MainWindow(QMainWindow):
         self._writable = site is not None and not services.db.read_only
         self.ledger_actions.set_services(services, self._writable)
         self.bundle_actions.set_services(services, self._writable)
+        self.report_action.setEnabled(site is not None and site.role.value == "county")
         # Only the visible tab loads now; the others when first shown (a faster first screen).
         self._pending = {spec[0] for spec in TAB_SPECS}
         self._attach_current()
         self.rows_shown.emit()
         name = site.name if site else self.tr("(not set up)")
-        self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.path))
+        self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.where))
         self.setWindowTitle(self.tr("Liaison Desk — {0}").format(name))
         self.database_attached.emit()
+
+    def show_records(self, drill: Any) -> None:
+        """The records behind a dashboard figure (a Drill): its register tab, filtered."""
+        attr, page = REGISTER_TABS[drill.register]
+        tab = self.tab(attr)
+        self.tabs.setCurrentWidget(tab)  # attaches it on first showing
+        if page:
+            tab.inner.setCurrentWidget(getattr(tab, page))
+            tab = getattr(tab, page)
+        tab.apply_filter(drill.filter)
+
+    def write_annual_report(self, year: int | None = None) -> None:
+        """The annual report: the year (the dashboard's first), a file, then the writing."""
+        from desktop.ui.report_actions import write_annual_report
+
+        if self.services is not None:
+            if year is None and "dashboard_tab" in self._built:
+                year = self.dashboard_tab.chosen_year()
+            write_annual_report(self, self.services, year)
 
     def show_deputy_points(self, deputy_id: Any) -> None:
         self.tabs.setCurrentWidget(self.points_tab)

@@ -81,6 +81,18 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> 
     return items.index(text) if ok and text in items else None
 
 
+def choose_year(
+    parent: QWidget | None, title: str, label: str, years: list[int], current: int
+) -> int | None:
+    """A year from ``years`` (``current`` chosen to begin with), or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    items = [str(y) for y in years]
+    start = items.index(str(current)) if str(current) in items else 0
+    text, ok = QInputDialog.getItem(parent, title, label, items, start, False)
+    return int(text) if ok and text in items else None
+
+
 def run_dialog(dialog: QDialog) -> bool:
     """Show a modal dialog and wait: True when accepted (tests replace this)."""
     return dialog.exec() == QDialog.DialogCode.Accepted

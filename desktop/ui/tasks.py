@@ -201,12 +201,15 @@ def run_task(
     *,
     on_failed: Callable[[BaseException], None] | None = None,
     writes: bool = False,
+    quiet: bool = False,
 ) -> TaskHandle[T]:
     """Run ``work(progress, is_cancelled)`` on a worker thread; ``on_done(result)`` on this one.
 
     A failure goes to ``on_failed`` (default: an error box); ``Cancelled`` goes nowhere. Work that
     returns a result after Cancel was pressed still delivers it: it did the work (a writer may
     have committed), so it is the work's job to raise ``Cancelled`` when it stops early.
+    ``quiet``: no progress dialog, the window stays usable (the caller shows that work is
+    under way, as the dashboard's "counting…" does).
     """
     handle: TaskHandle[T] = TaskHandle(title, writes)
     if writes and active_writer() is not None:
@@ -223,7 +226,7 @@ def run_task(
         return handle
     handle.on_done = _while_alive(parent, on_done)
     handle.on_failed = _while_alive(parent, on_failed or _error_box(parent, title))
-    handle.dialog = _progress_dialog(parent, title, handle)
+    handle.dialog = None if quiet else _progress_dialog(parent, title, handle)
     _running.add(handle)
     QThreadPool.globalInstance().start(_Worker(handle, work))
     return handle

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.i18n import message
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.tabs.filter_override import OverrideBanner, leftover, show_in_widgets
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -68,6 +70,9 @@ class RegisterTab(QWidget):
         self._enrolled: bool | None = None  # it has the county to send to (asked once)
         self._marks: Any = None  # BundleService.marks(), fetched once per reload
         self._sent_labels: dict[str, str] = {}
+        # What the dashboard (概览) asked for that no filter widget shows: see apply_filter.
+        self._override: dict[str, Any] = {}
+        self._applying = False
         self.model = RowTableModel(self.columns(), self)
         self._build()
         self._reload_timer = QTimer(self, singleShot=True, interval=250)
@@ -176,8 +181,11 @@ class RegisterTab(QWidget):
             self.table.setColumnWidth(i, column.width)
         for title in (ORIGIN, SENT):
             self._show_column(title, False)  # until attach knows the site
+        self.override_banner = OverrideBanner()
+        self.override_banner.cleared.connect(self.clear_override)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.override_banner)
         layout.addWidget(self.table, 1)
         for signal in (
             self.use_dates.toggled,
@@ -186,7 +194,7 @@ class RegisterTab(QWidget):
             self.station_filter.currentIndexChanged,
             self.kind_filter.currentIndexChanged,
         ):
-            signal.connect(self.reload)
+            signal.connect(self._filter_changed)
         self.township_filter.currentIndexChanged.connect(self._township_chosen)
         self.search.textChanged.connect(lambda _t: self._reload_timer.start())
         self.search.returnPressed.connect(self.reload)
@@ -262,6 +270,33 @@ class RegisterTab(QWidget):
 
     def _township_chosen(self) -> None:
         self._fill_stations(self.township_filter.currentData())
+        self._filter_changed()
+
+    def _filter_changed(self) -> None:
+        """A filter widget changed: the dashboard's conditions give way to what it shows."""
+        if not self._applying:
+            self.clear_override()
+
+    def apply_filter(self, flt: ListFilter) -> None:
+        """List the records of ``flt`` (a figure of the dashboard): the filter widgets show what
+        they can; the rest stays on as an override, described in the banner above the table,
+        until it is cleared or a filter widget changes. The search box narrows within it."""
+        self._applying = True
+        try:
+            show_in_widgets(self, flt)
+            self.set_flag(flt.flag)
+        finally:
+            self._applying = False
+        self._override = leftover(flt, self.widget_filter())
+        self.override_banner.show_override(self._override, self)
+        self.reload()
+
+    def set_flag(self, flag: str | None) -> None:
+        """A tab with a flag filter of its own (feedback) shows ``flag`` if it can."""
+
+    def clear_override(self) -> None:
+        self._override = {}
+        self.override_banner.hide()
         self.reload()
 
     def set_enabled(self, enabled: bool, writable: bool = True) -> None:
@@ -270,6 +305,10 @@ class RegisterTab(QWidget):
         self.search.setEnabled(enabled)
 
     def current_filter(self) -> ListFilter:
+        return replace(self.widget_filter(), **self._override)
+
+    def widget_filter(self) -> ListFilter:
+        """What the filter widgets show (current_filter adds the dashboard's override)."""
         dates = self.has_dates and self.use_dates.isChecked()
 
         def day(edit: QDateEdit) -> dt.date:

@@ -116,16 +116,26 @@ class FeedbackTab(RegisterTab):
     # --- filters and counts --------------------------------------------------------------
 
     def _choose(self, value: str, checked: bool) -> None:
-        if value in CASE_FLAGS:
-            self._flag = value if checked else None
-        else:
-            self.kind_filter.setCurrentIndex(
-                max(0, self.kind_filter.findData(value)) if checked else 0
-            )
+        # The counts on the buttons include the overview's conditions: a click narrows within.
+        self._applying = True
+        try:
+            if value in CASE_FLAGS:
+                self._flag = value if checked else None
+                if self._override.pop("flag", None) is not None:  # one flag at a time
+                    self.override_banner.show_override(self._override, self)
+            else:
+                self.kind_filter.setCurrentIndex(
+                    max(0, self.kind_filter.findData(value)) if checked else 0
+                )
+        finally:
+            self._applying = False
         self.reload()
 
-    def current_filter(self) -> ListFilter:
-        return replace(super().current_filter(), flag=self._flag)
+    def widget_filter(self) -> ListFilter:
+        return replace(super().widget_filter(), flag=self._flag)
+
+    def set_flag(self, flag: str | None) -> None:
+        self._flag = flag if flag in CASE_FLAGS else None  # the overview's own flags: override
 
     def attach(self, services: Any, writable: bool = True) -> None:
         self.detail.attach_services(services)

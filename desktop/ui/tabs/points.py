@@ -32,6 +32,7 @@ from desktop.ui.dialogs.disputes import DisputesDialog
 from desktop.ui.dialogs.rules import RulesDialog
 from desktop.ui.i18n import date_text, label, message
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.tabs.base import find_data
 
 
 def _quarter(n: int) -> Callable[[Any], str]:
@@ -244,6 +245,22 @@ class PointsTab(QWidget):
         return self.tr("Records by month: {0}\nFeedback cases taken: {1}").format(
             by_month or "—", cases
         )
+
+    def apply_filter(self, flt: Any) -> None:
+        """The dashboard's points figures: the year of ``flt``, its township (a station's)."""
+        township = flt.township_id
+        if township is None and flt.station_id is not None and self.services is not None:
+            stations = {s.id: s.parent_id for s in self.services.reference.stations()}
+            township = stations.get(flt.station_id)
+        for widget in (self.year, self.scope, self.township):
+            widget.blockSignals(True)
+        if flt.date_from is not None:
+            self.year.setValue(flt.date_from.year)
+        self.scope.setCurrentIndex(0)
+        self.township.setCurrentIndex(max(0, find_data(self.township, township)))
+        for widget in (self.year, self.scope, self.township):
+            widget.blockSignals(False)
+        self.reload()
 
     def select_deputy(self, deputy_id: uuid.UUID) -> None:
         found = self.model.find(lambda r: r.register.deputy_id == deputy_id.hex)
