@@ -395,6 +395,10 @@
         <translation>积分异议</translation>
     </message>
     <message>
+        <source>ledgers printed</source>
+        <translation>台账打印记录</translation>
+    </message>
+    <message>
         <source>「{0}」: {1}</source>
         <translation>「{0}」：{1}</translation>
     </message>
@@ -905,6 +909,57 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Opinions collected per month</source>
+        <translation>每月收集意见建议</translation>
+    </message>
+    <message>
+        <source>Opinions by category</source>
+        <translation>意见建议分类</translation>
+    </message>
+    <message>
+        <source>Opinions by state, in workflow order</source>
+        <translation>意见建议办理状态（按办理流程）</translation>
+    </message>
+    <message>
+        <source>Replies by outcome class</source>
+        <translation>答复结果分类</translation>
+    </message>
+    <message>
+        <source>Deputies by points of the year</source>
+        <translation>代表年度积分分布</translation>
+    </message>
+    <message>
+        <source>Highest points of the year (click a deputy for the register)</source>
+        <translation>年度积分前十名（点击代表查看积分登记）</translation>
+    </message>
+    <message>
+        <source>No deputy in this scope has points in the year yet.</source>
+        <translation>本范围内本年度尚无代表获得积分。</translation>
+    </message>
+    <message>
+        <source>Opinions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Activity per station</source>
+        <translation>各联络站履职情况</translation>
+    </message>
+    <message>
+        <source>Activity per township</source>
+        <translation>各乡镇履职情况</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Bad arguments: {0}. Run liaison-desk --help for usage.</source>
@@ -1007,8 +1062,16 @@
         <translation>数据库文件不存在：{0}</translation>
     </message>
     <message>
+        <source>Cannot use the database server {0}: {1}</source>
+        <translation>无法使用数据库服务器 {0}：{1}</translation>
+    </message>
+    <message>
         <source>The database {0} was written by a newer version of Liaison Desk.</source>
         <translation>数据库 {0} 由更高版本的联络站工作台写入，请安装新版本后再使用。</translation>
+    </message>
+    <message>
+        <source>The database already belongs to a site; choose an empty one: {0}</source>
+        <translation>该数据库已属于某个单位，请选择一个空数据库：{0}</translation>
     </message>
     <message>
         <source>The file already exists; choose a new file: {0}</source>
@@ -1077,6 +1140,10 @@
     <message>
         <source>print a ledger as PDF or workbook</source>
         <translation>将台账打印为 PDF 或导出为工作簿</translation>
+    </message>
+    <message>
+        <source>1-12: that month only (default: the whole year)</source>
+        <translation>1–12：只打印该月（默认：全年）</translation>
     </message>
     <message>
         <source>a station&apos;s code (default: all)</source>
@@ -1305,6 +1372,26 @@
     <message>
         <source>Imported.</source>
         <translation>已导入。</translation>
+    </message>
+    <message>
+        <source>the county&apos;s annual report</source>
+        <translation>县里的年度报告</translation>
+    </message>
+    <message>
+        <source>the day overdue cases and silent stations are judged on (default: today)</source>
+        <translation>判断逾期和沉默站点所依据的日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>The output file must end in .json, .pdf or .xlsx: {0}</source>
+        <translation>输出文件须以 .json、.pdf 或 .xlsx 结尾：{0}</translation>
+    </message>
+    <message>
+        <source>The year must be between 2000 and 2100: {0}</source>
+        <translation>年度须在 2000 至 2100 之间：{0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1} stations)</source>
+        <translation>已生成 {0}（{1} 个联络站）</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1708,223 @@
         <source>Copies</source>
         <translation>写出份数</translation>
     </message>
+    <message>
+        <source>Days silent</source>
+        <translation>沉默天数</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>Site code</source>
+        <translation>站点代码</translation>
+    </message>
+</context>
+<context>
+    <name>Completeness</name>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺报</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Not expected</source>
+        <translation>不需报送</translation>
+    </message>
+    <message>
+        <source>✓ledger</source>
+        <translation>✓台账</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <source>Reporting rate</source>
+        <translation>报送率</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>Ledgers printed</source>
+        <translation>已印台账</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>Days silent</source>
+        <translation>沉默天数</translation>
+    </message>
+    <message>
+        <source>M{0}</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
+        <source>{0}, month {1}: {2}; bundles received: {3}</source>
+        <translation>{0}，{1}月：{2}；收到数据包 {3} 个</translation>
+    </message>
+    <message>
+        <source>The month&apos;s ledgers were printed.</source>
+        <translation>本月台账已打印。</translation>
+    </message>
+    <message>
+        <source>{0}: the month&apos;s ledgers printed</source>
+        <translation>{0}：本月台账已打印</translation>
+    </message>
+    <message>
+        <source>Silent for more than</source>
+        <translation>沉默超过</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>{0}: bundles expected from {1} enrolled stations, as of {2}. A month&apos;s bundle is on time when the county has it by day {3} of the next month.</source>
+        <translation>{0}年：已登记的 {1} 个联络站应报送的数据包，统计截至 {2}。次月 {3} 日前县里收到当月数据包即为按时报送。</translation>
+    </message>
+    <message>
+        <source>Silent stations: {0}</source>
+        <translation>沉默的联络站：{0} 个</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Duty-day batches</source>
+        <translation>进站履职活动批次</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访次数</translation>
+    </message>
+    <message>
+        <source>Opinions collected</source>
+        <translation>收集意见建议</translation>
+    </message>
+    <message>
+        <source>Deputy activities</source>
+        <translation>代表履职活动</translation>
+    </message>
+    <message>
+        <source>Deputies on duty (person-times)</source>
+        <translation>代表进站人次</translation>
+    </message>
+    <message>
+        <source>People received</source>
+        <translation>接待群众人次</translation>
+    </message>
+    <message>
+        <source>Written opinions formed</source>
+        <translation>形成书面意见</translation>
+    </message>
+    <message>
+        <source>Deputies visited (person-times)</source>
+        <translation>走访代表人次</translation>
+    </message>
+    <message>
+        <source>Passed on to departments</source>
+        <translation>转交有关部门</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>按期答复率</translation>
+    </message>
+    <message>
+        <source>Satisfied at the first answer</source>
+        <translation>首次反馈满意率</translation>
+    </message>
+    <message>
+        <source>Overdue without a reply</source>
+        <translation>超期未答复</translation>
+    </message>
+    <message>
+        <source>Deputies in activities (person-times)</source>
+        <translation>代表参加履职活动人次</translation>
+    </message>
+    <message>
+        <source>Show these records</source>
+        <translation>查看这些记录</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Annual report…</source>
+        <translation>年度报告…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计数字</translation>
+    </message>
+    <message>
+        <source>Reporting completeness</source>
+        <translation>报送完整性</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>As of {0}</source>
+        <translation>统计截至 {0}</translation>
+    </message>
+    <message>
+        <source>Counted in {0} seconds</source>
+        <translation>用时 {0} 秒</translation>
+    </message>
+    <message>
+        <source>The figures could not be counted: {0}</source>
+        <translation>无法完成统计：{0}</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: as of {2}</source>
+        <translation>{0}年 {1}：统计截至 {2}</translation>
+    </message>
+    <message>
+        <source>Whole county</source>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Whole county ({0})</source>
+        <translation>全县（{0}）</translation>
+    </message>
 </context>
 <context>
     <name>DeadlineState</name>
@@ -1662,6 +1966,10 @@
     <message>
         <source>Deputy activities</source>
         <translation>代表履职活动</translation>
+    </message>
+    <message>
+        <source>Bundles received and ledgers printed</source>
+        <translation>已收数据包和已打印台账</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2295,6 +2603,61 @@ Read both fingerprints to the county office over the phone: they must be the one
     </message>
 </context>
 <context>
+    <name>FilterOverride</name>
+    <message>
+        <source>written opinions formed on duty days</source>
+        <translation>进站接待形成的书面意见</translation>
+    </message>
+    <message>
+        <source>passed on to departments</source>
+        <translation>已转交有关部门</translation>
+    </message>
+    <message>
+        <source>replied on time</source>
+        <translation>按期答复</translation>
+    </message>
+    <message>
+        <source>satisfied at the first answer</source>
+        <translation>首次反馈即满意</translation>
+    </message>
+    <message>
+        <source>overdue without a reply</source>
+        <translation>超期未答复</translation>
+    </message>
+    <message>
+        <source>dates {0} to {1}</source>
+        <translation>日期 {0} 至 {1}</translation>
+    </message>
+    <message>
+        <source>category: {0}</source>
+        <translation>问题类别：{0}</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>outcome: {0}</source>
+        <translation>答复结果：{0}</translation>
+    </message>
+    <message>
+        <source>merged duplicates counted with their main case</source>
+        <translation>已并案的重复件计入主件</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Drop the overview&apos;s conditions; the filters above stay as they are</source>
+        <translation>取消来自概览的条件；上方的筛选条件不变</translation>
+    </message>
+    <message>
+        <source>From the overview: {0}</source>
+        <translation>来自概览：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Gender</name>
     <message>
         <source>Male</source>
@@ -2407,6 +2770,14 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>台账另存为</translation>
     </message>
     <message>
+        <source>Log of ledgers printed</source>
+        <translation>台账打印记录</translation>
+    </message>
+    <message>
+        <source>The ledger is out, but it could not be noted in the log: {0}</source>
+        <translation>台账已打印或保存，但未能记入台账打印记录：{0}</translation>
+    </message>
+    <message>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
@@ -2506,6 +2877,14 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>打印或导出台账</translation>
     </message>
     <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Month {0}</source>
+        <translation>{0}月</translation>
+    </message>
+    <message>
         <source>All stations</source>
         <translation>全部联络站</translation>
     </message>
@@ -2526,8 +2905,8 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>台账</translation>
     </message>
     <message>
-        <source>Year</source>
-        <translation>年度</translation>
+        <source>Period</source>
+        <translation>期间</translation>
     </message>
     <message>
         <source>Station</source>
@@ -2581,6 +2960,10 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>数据包</translation>
     </message>
     <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2595,6 +2978,10 @@ Read both fingerprints to the county office over the phone: they must be the one
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Annual report…</source>
+        <translation>年度报告(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2980,6 +3367,37 @@ Feedback cases taken: {1}</source>
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <source>Annual report</source>
+        <translation>年度报告</translation>
+    </message>
+    <message>
+        <source>The report of the year</source>
+        <translation>报告年度</translation>
+    </message>
+    <message>
+        <source>Annual report {0}</source>
+        <translation>{0}年度报告</translation>
+    </message>
+    <message>
+        <source>Save the annual report as</source>
+        <translation>年度报告另存为</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Excel workbook (*.xlsx);;JSON data (*.json)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx);;JSON 数据文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved the annual report ({0} pages) to {1}</source>
+        <translation>年度报告已保存（共 {0} 页）：{1}</translation>
+    </message>
+    <message>
+        <source>Saved the annual report ({0} stations) to {1}</source>
+        <translation>年度报告已保存（共 {0} 个联络站）：{1}</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Settle a conflict — {0}</source>
@@ -3241,6 +3659,14 @@ Feedback cases taken: {1}</source>
         <translation>请选择要打印签到表的联络站。</translation>
     </message>
     <message>
+        <source>A month is from 1 to 12, not {month}.</source>
+        <translation>月份应为 1 至 12，不能是 {month}。</translation>
+    </message>
+    <message>
+        <source>The {title} is not printed by the month: points registers are kept by the year, and a sign-in sheet is for one duty day. Print it without a month.</source>
+        <translation>「{title}」不按月打印：履职积分按年度登记，签到表按接待日打印。请不要指定月份。</translation>
+    </message>
+    <message>
         <source>Only the county office enrolls sites and keeps the county&apos;s keys.</source>
         <translation>只有县人大常委会代表工委才能登记站点并保管县里的密钥。</translation>
     </message>
@@ -3460,6 +3886,13 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Same matter as case</source>
         <translation>与以下意见建议为同一事项</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>The database {path} is on a network share. A database file must stay on this computer&apos;s own disk (several computers writing to one file over the network damage it): copy it to a local folder, or let the county office use a PostgreSQL server.</source>
+        <translation>数据库 {path} 位于网络共享位置。数据库文件必须放在本机硬盘上（多台电脑通过网络同时写入同一个文件会损坏数据）：请将其复制到本机文件夹，或由县人大常委会代表工委使用 PostgreSQL 服务器。</translation>
     </message>
 </context>
 <context>
