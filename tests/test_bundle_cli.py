@@ -114,25 +114,34 @@ def stored(county: Path | str) -> bytes:
         db.dispose()
 
 
-def test_a_county_and_three_stations_through_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], new_db
-) -> None:
-    run = Run(capsys)
-    county, usb = new_db("county"), tmp_path / "usb"
+def enrolled_by_command_line(
+    run: Run, tmp_path: Path, county: Path | str
+) -> tuple[Path, dict[str, Path]]:
+    """A county office made with init, its three stations enrolled with enroll-site and set up
+    with enroll; the USB folder and each station's database file."""
+    usb = tmp_path / "usb"
     usb.mkdir()
     secret = tmp_path / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     station = {code: tmp_path / f"{code}.sqlite" for code in CODES}
-    name = {code: STATIONS[code][0] for code in CODES}
-
     assert run("init", "--db", county, "--role", "county", "--code", COUNTY[0],
                "--name", COUNTY[1])[0] == 0  # fmt: skip
     for code in CODES:
         enrol = tmp_path / f"{code}.enrol"
-        assert run("enroll-site", "--db", county, "--code", code, "--name", name[code],
+        assert run("enroll-site", "--db", county, "--code", code, "--name", STATIONS[code][0],
                    "--role", "station", "--township", STATIONS[code][1], "--out", enrol,
                    "--passphrase-file", secret)[0] == 0  # fmt: skip
         assert run("enroll", "--db", station[code], enrol, "--passphrase-file", secret)[0] == 0
+    return usb, station
+
+
+def test_a_county_and_three_stations_through_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], new_db
+) -> None:
+    run = Run(capsys)
+    county = new_db("county")
+    usb, station = enrolled_by_command_line(run, tmp_path, county)
+    name = {code: STATIONS[code][0] for code in CODES}
     deputies = {}
     with opened(county) as services:
         department = add_department(services)

@@ -15,8 +15,8 @@ import pytest
 from desktop.domain.figures import Scope
 from desktop.domain.records import DeputyDraft
 from desktop.formats.report_json import figures_object
-from tests.bundle_fixtures import COUNTY, PASSPHRASE, STATIONS, TODAY
-from tests.test_bundle_cli import Run, opened
+from tests.bundle_fixtures import COUNTY, STATIONS, TODAY
+from tests.test_bundle_cli import Run, enrolled_by_command_line, opened
 
 pytestmark = pytest.mark.backends  # the county office on SQLite and on PostgreSQL
 
@@ -85,19 +85,8 @@ def test_the_report_adds_up_what_the_stations_recorded(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], new_db: Callable[..., Path | str]
 ) -> None:
     run = Run(capsys)
-    county, usb = new_db("county"), tmp_path / "usb"
-    usb.mkdir()
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    station = {code: tmp_path / f"{code}.sqlite" for code in CODES}
-    assert run("init", "--db", county, "--role", "county", "--code", COUNTY[0],
-               "--name", COUNTY[1])[0] == 0  # fmt: skip
-    for code in CODES:
-        enrol = tmp_path / f"{code}.enrol"
-        assert run("enroll-site", "--db", county, "--code", code, "--name", STATIONS[code][0],
-                   "--role", "station", "--township", STATIONS[code][1], "--out", enrol,
-                   "--passphrase-file", secret)[0] == 0  # fmt: skip
-        assert run("enroll", "--db", station[code], enrol, "--passphrase-file", secret)[0] == 0
+    county = new_db("county")
+    usb, station = enrolled_by_command_line(run, tmp_path, county)
     with opened(county) as services:  # the county keeps the roster
         for code in CODES:
             with opened(station[code]) as there:
