@@ -39,8 +39,12 @@ _real_uuid4 = uuid.uuid4
 
 def build_template(root: Path) -> None:
     """A county, three enrolled stations, two departments, two deputies, the county's first
-    bundle to each station taken in, and each station's first (a case, a provisional deputy)."""
+    bundle to each station taken in, and each station's first (a case, a provisional deputy).
+    Its record ids come from a fixed stream, so a falsifying example replays on a new template:
+    the rules pick cases and deputies by their place in lists sorted by id."""
     saved, crypto.DEFAULT_SCRYPT = crypto.DEFAULT_SCRYPT, (4, 1, 1)
+    rng = random.Random("template")
+    uuid.uuid4 = lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
     try:
         county = open_services(root / "county.sqlite", today=lambda: T)
         county.site.initialise(SiteDraft(SiteRole.COUNTY, "XQ", "新桥县人大常委会", ""))
@@ -79,6 +83,7 @@ def build_template(root: Path) -> None:
             svc.close()
     finally:
         crypto.DEFAULT_SCRYPT = saved
+        uuid.uuid4 = _real_uuid4
 
 
 @dataclass
