@@ -240,8 +240,9 @@ class BundleMachine(NetworkMachine):
         found = pick(self.known_deputies("county", own=True), which)
         with county.db.read() as s:
             made = found and s.get(Deputy, found).created_site_id
-        # A deputy taken over from a station keeps that station's links, which the county does
-        # not own (DeputyService.confirm leaves them): changing them would never travel.
+        # A deputy taken over from a station: the county takes its links too (_take_over, and
+        # the merge for a link arriving later: test_bundle_regressions), but the station may
+        # have edited them meanwhile (a conflict for a person): the model leaves them as they are.
         taken = made is not None and made != self.chaos.site_id["county"]
         if taken:
             draft = replace(draft, station_ids=county.deputies.get(found).station_ids)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.db.models import CaseEvent, FeedbackCase
+from desktop.db.models import CaseEvent, DeputyStation, FeedbackCase
 from desktop.domain.errors import ServiceError
-from desktop.domain.records import CaseDraft
+from desktop.domain.records import CaseDraft, DeputyDraft
 from desktop.domain.workflow import CaseAction
 from desktop.services import Services
 from desktop.services.casework import NOT_MERGEABLE
@@ -144,3 +144,35 @@ def test_a_merge_into_a_case_deleted_on_the_way_settles_everywhere(
         == net.stations["WJ-04"].feedback.get(duplicate).state
     )
     assert A.REFER in net.county.casework.status(duplicate)[1]
+
+
+def test_a_late_link_of_a_deputy_the_county_took_over_is_the_countys(tmp_path: Path) -> None:
+    """A station's provisional deputy, edited; its first bundle (with the deputy's station
+    link) is late, so the county confirms the deputy before the link arrives. The link must
+    still become the county's: else the county's later unlinking never reaches the station."""
+    net = Network(tmp_path, ("WJ-03",))
+    try:
+        net.roster("WJ-03")
+        station, station_id = net.stations["WJ-03"], net.station_id("WJ-03")
+        deputy = station.deputies.create(DeputyDraft("钱小红", station_ids=(station_id,))).id
+        (tmp_path / "late").mkdir()
+        (first,) = net.to_county("WJ-03", tmp_path / "late").files
+        station.deputies.update(deputy, DeputyDraft("钱晓红", station_ids=(station_id,)), None)
+        for path in net.to_county("WJ-03").files:
+            net.county.bundles.apply(path)
+        net.county.deputies.confirm(deputy)
+        net.county.bundles.apply(first)  # the link arrives after the take-over
+        with net.county.db.read() as s:
+            (link,) = s.scalars(select(DeputyStation).where(DeputyStation.deputy_id == deputy))
+            assert link.owner_site_id == net.county_id
+        here = net.county.deputies.get(deputy)
+        net.county.deputies.update(deputy, DeputyDraft(here.name, station_ids=()), here.version)
+        for _ in range(2):
+            for path in net.to_station("WJ-03").files:
+                station.bundles.apply(path)
+            for path in net.to_county("WJ-03").files:
+                net.county.bundles.apply(path)
+        assert net.county.deputies.get(deputy).station_ids == ()
+        assert station.deputies.get(deputy).station_ids == ()  # the station let it go too
+    finally:
+        net.close()

@@ -3,10 +3,9 @@
 Each record has one owner; only the owner raises its version. So for a record the sender owns:
 a higher version than ours replaces ours, a lower or equal one changes nothing, and the same
 version with different contents (the owner restored an old backup and edited again) goes to the
-conflict list for a person. Case events are append-only and merge as a union; a case's list
-columns are then folded again from all its events, whatever order they came in. A record that
-points to one not here yet (its bundle is still on the way) waits in ``sync_waiting`` and is
-taken as soon as what it points to arrives.
+conflict list for a person. Case events merge as a union; a case's list columns are folded
+again from all its events, in whatever order they came. A record pointing to one not here yet
+(still on the way) waits in ``sync_waiting`` and is taken as soon as that arrives.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ from desktop.services.bundle_refs import (
     newest_per_id,
     outside_stations,
     parents_first,
+    take_over_links,
     waits_for,
 )
 from desktop.services.bundle_scope import CHILDREN
@@ -376,6 +376,7 @@ class Merger:
             # here: as sent it may name a department or case still on its way.
             if name == CASES:
                 self._blank_missing_targets(fresh)
+            take_over_links(self._s, self._here, name, fresh)
             insert_many(self._s, table, fresh, {"change_seq": seq})
             self._known[name].update(r["id"] for r in fresh)
             self._cases.update(cases_naming(self._s, name, {r["id"] for r in fresh}))

@@ -142,3 +142,24 @@ def guessed_id(name: str, values: Any) -> str:
     if isinstance(values, list) and len(values) > at and isinstance(values[at], str):
         return values[at][:36]
     return ""
+
+
+def take_over_links(s: Session, here: uuid.UUID, name: str, fresh: list[pl.Row]) -> None:
+    """A station's link of a deputy the county has taken over (confirmed or mapped: see
+    DeputyService._take_over), arriving only now, is the county's too, one version on: else
+    a later change the county makes to it would never travel (only the owner's do)."""
+    if name != "deputy_stations" or not fresh:
+        return
+    deputies = pl.table("deputies")
+    ids = list({r["deputy_id"] for r in fresh})
+    taken = {
+        (deputy_id, made_by)
+        for deputy_id, made_by in s.execute(
+            select(deputies.c.id, deputies.c.created_site_id).where(
+                deputies.c.id.in_(ids), deputies.c.owner_site_id == here
+            )
+        )
+    }
+    for row in fresh:
+        if (row["deputy_id"], row["owner_site_id"]) in taken:
+            row["owner_site_id"], row["version"] = here, row["version"] + 1
