@@ -27,6 +27,15 @@ MONTH_STATE_LABELS = {
 }
 
 
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def year_until(year: int, as_of: dt.date) -> dt.date:
+    """A year's last day counted: 31 December, or ``as_of`` within the year (数据截至)."""
+    return min(dt.date(year, 12, 31), as_of)
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     """County (everything here), one township's stations, or one station."""
@@ -37,10 +46,9 @@ class Scope:
 
     def list_filter(self, year: int, as_of: dt.date | None = None) -> ListFilter:
         """The scope's records of ``year`` (up to ``as_of`` within it)."""
-        end = dt.date(year, 12, 31)
         return ListFilter(
             date_from=dt.date(year, 1, 1),
-            date_to=min(end, as_of) if as_of else end,
+            date_to=year_until(year, as_of) if as_of else dt.date(year, 12, 31),
             station_id=self.id if self.kind == "station" else None,
             township_id=self.id if self.kind == "township" else None,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -15,6 +14,7 @@ from desktop.domain.figures import (
     Figures,
     Rate,
     StationCompleteness,
+    year_until,
 )
 from desktop.formats.files import write_atomically
 
@@ -104,7 +104,7 @@ def report_object(report: AnnualReport) -> dict[str, Any]:
         "year": report.year,
         "county": report.county_name,
         "as_of": report.as_of.isoformat(),
-        "until": min(dt.date(report.year, 12, 31), report.as_of).isoformat(),
+        "until": year_until(report.year, report.as_of).isoformat(),
         "totals": figures_object(report.county),
         "townships": [
             {

@@ -15,14 +15,10 @@ from desktop.db.bookkeeping import BundleReceived
 from desktop.db.engine import Database
 from desktop.db.models import SiteEnrolment, Station, Township
 from desktop.domain.enums import SiteRole
-from desktop.domain.figures import Completeness, MonthCell, StationCompleteness
+from desktop.domain.figures import Completeness, MonthCell, StationCompleteness, month_end
 
 DUE_DAY = 10  # a month's bundle is on time when the county has it by the 10th of the next month
 SILENT_AFTER = 45  # days without a bundle before a station is listed as silent
-
-
-def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def due_date(year: int, month: int, due_day: int) -> dt.date:

@@ -28,6 +28,7 @@ from desktop.domain.figures import (
     Drill,
     Figures,
     Scope,
+    month_end,
 )
 from desktop.domain.records import ListFilter
 from desktop.domain.tables import (
@@ -219,7 +220,7 @@ def _case_filter(flt: ListFilter, figure: str, key: str, year: int) -> ListFilte
         return replace(flt, category_id=uuid.UUID(hex=key) if key else None, category_none=not key)
     if figure == "cases_per_month":
         month = int(key)
-        last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+        last = month_end(year, month)
         return replace(flt, date_from=dt.date(year, month, 1), date_to=min(last, flt.date_to))
     if figure == "outcomes":
         return replace(flt, outcome=key)

@@ -24,6 +24,7 @@ from desktop.db.models import (
     VisitPerson,
 )
 from desktop.domain.enums import CaseState
+from desktop.domain.figures import year_until
 from desktop.domain.workflow import CaseAction, Satisfaction
 
 # A case counts once: a duplicate merged into another is the other's.
@@ -70,11 +71,6 @@ def total(tallies: Iterable[Tally]) -> Tally:
     for t in tallies:
         out.add(t)
     return out
-
-
-def year_until(year: int, as_of: dt.date) -> dt.date:
-    """The report's last day: the year's end, or ``as_of`` within the year (数据截至)."""
-    return min(dt.date(year, 12, 31), as_of)
 
 
 def _in_year(column: Any, year: int, as_of: dt.date) -> Any:

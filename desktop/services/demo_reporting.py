@@ -14,6 +14,7 @@ from sqlalchemy import select
 from desktop.db import models as m
 from desktop.db.bookkeeping import BundleReceived
 from desktop.db.ledger_prints import LedgerPrint
+from desktop.domain.figures import month_end
 from desktop.services.demo_names import local_time
 
 # Share of stations by habit: sends every month on time / sometimes late or not at all / has
@@ -28,10 +29,6 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
         out.append((y, mo))
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
     return out
-
-
-def _month_end(y: int, mo: int) -> dt.date:
-    return dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def add_reporting(g: Any) -> None:
@@ -83,7 +80,7 @@ def _history(
     months = _months(enrolled, g.as_of)
     quiet_from = len(months) - rng.randint(2, 4) if habit == "silent" else len(months)
     for i, (y, mo) in enumerate(months):
-        end = _month_end(y, mo)
+        end = month_end(y, mo)
         written = end - dt.timedelta(days=rng.randint(0, 3))
         roll = rng.random()
         if i >= quiet_from or (habit == "patchy" and roll < 0.15):
