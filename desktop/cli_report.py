@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
+from desktop.domain.figures import REPORT_FORMATS as FORMATS
 
-FORMATS = {".json": "json", ".pdf": "pdf", ".xlsx": "xlsx"}
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 

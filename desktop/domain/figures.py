@@ -11,6 +11,9 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 
 SCOPE_KINDS = ("county", "township", "station")
 
+# The annual report's file types and the format each asks for (window, command line, service).
+REPORT_FORMATS = {".pdf": "pdf", ".xlsx": "xlsx", ".json": "json"}
+
 # A figure's records are on one of these tabs, under a filter (see Drill).
 REGISTERS = ("duty_days", "visits", "feedback", "activities", "points")
 

@@ -24,6 +24,7 @@ from desktop.db.models import (
 )
 from desktop.domain.enums import VisitKind
 from desktop.domain.figures import (
+    REPORT_FORMATS,
     AnnualReport,
     Drill,
     Figures,
@@ -41,8 +42,6 @@ from desktop.domain.tables import (
 from desktop.services.county_sums import DeputyPoints, Places, build_figures
 from desktop.services.county_tally import count_year
 from desktop.services.register_sheets import Label, english
-
-REPORT_FORMATS = ("json", "pdf", "xlsx")
 
 
 class CountyFigures:
@@ -154,7 +153,7 @@ class CountyFigures:
     ) -> int:
         """The annual report as ``fmt`` (json, pdf or xlsx) in ``target``: for a PDF its pages,
         for a workbook or JSON its stations. reportlab and openpyxl load only now."""
-        if fmt not in REPORT_FORMATS:
+        if fmt not in REPORT_FORMATS.values():
             raise ValueError(fmt)
         progress(0, 2, "")
         report = self.annual_report(year, as_of=as_of, label=label)

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.figures import REPORT_FORMATS as FORMATS
 from desktop.domain.tables import CancelledFn, ProgressFn
 from desktop.ui import prompts
 from desktop.ui.i18n import paper_label
 
 if TYPE_CHECKING:
     from desktop.services import Services
-
-FORMATS = {".pdf": "pdf", ".xlsx": "xlsx", ".json": "json"}
 
 
 def report_format(path: Path) -> tuple[Path, str]:
