@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -149,11 +150,28 @@ class PgDatabases:
         return self.url(name)
 
     def drop(self, url: str) -> None:
-        from sqlalchemy import make_url
+        from sqlalchemy import exc, make_url
 
         name = make_url(url).database
+        # Not WITH (FORCE): that also has to terminate an autovacuum worker busy in the
+        # database, which only a superuser or pg_signal_backend may do (a CI run failed on it).
+        # A plain DROP cancels autovacuum itself; the tests' own stray sessions are ended
+        # first, and a session still ending is waited for.
         with self._admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for attempt in range(50):
+                conn.exec_driver_sql(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = %(name)s AND usename = current_user"
+                    " AND pid <> pg_backend_pid()",
+                    {"name": name},
+                )
+                try:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+                    return
+                except exc.OperationalError:
+                    if attempt == 49:
+                        raise
+                    time.sleep(0.1)
 
     def close(self) -> None:
         self.drop(self.url(self._template))
