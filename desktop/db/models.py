@@ -388,6 +388,7 @@ class PointPeriodEvent(Tracked, Base):
 
 # Bundle bookkeeping and the ledger print log live in modules of their own; importing them here
 # registers their tables with every reader of this one (migrations, the schema tests).
+from desktop.db import programmes as _programmes  # noqa: E402, F401
 from desktop.db.bookkeeping import (  # noqa: E402, F401
     BundleQuarantined,
     BundleReceived,

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.services.enrolment import EnrolmentService
     from desktop.services.importing import ImportService
     from desktop.services.ledgers import LedgerService
+    from desktop.services.programmes import ProgrammeService
     from desktop.services.register_sheets import RegisterSheets
 
 
@@ -96,6 +97,13 @@ class Services:
         from desktop.services.county_completeness import CountyCompleteness
 
         return CountyCompleteness(self.db, self._today)
+
+    # Built on first use: the programmes' tab is not the first screen.
+    @functools.cached_property
+    def programmes(self) -> ProgrammeService:
+        from desktop.services.programmes import ProgrammeService
+
+        return ProgrammeService(self.db, self._today)
 
     def close(self) -> None:
         self.db.dispose()

@@ -26,9 +26,14 @@ CHILDREN = {
     "case_events": ("case_id", "feedback_cases"),
     "case_attachments": ("case_id", "feedback_cases"),
     "activity_participants": ("activity_id", "activities"),
+    "supervision_deputies": ("supervision_id", "supervisions"),
+    "training_attendance": ("batch_id", "training_batches"),
 }
-# Records of no station (a county-wide activity) go to every station.
-_OPEN_WHEN_NULL = frozenset({"activities"})
+# Records of no station (a county-wide activity or training) go to every station.
+_OPEN_WHEN_NULL = frozenset({
+    "activities", "supervisions", "training_batches", "fund_projects", "legislative_contacts",
+    "deputy_stories",
+})  # fmt: skip
 # Tables the county sends to nobody (its own prints, even of a station's ledger, stay there).
 _COUNTY_KEEPS = frozenset({"ledger_prints"})
 

@@ -36,15 +36,8 @@ from desktop.db.base import Base, UtcDateTime
 from desktop.db.models import CaseEvent
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.sync.errors import BundleRefused
+from desktop.sync.tables import TABLE_LABELS, TRAVELLING  # noqa: F401 (TABLE_LABELS: re-export)
 
-# In the order a receiver applies them: a record after those it points to.
-TRAVELLING: tuple[str, ...] = (
-    "townships", "stations", "sites", "departments", "feedback_categories", "activity_kinds",
-    "deputies", "deputy_stations", "calendar_days", "calendar_years", "session_periods",
-    "point_rule_sets", "point_period_events", "duty_days", "duty_day_deputies", "visits",
-    "visit_people", "feedback_cases", "case_deputies", "case_events", "case_attachments",
-    "activities", "activity_participants", "point_disputes", "ledger_prints",
-)  # fmt: skip
 LOCAL_ONLY = frozenset({"change_seq"})
 # Columns shown to people, never compared: two copies that differ only here are the same.
 SHOWN_ONLY = frozenset({"created_at", "updated_at", "change_seq"})
@@ -365,33 +358,3 @@ def _ack(value: Any) -> Ack:
 
 
 EVENT_TABLE = CaseEvent.__tablename__
-
-# What each table is called on screen and in the command line's plan (context "BundlePlan").
-TABLE_LABELS: dict[str, str] = {
-    "townships": QT_TRANSLATE_NOOP("BundlePlan", "townships"),
-    "stations": QT_TRANSLATE_NOOP("BundlePlan", "stations"),
-    "sites": QT_TRANSLATE_NOOP("BundlePlan", "sites"),
-    "departments": QT_TRANSLATE_NOOP("BundlePlan", "departments"),
-    "feedback_categories": QT_TRANSLATE_NOOP("BundlePlan", "feedback categories"),
-    "activity_kinds": QT_TRANSLATE_NOOP("BundlePlan", "activity kinds"),
-    "deputies": QT_TRANSLATE_NOOP("BundlePlan", "deputies"),
-    "deputy_stations": QT_TRANSLATE_NOOP("BundlePlan", "deputies' stations"),
-    "calendar_days": QT_TRANSLATE_NOOP("BundlePlan", "holidays and workdays"),
-    "calendar_years": QT_TRANSLATE_NOOP("BundlePlan", "calendar years"),
-    "session_periods": QT_TRANSLATE_NOOP("BundlePlan", "congress sessions"),
-    "point_rule_sets": QT_TRANSLATE_NOOP("BundlePlan", "points rules"),
-    "point_period_events": QT_TRANSLATE_NOOP("BundlePlan", "points years confirmed"),
-    "duty_days": QT_TRANSLATE_NOOP("BundlePlan", "duty days"),
-    "duty_day_deputies": QT_TRANSLATE_NOOP("BundlePlan", "deputies on duty"),
-    "visits": QT_TRANSLATE_NOOP("BundlePlan", "visits"),
-    "visit_people": QT_TRANSLATE_NOOP("BundlePlan", "deputies on visits"),
-    "feedback_cases": QT_TRANSLATE_NOOP("BundlePlan", "feedback cases"),
-    "case_deputies": QT_TRANSLATE_NOOP("BundlePlan", "deputies of cases"),
-    "case_events": QT_TRANSLATE_NOOP("BundlePlan", "case steps"),
-    "case_attachments": QT_TRANSLATE_NOOP("BundlePlan", "case attachments"),
-    "activities": QT_TRANSLATE_NOOP("BundlePlan", "activities"),
-    "activity_participants": QT_TRANSLATE_NOOP("BundlePlan", "activity participants"),
-    "point_disputes": QT_TRANSLATE_NOOP("BundlePlan", "points disputes"),
-    "ledger_prints": QT_TRANSLATE_NOOP("BundlePlan", "ledgers printed"),
-}
-assert set(TABLE_LABELS) == set(TRAVELLING)
