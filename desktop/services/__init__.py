@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from desktop.services.enrolment import EnrolmentService
     from desktop.services.importing import ImportService
     from desktop.services.ledgers import LedgerService
+    from desktop.services.programme_chain import ProgrammeChain
+    from desktop.services.programme_report import ProgrammeReport
     from desktop.services.programmes import ProgrammeService
     from desktop.services.register_sheets import RegisterSheets
 
@@ -104,6 +106,21 @@ class Services:
         from desktop.services.programmes import ProgrammeService
 
         return ProgrammeService(self.db, self._today)
+
+    @functools.cached_property
+    def programme_chain(self) -> ProgrammeChain:
+        """"A person's words -> a deputy's suggestion -> a funded project -> done ->
+        satisfaction", from either end."""
+        from desktop.services.programme_chain import ProgrammeChain
+
+        return ProgrammeChain(self.db)
+
+    @functools.cached_property
+    def programme_report(self) -> ProgrammeReport:
+        """The programmes' figures for a year and a scope (the annual report's and the tab's)."""
+        from desktop.services.programme_report import ProgrammeReport
+
+        return ProgrammeReport(self.db, self._today)
 
     def close(self) -> None:
         self.db.dispose()
