@@ -117,8 +117,9 @@ def check_values(spec: KindSpec, values: Mapping[str, Any], today: dt.date) -> d
         elif f.key in spec.past_dates and value is not None and value > today:
             errors[f.key] = InvalidValue(MSG_DATE_FUTURE)
         out[f.key] = value
-    if not errors:
-        errors.update(_KIND_CHECKS.get(spec.kind, _nothing)(out))
+    # The record's own rules (a tally adds up) are shown too, beside fields still unmarked.
+    for key, problem in _KIND_CHECKS.get(spec.kind, _nothing)(out).items():
+        errors.setdefault(key, problem)
     if errors:
         raise DraftInvalid(errors)
     return out

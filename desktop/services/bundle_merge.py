@@ -42,7 +42,7 @@ from desktop.services.bundle_refs import (
     take_over_links,
     waits_for,
 )
-from desktop.services.bundle_scope import CHILDREN
+from desktop.services.bundle_scope import CHILDREN, OTHER_STATION, station_refusal
 from desktop.sync import payload as pl
 
 CHUNK = 500
@@ -51,7 +51,6 @@ Limits = frozenset[uuid.UUID] | None
 # Why a row was not taken (shown in the plan, per row).
 BAD_VALUES = QT_TRANSLATE_NOOP("BundlePlan", "a value does not fit its field")
 NOT_SENDERS = QT_TRANSLATE_NOOP("BundlePlan", "the record belongs to another site")
-OTHER_STATION = QT_TRANSLATE_NOOP("BundlePlan", "the record is another station's")
 OWNER_CHANGED = QT_TRANSLATE_NOOP("BundlePlan", "the record's owner differs from the copy here")
 EVENT_CHANGED = QT_TRANSLATE_NOOP("BundlePlan", "a step of the case differs from the copy here")
 
@@ -107,7 +106,6 @@ class Merger:
     def _decoded(self, name: str, raw: list[Any]) -> list[pl.Row]:
         figures = self.result.figures(name)
         owner_key = "site_id" if name == EVENTS else "owner_site_id"
-        station_limited = self._stations is not None and "station_id" in pl.CODECS[name].names
         allowed = {None, *(self._stations or ())}
         rows: list[pl.Row] = []
         for values in raw:
@@ -118,8 +116,8 @@ class Merger:
                 continue
             if row[owner_key] != self._sender:
                 self._reject(name, str(row["id"]), NOT_SENDERS, figures)
-            elif station_limited and row["station_id"] not in allowed:
-                self._reject(name, str(row["id"]), OTHER_STATION, figures)
+            elif self._stations is not None and (why := station_refusal(name, row, allowed)):
+                self._reject(name, str(row["id"]), why, figures)
             else:
                 rows.append(row)
         return rows

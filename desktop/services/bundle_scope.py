@@ -16,7 +16,11 @@ from typing import Any
 from sqlalchemy import Table, false, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.sync import payload as pl
+
+OTHER_STATION = QT_TRANSLATE_NOOP("BundlePlan", "the record is another station's")
+COUNTY_ONLY = QT_TRANSLATE_NOOP("BundlePlan", "only the county office keeps such records")
 
 # Tables whose rows hang off a parent tied to a station: (parent column, parent table).
 CHILDREN = {
@@ -33,6 +37,12 @@ CHILDREN = {
 _OPEN_WHEN_NULL = frozenset({
     "activities", "supervisions", "training_batches", "fund_projects", "legislative_contacts",
     "deputy_stories",
+})  # fmt: skip
+# Tables only the county office writes: the programmes it runs and the people it appoints.
+COUNTY_WRITES = frozenset({
+    "livelihood_projects", "project_votes", "project_milestones", "project_supervisors",
+    "fund_projects", "law_drafts", "legislative_contacts", "legal_officers",
+    "legal_officer_stations",
 })  # fmt: skip
 # Tables the county sends to nobody (its own prints, even of a station's ledger, stay there).
 _COUNTY_KEEPS = frozenset({"ledger_prints"})
@@ -80,3 +90,13 @@ def changed_rows(
     if limit is not None:
         query = query.where(limit)
     return list(session.execute(query).mappings())
+
+
+def station_refusal(name: str, row: dict[str, Any], allowed: set[uuid.UUID | None]) -> str:
+    """Why a station's bundle may not bring this row ("" if it may): a record of another
+    station, or one only the county keeps."""
+    if name in COUNTY_WRITES:
+        return COUNTY_ONLY
+    if "station_id" in row and row["station_id"] not in allowed:
+        return OTHER_STATION
+    return ""

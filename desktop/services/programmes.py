@@ -195,7 +195,7 @@ class ProgrammeService:
                     STILL_USED, count=str(sum(users.values())), what="、".join(sorted(users))
                 )
             for child in SPECS.values():
-                if child.parent and child.field(child.parent).target == TARGET_OF.get(kind):
+                if _owned_child(child, kind):
                     model = refs.model_of(child.table)
                     for row in s.scalars(
                         select(model).where(getattr(model, child.parent) == record_id)
@@ -283,7 +283,8 @@ class ProgrammeService:
         found: dict[str, int] = {}
         for other in SPECS.values():
             for f in other.fields:
-                if f.type is FieldType.REF and f.target == target and f.key != other.parent:
+                cascades = f.key == other.parent and _owned_child(other, kind)
+                if f.type is FieldType.REF and f.target == target and not cascades:
                     model = refs.model_of(other.table)
                     query = select(func.count()).select_from(model)
                     n = s.scalar(query.where(~model.deleted, getattr(model, f.key) == record_id))
@@ -295,9 +296,7 @@ class ProgrammeService:
         if not records:
             return []
         ids = [r.id for r in records]
-        linked = {
-            f.key: refs.links_of(s, f, ids) for f in spec.fields if f.type is FieldType.REFS
-        }
+        linked = {f.key: refs.links_of(s, f, ids) for f in spec.fields if f.type is FieldType.REFS}
         names: dict[str, dict[uuid.UUID, str]] = {}
         for f in spec.fields:
             if f.type is FieldType.REF:
@@ -330,6 +329,16 @@ class ProgrammeService:
 BAD_LIMITS = QT_TRANSLATE_NOOP(
     "Service", "The cap for one project must be at least 0 and no more than the year's total."
 )
+
+
+def _owned_child(child: KindSpec, kind: str) -> bool:
+    """A kind whose records belong to one of ``kind``'s and go with it (a project's votes and
+    progress notes, kept by the same county office); a station's comments on a draft do not."""
+    return (
+        bool(child.parent)
+        and child.county_only
+        and (child.field(child.parent).target == TARGET_OF.get(kind))
+    )
 
 
 def _in_year(spec: KindSpec, model: Any, year: int) -> list[Any]:
