@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
-from desktop.domain.kinds import LEDGER_KINDS, PEOPLE_ORDERS, RECORD_KINDS
+from desktop.domain.kinds import IMPORT_KINDS, LEDGER_KINDS, PEOPLE_ORDERS
 
 FORMATS = {".pdf": "pdf", ".xlsx": "xlsx"}
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
@@ -48,10 +48,10 @@ def add_parsers(sub: Any) -> None:
         "--reveal", action="store_true", help=Cli.tr("print phone and ID numbers in full")
     )
     template = sub.add_parser("template", help=Cli.tr("write an empty import template"))
-    template.add_argument("kind", choices=RECORD_KINDS)
+    template.add_argument("kind", choices=IMPORT_KINDS)
     template.add_argument("--out", type=Path, required=True, help=Cli.tr("the file to write"))
     imp = sub.add_parser("import-xlsx", help=Cli.tr("import records from a workbook"))
-    imp.add_argument("kind", choices=RECORD_KINDS)
+    imp.add_argument("kind", choices=IMPORT_KINDS)
     imp.add_argument("file", type=Path, help=Cli.tr("the workbook (.xlsx, .xls)"))
     imp.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
     imp.add_argument(

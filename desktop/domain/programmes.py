@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from desktop.domain.enums import LabelledEnum, _labels
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import InvalidValue
+from desktop.domain.workflow import Satisfaction  # noqa: F401 (a case's answer back, reused)
 
 
 class ProjectStage(LabelledEnum):
@@ -68,24 +69,6 @@ _labels(
 )
 # The stages at which the money is committed: these count against the cap and the year's total.
 FUNDED_STAGES = frozenset({FundStage.VERIFIED, FundStage.IMPLEMENTING, FundStage.ACCEPTED})
-
-
-class Satisfaction(LabelledEnum):
-    """How the people, or the deputies, judged a finished project."""
-
-    SATISFIED = "satisfied"
-    BASICALLY = "basically"
-    NOT_SATISFIED = "not_satisfied"
-
-
-_labels(
-    Satisfaction,
-    {
-        "satisfied": QT_TRANSLATE_NOOP("Satisfaction", "Satisfied"),
-        "basically": QT_TRANSLATE_NOOP("Satisfaction", "Basically satisfied"),
-        "not_satisfied": QT_TRANSLATE_NOOP("Satisfaction", "Not satisfied"),
-    },
-)
 
 
 class ContactKind(LabelledEnum):

@@ -109,7 +109,7 @@ class Services:
 
     @functools.cached_property
     def programme_chain(self) -> ProgrammeChain:
-        """"A person's words -> a deputy's suggestion -> a funded project -> done ->
+        """ "A person's words -> a deputy's suggestion -> a funded project -> done ->
         satisfaction", from either end."""
         from desktop.services.programme_chain import ProgrammeChain
 

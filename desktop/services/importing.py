@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.domain import checks
 from desktop.domain.checks import DraftInvalid
+from desktop.domain.kinds import PROGRAMME_KINDS
 from desktop.domain.tables import (
     Cancelled,
     CancelledFn,
@@ -187,6 +188,10 @@ class ImportService:
     ) -> ImportPlan:
         from desktop.formats.xlsx_read import read_table  # openpyxl/calamine load on demand
 
+        if kind in PROGRAMME_KINDS:
+            from desktop.services.programme_import import ProgrammeImport
+
+            return ProgrammeImport(self._s, self._today()).plan(kind, path, progress, is_cancelled)
         assert kind in KINDS, kind
         columns = importable(kind)
         table = read_table(
@@ -252,7 +257,12 @@ class ImportService:
         """Write the plan's new and updated rows in one transaction. The window writes only a
         plan without rejected rows; the command line's --skip-rejected leaves them out."""
         try:
-            write_plan(self._s, plan, actor=actor, progress=progress, is_cancelled=is_cancelled)
+            if plan.kind in PROGRAMME_KINDS:  # a handful of records: one save_many
+                from desktop.services.programme_import import ProgrammeImport
+
+                ProgrammeImport(self._s, self._today()).apply(plan)
+            else:
+                write_plan(self._s, plan, actor=actor, progress=progress, is_cancelled=is_cancelled)
         except OperationalError as exc:  # rolled back; the database is as it was
             if "full" in str(exc.orig).lower():
                 raise ServiceError(DISK_FULL) from exc

@@ -16,7 +16,8 @@ from typing import Any
 
 from desktop.domain.checks import MAX_PLAN_DAYS
 from desktop.domain.errors import ServiceError
-from desktop.domain.kinds import MONTHLY_LEDGER_KINDS
+from desktop.domain.kinds import BY_MONTH_KINDS, PROGRAMME_KINDS
+from desktop.domain.programme_specs import SPECS
 from desktop.domain.records import ListFilter
 from desktop.domain.tables import (
     CancelledFn,
@@ -33,6 +34,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.formats.slips import format_date
 from desktop.services.ledger_log import record_print
 from desktop.services.ledger_points import points_sections, points_sheets, sign_in_section
+from desktop.services.programme_sheets import ProgrammeLedgers, paper_section, paper_sheet
 from desktop.services.register_sheets import Label, RegisterSheets, english, year_filter
 
 NO_DUTY_DAY = QT_TRANSLATE_NOOP(
@@ -111,6 +113,10 @@ PAPER_WIDTHS = {
 PAPER_ONLY_LETTER = "out_outcome"  # the ledger prints A-D; its note says what they mean
 
 
+def title_of(kind: str) -> str:
+    return SPECS[kind].title if kind in PROGRAMME_KINDS else TITLES[kind]
+
+
 @dataclass(frozen=True, slots=True)
 class LedgerRequest:
     """What a clerk asks for: a kind, a year (or a month of it), optionally a station, a day
@@ -162,8 +168,8 @@ class LedgerService:
             return None
         if not 1 <= request.month <= 12:
             raise ServiceError(BAD_MONTH, month=str(request.month))
-        if request.kind not in MONTHLY_LEDGER_KINDS:
-            raise ServiceError(NOT_MONTHLY, title=TITLES[request.kind])
+        if request.kind not in BY_MONTH_KINDS:
+            raise ServiceError(NOT_MONTHLY, title=title_of(request.kind))
         return request.month
 
     def _filter(self, request: LedgerRequest, station: uuid.UUID | None) -> ListFilter:
@@ -184,6 +190,11 @@ class LedgerService:
         flt = self._filter(request, station)
         period = f"{format_date(flt.date_from)}至{format_date(flt.date_to)}"
         kind, today = request.kind, self._today()
+        if kind in PROGRAMME_KINDS:
+            if not self.checked_month(request):
+                period = f"{request.year}年度"
+            sections = tuple(paper_section(t) for t in self._programme_tables(request, station))
+            return LedgerDocument(unit, SPECS[kind].title, period, sections, True, printed_on=today)
         if kind == "points":
             sections = points_sections(
                 self._s, request.year, self._deputy_ids(station), request.order
@@ -228,7 +239,10 @@ class LedgerService:
         month = self.checked_month(request)
         station = self.station_id(request.station_code)
         period = f"{request.year}年{month}月" if month else f"{request.year}年度"
-        caption = f"{self.unit_name(station)}　{period}　{TITLES[request.kind]}"
+        caption = f"{self.unit_name(station)}　{period}　{title_of(request.kind)}"
+        if request.kind in PROGRAMME_KINDS:
+            tables = self._programme_tables(request, station)
+            return [paper_sheet(t, "　".join((caption, *t.notes))) for t in tables]
         if request.kind == "points":
             ids = self._deputy_ids(station)
             return points_sheets(self._s, request.year, ids, request.order, caption)
@@ -270,6 +284,15 @@ class LedgerService:
         record_print(self._s.db, station, request.kind, request.year, month or 0, day, output, rows)
 
     # --- internals ------------------------------------------------------------------------
+
+    def _programme_tables(self, request: LedgerRequest, station: uuid.UUID | None) -> list:
+        """A station prints its own station's records; the county every station's."""
+        site = self._s.site.current()
+        own = site.station_id if site else None
+        county = station is None and own is None
+        ledgers = ProgrammeLedgers(self._s)
+        month = self.checked_month(request)
+        return ledgers.tables(request.kind, request.year, month, station or own, county)
 
     @staticmethod
     def _paper(column: Column) -> Column:

@@ -66,11 +66,7 @@ def _counted(column: Any, model: Any, out_key: str):
     def fill(s: Session, ids: list[uuid.UUID], out: Figures) -> None:
         for i in ids:
             out[i][out_key] = 0
-        query = (
-            select(column, func.count())
-            .where(column.in_(ids), ~model.deleted)
-            .group_by(column)
-        )
+        query = select(column, func.count()).where(column.in_(ids), ~model.deleted).group_by(column)
         for record_id, n in s.execute(query):
             out[record_id][out_key] = n
 
@@ -112,9 +108,7 @@ def _attendance(s: Session, ids: list[uuid.UUID], out: Figures) -> None:
 
 _BY_KIND = {
     "projects": (_projects,),
-    "fund-projects": (
-        _counted(Supervision.fund_project_id, Supervision, "out_supervisions"),
-    ),
+    "fund-projects": (_counted(Supervision.fund_project_id, Supervision, "out_supervisions"),),
     "drafts": (_drafts,),
     "training": (_attendance,),
 }

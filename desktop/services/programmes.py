@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from desktop.db.models import AppSetting, Site
 from desktop.db.programmes import FundProject, LivelihoodProject
 from desktop.domain.enums import SiteRole
 from desktop.domain.errors import DraftInvalid
-from desktop.domain.programme_checks import check_values, tally_of
+from desktop.domain.programme_checks import check_values
 from desktop.domain.programme_fields import FieldType, KindSpec
 from desktop.domain.programme_specs import SPECS
 from desktop.domain.programmes import (
@@ -27,7 +27,6 @@ from desktop.domain.programmes import (
     FundLimits,
     FundStage,
     ProjectStage,
-    VoteKind,
     check_fund,
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
@@ -41,6 +40,7 @@ from desktop.services.common import (
 )
 from desktop.services.origins import site_names
 from desktop.services.programme_figures import derived
+from desktop.services.programme_votes import vote_decides
 
 COUNTY_ONLY = QT_TRANSLATE_NOOP(
     "Service", "Only the county office records {what}; they reach the stations in its bundles."
@@ -55,6 +55,17 @@ FUND_LIMITS_KEY = "fund_limits"
 # What each kind's records are, as a REF field's target (records other kinds point to).
 TARGET_OF = {"projects": "project", "fund-projects": "fund_project", "drafts": "draft",
              "legislative-contacts": "contact", "legal-officers": "officer"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Saving:
+    """One record to write: ``record_id`` None creates it (as ``new_id`` when given)."""
+
+    kind: str
+    values: Mapping[str, Any]
+    record_id: uuid.UUID | None = None
+    version: int | None = None
+    new_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +153,7 @@ class ProgrammeService:
             return refs.lookup(s, target, name)
 
     def may_create(self, kind: str) -> bool:
-        site = self._site()
-        return not SPECS[kind].county_only or (site is not None and site.role == SiteRole.COUNTY)
+        return _may(SPECS[kind], self._site())
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -155,32 +165,48 @@ class ProgrammeService:
         version: int | None = None,
     ) -> ProgrammeRow:
         """Create (``record_id`` None) or change a record; DraftInvalid names each bad field."""
-        spec = SPECS[kind]
-        self._allowed(spec)
-        values = dict(values)
+        (saved,) = self.save_many([Saving(kind, values, record_id, version)])
+        return self.get(kind, saved)
+
+    def save_many(self, items: Sequence[Saving]) -> list[uuid.UUID]:
+        """Write several records in one transaction, in order, all or none (an import): each
+        checked as ``save`` checks one. A new record takes ``new_id`` when given, so that a
+        later item may point to it."""
         site = self._site()
-        if site is not None and site.station_id and any(f.key == "station_id" for f in spec.fields):
-            values["station_id"] = site.station_id  # a station records for itself only
-        clean = check_values(spec, values, self._today())
-        model = refs.model_of(spec.table)
+        own = site.station_id if site is not None else None
+        checked = []
+        for item in items:
+            spec = SPECS[item.kind]
+            self._allowed(spec, site)
+            values = dict(item.values)
+            if own and any(f.key == "station_id" for f in spec.fields):
+                values["station_id"] = own  # a station records for itself only
+            checked.append((spec, item, check_values(spec, values, self._today())))
+        saved = []
         with self._db.write() as s:
-            if record_id is None:
-                record = model(id=uuid.uuid4())
-                if kind == "projects":
-                    record.first_year = clean["year"]
-            else:
-                record = load_for_edit(s, model, record_id, version)
-            if kind == "fund-projects":
-                self._check_fund(s, clean, record.id)
-            for f in spec.editable:
-                if f.type is not FieldType.REFS:
-                    setattr(record, f.key, clean[f.key])
-            s.add(record)
-            s.flush()
-            self._link(s, spec, record.id, clean)
-            if kind == "project-votes":
-                _vote_decides(s, clean)
-        return self.get(kind, record.id)
+            for spec, item, clean in checked:
+                saved.append(self._write(s, spec, clean, item))
+        return saved
+
+    def _write(self, s: Session, spec: KindSpec, clean: dict[str, Any], item: Saving) -> uuid.UUID:
+        model = refs.model_of(spec.table)
+        if item.record_id is None:
+            record = model(id=item.new_id or uuid.uuid4())
+            if spec.kind == "projects":
+                record.first_year = clean["year"]
+        else:
+            record = load_for_edit(s, model, item.record_id, item.version)
+        if spec.kind == "fund-projects":
+            self._check_fund(s, clean, record.id)
+        for f in spec.editable:
+            if f.type is not FieldType.REFS:
+                setattr(record, f.key, clean[f.key])
+        s.add(record)
+        s.flush()
+        self._link(s, spec, record.id, clean)
+        if spec.kind == "project-votes":
+            vote_decides(s, clean)
+        return record.id
 
     def delete(self, kind: str, record_id: uuid.UUID, version: int | None = None) -> None:
         """Tombstone the record, its own votes and progress notes and its links; refused while
@@ -249,8 +275,8 @@ class ProgrammeService:
                 s.expunge(site)
             return site
 
-    def _allowed(self, spec: KindSpec) -> None:
-        if not self.may_create(spec.kind):
+    def _allowed(self, spec: KindSpec, site: Site | None = None) -> None:
+        if not _may(spec, site or self._site()):
             raise ServiceError(COUNTY_ONLY, what=spec.label)
 
     def _check_fund(self, s: Session, clean: dict[str, Any], record_id: uuid.UUID) -> None:
@@ -341,6 +367,10 @@ def _owned_child(child: KindSpec, kind: str) -> bool:
     )
 
 
+def _may(spec: KindSpec, site: Site | None) -> bool:
+    return not spec.county_only or (site is not None and site.role == SiteRole.COUNTY)
+
+
 def _in_year(spec: KindSpec, model: Any, year: int) -> list[Any]:
     column = getattr(model, spec.year_key)
     if spec.field(spec.year_key).type is FieldType.YEAR:
@@ -366,17 +396,3 @@ def _committed(s: Session, year: int, leaving_out: uuid.UUID | None) -> int:
     if leaving_out is not None:
         query = query.where(FundProject.id != leaving_out)
     return int(s.scalar(query) or 0)
-
-
-def _vote_decides(s: Session, clean: dict[str, Any]) -> None:
-    """A selection vote moves a project from the pool: chosen when more than half the deputies
-    present voted for it, not chosen otherwise (a later vote decides again)."""
-    tally = tally_of(clean)
-    project = s.get(LivelihoodProject, clean["project_id"])
-    if tally.kind is not VoteKind.SELECTION or project is None or project.deleted:
-        return
-    if project.stage in (ProjectStage.PROPOSED, ProjectStage.SHORTLISTED,
-                         ProjectStage.CHOSEN, ProjectStage.NOT_CHOSEN):  # fmt: skip
-        stage = ProjectStage.CHOSEN if tally.passed() else ProjectStage.NOT_CHOSEN
-        if project.stage != stage.value:
-            project.stage = stage.value

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.domain.kinds import PROGRAMME_KINDS
 from desktop.domain.tables import SheetData
+from desktop.services import programme_columns
 from desktop.services.sheet_columns import (
     RECORD_ID,
     TEMPLATE_VERSION,
@@ -16,6 +18,8 @@ from desktop.services.sheet_columns import (
 
 def template_sheet(kind: str) -> SheetData:
     """The columns a clerk fills in for new records (not the 系统编号 of existing ones)."""
+    if kind in PROGRAMME_KINDS:
+        return SheetData(programme_columns.TITLES[kind], programme_columns.columns(kind), [])
     columns = tuple(c for c in importable(kind) if c is not RECORD_ID)
     return SheetData(TITLES[kind], columns, [])
 
@@ -25,9 +29,8 @@ def write_template(kind: str, target: Path) -> None:
     instructions sheet; the reader ignores the * when matching headers."""
     from desktop.formats.xlsx_write import write_workbook  # openpyxl loads on demand
 
-    write_workbook(
-        target,
-        [template_sheet(kind)],
-        template=(kind, TEMPLATE_VERSION),
-        instructions=template_lines(kind),
-    )
+    if kind in PROGRAMME_KINDS:
+        version, lines = programme_columns.TEMPLATE_VERSION, programme_columns.template_lines(kind)
+    else:
+        version, lines = TEMPLATE_VERSION, template_lines(kind)
+    write_workbook(target, [template_sheet(kind)], template=(kind, version), instructions=lines)

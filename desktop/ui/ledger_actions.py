@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
-from desktop.domain.kinds import RECORD_KINDS
+from desktop.domain.kinds import IMPORT_KINDS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.i18n import message, paper_label, translated
@@ -35,6 +35,11 @@ RECORD_NAMES = {
     "visits": QT_TRANSLATE_NOOP("LedgerActions", "Visits"),
     "feedback": QT_TRANSLATE_NOOP("LedgerActions", "Feedback cases"),
     "activities": QT_TRANSLATE_NOOP("LedgerActions", "Deputy activities"),
+    "projects": QT_TRANSLATE_NOOP("LedgerActions", "Voted livelihood projects (with their votes)"),
+    "fund-projects": QT_TRANSLATE_NOOP("LedgerActions", "Special-fund projects"),
+    "drafts": QT_TRANSLATE_NOOP("LedgerActions", "Draft laws and the comments on them"),
+    "training": QT_TRANSLATE_NOOP("LedgerActions", "Deputy training"),
+    "legal-events": QT_TRANSLATE_NOOP("LedgerActions", "Legal-service events"),
 }
 XLSX_FILTER = QT_TRANSLATE_NOOP("LedgerActions", "Excel workbook (*.xlsx)")
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
@@ -191,9 +196,9 @@ class LedgerActions(QObject):
     # --- import -------------------------------------------------------------------------
 
     def _choose_kind(self, title: str) -> str | None:
-        names = [record_name(k) for k in RECORD_KINDS]
+        names = [record_name(k) for k in IMPORT_KINDS]
         index = prompts.choose(self.window, title, self.tr("What does the workbook hold?"), names)
-        return None if index is None else RECORD_KINDS[index]
+        return None if index is None else IMPORT_KINDS[index]
 
     def save_template(self) -> None:
         kind = self._choose_kind(self.tr("Save an import template"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.kinds import LEDGER_KINDS, MONTHLY_LEDGER_KINDS, PEOPLE_ORDERS
+from desktop.domain.kinds import BY_MONTH_KINDS, LEDGER_KINDS, PEOPLE_ORDERS, PROGRAMME_KINDS
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.i18n import translated
 
@@ -35,6 +35,11 @@ LEDGER_NAMES = {
     "activities": QT_TRANSLATE_NOOP("LedgerDialog", "Deputy activity ledger"),
     "points": QT_TRANSLATE_NOOP("LedgerDialog", "Annual points register"),
     "sign-in": QT_TRANSLATE_NOOP("LedgerDialog", "Sign-in sheet for a duty day"),
+    "projects": QT_TRANSLATE_NOOP("LedgerDialog", "Voted livelihood projects ledger"),
+    "fund-projects": QT_TRANSLATE_NOOP("LedgerDialog", "Special-fund projects ledger"),
+    "drafts": QT_TRANSLATE_NOOP("LedgerDialog", "Draft-law consultation ledger"),
+    "training": QT_TRANSLATE_NOOP("LedgerDialog", "Deputy training ledger"),
+    "legal-events": QT_TRANSLATE_NOOP("LedgerDialog", "Legal-service events ledger"),
 }
 ORDER_NAMES = {
     "strokes": QT_TRANSLATE_NOOP("LedgerDialog", "By surname strokes"),
@@ -129,13 +134,14 @@ class LedgerDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        monthly = kind in MONTHLY_LEDGER_KINDS  # points registers are annual; sign-in: a day
+        monthly = kind in BY_MONTH_KINDS  # points registers are annual; sign-in: a day
         self.month.setEnabled(monthly)
         if not monthly:
             self.month.setCurrentIndex(0)
         for widget in (self.next_day, self.day):
             self._form.setRowVisible(widget, kind == "sign-in")
         self._form.setRowVisible(self.reveal, kind in ("feedback", "duty-days", "visits"))
+        self._form.setRowVisible(self.order, kind not in PROGRAMME_KINDS)  # they list no people
         rank = self.order.findData("rank")
         self.order.model().item(rank).setEnabled(kind == "points")
         if kind != "points" and self.order.currentData() == "rank":
@@ -155,7 +161,7 @@ class LedgerDialog(QDialog):
         return LedgerRequest(
             kind=kind,
             year=self.year.value() if day is None else day.year,
-            month=(self.month.currentData() or None) if kind in MONTHLY_LEDGER_KINDS else None,
+            month=(self.month.currentData() or None) if kind in BY_MONTH_KINDS else None,
             station_code=self.station.currentData() or "",
             day=day,
             reveal=self.reveal.isChecked() and self._form.isRowVisible(self.reveal),
