@@ -47,6 +47,7 @@ class CaseDetail(QWidget):
 
     case_changed = Signal(object)
     print_requested = Signal(object, str)  # the case, "referral" | "reply"
+    fund_project_requested = Signal(object)  # a special-fund project's id (its chain)
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,13 @@ class CaseDetail(QWidget):
         facts_box.setLayout(self.facts)
         self.reveal_button = QPushButton(self.tr("Show full phone and ID number"))
         self.reveal_button.clicked.connect(self.reveal)
+        from desktop.ui.programme_chain_view import CaseFundProjects
+
+        self.chain = CaseFundProjects()
+        self.chain.fund_project_requested.connect(self.fund_project_requested)
+        self.chain_box = QGroupBox(self.tr("Special-fund projects"))
+        QVBoxLayout(self.chain_box).addWidget(self.chain)
+        self.chain_box.hide()
         self.buttons: dict[CaseAction, QPushButton] = {}
         grid = QGridLayout()
         for i, action in enumerate(STEP_BUTTONS):
@@ -105,6 +113,7 @@ class CaseDetail(QWidget):
             self.title,
             facts_box,
             self.reveal_button,
+            self.chain_box,
             steps_box,
             timeline_box,
             files_box,
@@ -137,6 +146,7 @@ class CaseDetail(QWidget):
             self.print_reply,
         ):
             widget.setEnabled(enabled)
+        self._show_chain(case if enabled else None)
         if not enabled:
             self.title.setText(self.tr("Choose a case in the list to see it here."))
             for button in self.buttons.values():
@@ -165,6 +175,18 @@ class CaseDetail(QWidget):
             item_text = f"{attachment.file_name} ({attachment.size // 1024 + 1} KB)"
             self.attachments.addItem(item_text)
             self.attachments.item(self.attachments.count() - 1).setData(256, attachment.id)
+
+    def _show_chain(self, case: CaseRow | None) -> None:
+        """The special-fund projects born of the case, when there are any."""
+        chain = None
+        if case is not None and self.services is not None:
+            try:
+                chain = self.services.programme_chain.for_case(case.id)
+            except ServiceError:
+                chain = None
+        shown = chain is not None and bool(chain.projects)
+        self.chain.show_chain(chain if shown else None)
+        self.chain_box.setVisible(shown)
 
     def _facts(self, case: CaseRow) -> None:
         phone = case.phone if self._revealed else mask_phone(case.phone)

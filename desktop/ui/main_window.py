@@ -43,6 +43,8 @@ TAB_SPECS = (
      QT_TRANSLATE_NOOP("MainWindow", "Feedback")),
     ("activities_tab", "desktop.ui.tabs.activities", "ActivitiesTab",
      QT_TRANSLATE_NOOP("MainWindow", "Deputy activity")),
+    ("programmes_tab", "desktop.ui.tabs.programmes", "ProgrammesTab",
+     QT_TRANSLATE_NOOP("MainWindow", "Projects and programmes")),
     ("points_tab", "desktop.ui.tabs.points", "PointsTab",
      QT_TRANSLATE_NOOP("MainWindow", "Points register")),
     ("bundles_tab", "desktop.ui.tabs.bundles", "BundlesTab",
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
     duty_tab = _tab_property("duty_tab")
     feedback_tab = _tab_property("feedback_tab")
     activities_tab = _tab_property("activities_tab")
+    programmes_tab = _tab_property("programmes_tab")
     points_tab = _tab_property("points_tab")
     bundles_tab = _tab_property("bundles_tab")
     dashboard_tab = _tab_property("dashboard_tab")
@@ -122,6 +125,8 @@ class MainWindow(QMainWindow):
         widget.counts_changed.connect(lambda text, t=widget: self._set_count(t, text))
         if attr == "deputies_tab":
             widget.points_requested.connect(self.show_deputy_points)
+        if attr == "feedback_tab":  # a case's chain opens its fund projects
+            widget.detail.fund_project_requested.connect(self.show_fund_project)
         if attr == "bundles_tab":
             widget.records_changed.connect(self.reload_tabs)
             widget.export_requested.connect(self.bundle_actions.export_bundle)
@@ -290,6 +295,10 @@ class MainWindow(QMainWindow):
             if year is None and "dashboard_tab" in self._built:
                 year = self.dashboard_tab.chosen_year()
             write_annual_report(self, self.services, year)
+
+    def show_fund_project(self, fund_project_id: Any) -> None:
+        self.tabs.setCurrentWidget(self.programmes_tab)
+        self.programmes_tab.show_fund_project(fund_project_id)
 
     def show_deputy_points(self, deputy_id: Any) -> None:
         self.tabs.setCurrentWidget(self.points_tab)
