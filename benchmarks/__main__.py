@@ -22,6 +22,7 @@ from benchmarks import (
     importing,
     ledger_pdf,
     points,
+    programmes,
     search,
     startup,
     workbooks,
@@ -145,6 +146,13 @@ def main(argv: list[str] | None = None) -> int:
         notes += result_d.notes
     except Exception as exc:
         notes.append(_failed("county dashboard", exc))
+    try:
+        _progress("programme figures")
+        result_g = programmes.measure(args.quick, args.cache_dir, args.runs)
+        figures += result_g.figures
+        notes += result_g.notes
+    except Exception as exc:
+        notes.append(_failed("programme figures", exc))
     print("\n".join(machine()))
     print(
         f"runs: start-up {startup_runs}, filters and search {filter_runs}, points {points_runs}, "

@@ -36,6 +36,7 @@ FIGURES = (
     "export 100 changes from 5,000 records",
     "dashboard, a year of the county (5 years kept)",
     "dashboard, one township of the county",
+    "programme figures, a year of the county",
 )
 SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) matches\)$")
 MS = r"[\d,]+(?:\.\d+)? ms"

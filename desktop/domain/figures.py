@@ -211,3 +211,81 @@ class AnnualReport:
     stations: tuple[Figures, ...]
     completeness: Completeness
     extra: dict = field(default_factory=dict)
+    programmes: ProgrammeSet | None = None  # 代表参与重点工作 (None: not counted)
+
+
+# --- the programmes through deputies (代表参与重点工作) ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFigures:
+    """The year's voted livelihood projects (county-wide: a project has no station)."""
+
+    candidates: int  # in the year's pool, whatever became of them
+    chosen: int  # chosen by the vote (completed ones included)
+    not_chosen: int
+    done: int  # carried out and accepted
+    budget_fen: int  # the chosen projects' budgets
+    satisfaction_votes: int  # year-end satisfaction votes of the year
+    satisfaction: float | None  # their average 满意率 (percent, one decimal); None without votes
+
+
+@dataclass(frozen=True, slots=True)
+class FundFigures:
+    """The year's special-fund projects (of the scope's stations below the county)."""
+
+    applied: int
+    funded: int  # verified, being carried out or accepted
+    accepted: int
+    requested_fen: int  # every application's request
+    approved_fen: int  # approved for the funded projects
+    paid_fen: int  # spent on the accepted projects
+    total_fen: int | None = None  # the year's fund: the county only
+    remaining_fen: int | None = None  # the fund less every funded project's approval
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeFigures:
+    """The programmes' figures for one scope and year. Projects, drafts and the fund's total are
+    county-wide (None below the county); the rest is counted for the scope's stations, and the
+    county adds the records tied to no station."""
+
+    year: int
+    scope: Scope
+    projects: ProjectFigures | None
+    fund: FundFigures
+    drafts: int | None  # drafts received in the year (county-wide)
+    comments: int  # comments gathered in the year
+    comments_reported: int
+    comments_adopted: int
+    contacts: tuple[Count, ...]  # the legislative network by ContactKind
+    training_batches: tuple[Count, ...]  # by TrainingLevel
+    training_person_times: int  # deputies present
+    training_hours: int  # a batch's hours times its deputies present, summed
+    legal_officers: tuple[Count, ...]  # officers linked to the scope's stations, by LegalBody
+    legal_stations: int  # stations with a legal-service officer linked
+    legal_events: tuple[Count, ...]  # by LegalEventKind
+    legal_people: int  # people attending the events
+    mediations_settled: int
+    supervisions: int  # supervision visits to voted or fund projects
+    supervision_deputy_times: int
+    stories: int  # exemplary stories published in the year
+    media_reports: int
+    household_signs: int  # deputies (of the scope's stations) whose home carries the sign
+
+    @property
+    def training_total(self) -> int:
+        return sum(c.value for c in self.training_batches)
+
+    @property
+    def legal_event_total(self) -> int:
+        return sum(c.value for c in self.legal_events)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeSet:
+    """The annual report's programmes: the county's, and each township's and station's."""
+
+    county: ProgrammeFigures
+    townships: tuple[ProgrammeFigures, ...]
+    stations: tuple[ProgrammeFigures, ...]

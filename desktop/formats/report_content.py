@@ -13,10 +13,12 @@ from desktop.domain.figures import (
     Completeness,
     Count,
     Figures,
+    ProgrammeFigures,
     Rate,
     StationCompleteness,
     TownshipLine,
 )
+from desktop.domain.programmes import yuan
 
 # --- The printed wording, in Chinese: paper and workbooks for the standing committee, and the
 # --- formats have no Qt translator. Kept in one place for a later translation pass.
@@ -240,3 +242,120 @@ def silent_stations(
         completeness.silent,
         key=lambda s: (-(s.silent_days or 0), rank.get(s.township, len(rank)), s.township),
     )
+
+
+# --- the programmes (代表参与重点工作): one list of lines for the PDF and the workbook -----------
+
+PROGRAMMES = "代表参与重点工作"
+COUNTY_ROW = "全县"
+NONE_YET = "—"
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount in fen, printed as yuan with two decimals."""
+
+    fen: int
+
+    def text(self) -> str:
+        return yuan(self.fen)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeLine:
+    """One figure of the programmes' table: its programme (printed once per group), label,
+    value (a count, an amount, a percentage or None for none yet) and unit."""
+
+    group: str
+    label: str
+    value: int | Money | float | None
+    unit: str = ""
+
+    def text(self) -> str:
+        v = self.value
+        if v is None:
+            return NONE_YET
+        if isinstance(v, Money):
+            return v.text()
+        return f"{v:.1f}%" if isinstance(v, float) else str(v)
+
+
+_LEVELS = {
+    "province": "省级培训",
+    "city": "市级培训",
+    "county": "县级培训",
+    "township": "乡镇级培训",
+}
+_CONTACTS = {"point": ("基层立法联系点", "个"), "officer": ("立法联络员", "名"),
+             "informant": ("立法信息员", "名")}  # fmt: skip
+_BODIES = {"court": "联系法官", "procuratorate": "联系检察官", "police": "联系警官"}
+_EVENTS = {"talk": "法治讲座", "consultation": "法律咨询", "mediation": "矛盾纠纷调解"}
+
+
+def programme_lines(p: ProgrammeFigures) -> list[ProgrammeLine]:
+    """The county's programme figures in the order the report prints them (a township's or a
+    station's leave out the county-wide ones)."""
+    ln, out = ProgrammeLine, []
+    if p.projects is not None:
+        v, g = p.projects, "民生实事项目代表票决"
+        out += [ln(g, "候选项目", v.candidates, "个"), ln(g, "票决产生项目", v.chosen, "个"),
+                ln(g, "未获票决通过", v.not_chosen, "个"), ln(g, "已完成验收", v.done, "个"),
+                ln(g, "票决项目预算", Money(v.budget_fen), "元"),
+                ln(g, "年终满意度测评平均满意率", v.satisfaction),
+                ln(g, "满意度测评", v.satisfaction_votes, "次")]  # fmt: skip
+    f, g = p.fund, "代表建议办理专项资金"
+    out += [ln(g, "申请项目", f.applied, "个"), ln(g, "立项实施项目", f.funded, "个"),
+            ln(g, "验收项目", f.accepted, "个"), ln(g, "申请金额", Money(f.requested_fen), "元"),
+            ln(g, "核定金额", Money(f.approved_fen), "元"),
+            ln(g, "验收拨付", Money(f.paid_fen), "元")]  # fmt: skip
+    if f.total_fen is not None and f.remaining_fen is not None:
+        out += [ln(g, "年度专项资金", Money(f.total_fen), "元"),
+                ln(g, "尚未安排资金", Money(f.remaining_fen), "元")]  # fmt: skip
+    g = "立法意见征集"
+    if p.drafts is not None:
+        out.append(ln(g, "征求意见草案", p.drafts, "件"))
+    out += [ln(g, "收集意见建议", p.comments, "条"),
+            ln(g, "上报意见建议", p.comments_reported, "条"),
+            ln(g, "被采纳意见建议", p.comments_adopted, "条")]  # fmt: skip
+    for c in p.contacts:
+        label, unit = _CONTACTS.get(c.key, (c.label, ""))
+        out.append(ln(g, label, c.value, unit))
+    g = "代表培训"
+    out += [ln(g, _LEVELS.get(c.key, c.label), c.value, "期") for c in p.training_batches]
+    out += [ln(g, "参训代表", p.training_person_times, "人次"),
+            ln(g, "培训学时（学时×人次）", p.training_hours, "学时")]  # fmt: skip
+    g = "“三官”联系站点"
+    out += [ln(g, _BODIES.get(c.key, c.label), c.value, "名") for c in p.legal_officers]
+    out.append(ln(g, "联系代表联络站", p.legal_stations, "个"))
+    out += [ln(g, _EVENTS.get(c.key, c.label), c.value, "次") for c in p.legal_events]
+    out += [
+        ln(g, "参加群众", p.legal_people, "人次"),
+        ln(g, "调解成功", p.mediations_settled, "件"),
+    ]
+    g = "代表监督与宣传"
+    out += [ln(g, "监督视察项目", p.supervisions, "次"),
+            ln(g, "参加监督代表", p.supervision_deputy_times, "人次"),
+            ln(g, "先进事迹", p.stories, "篇"), ln(g, "媒体报道", p.media_reports, "篇"),
+            ln(g, "人大代表户", p.household_signs, "户")]  # fmt: skip
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeColumn:
+    """A column of the per-township (per-station) programmes table."""
+
+    header: str
+    value: Callable[[ProgrammeFigures], int | Money]
+    paper: str = ""
+
+
+PROGRAMME_COLUMNS = (
+    ProgrammeColumn("专项资金项目", lambda p: p.fund.applied, "专项资金\n项目"),
+    ProgrammeColumn("核定金额（元）", lambda p: Money(p.fund.approved_fen), "核定金额\n（元）"),
+    ProgrammeColumn("立法意见", lambda p: p.comments, "立法\n意见"),
+    ProgrammeColumn("培训人次", lambda p: p.training_person_times, "培训\n人次"),
+    ProgrammeColumn("法律服务活动", lambda p: p.legal_event_total, "法律服务\n活动"),
+    ProgrammeColumn("调解成功", lambda p: p.mediations_settled, "调解\n成功"),
+    ProgrammeColumn("监督视察", lambda p: p.supervisions, "监督\n视察"),
+    ProgrammeColumn("人大代表户", lambda p: p.household_signs, "代表户"),
+)

@@ -1,4 +1,5 @@
-"""The annual report as JSON: stable keys, documented in docs/report-json.md (format version 1)."""
+"""The annual report as JSON: stable keys, documented in docs/report-json.md (format version 1;
+the programmes' keys were added compatibly, as the document allows)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from desktop.domain.figures import (
     Completeness,
     Count,
     Figures,
+    ProgrammeFigures,
     Rate,
     StationCompleteness,
     year_until,
@@ -66,6 +68,68 @@ def figures_object(f: Figures) -> dict[str, Any]:
     }
 
 
+def programmes_object(p: ProgrammeFigures) -> dict[str, Any]:
+    """The programmes' figures (代表参与重点工作): money in fen (integers). The county-wide ones
+    (voted projects, drafts received, the fund's total and what is left) only for the county."""
+    f = p.fund
+    fund: dict[str, Any] = {
+        "applied": f.applied,
+        "funded": f.funded,
+        "accepted": f.accepted,
+        "requested_fen": f.requested_fen,
+        "approved_fen": f.approved_fen,
+        "paid_fen": f.paid_fen,
+    }
+    drafts: dict[str, Any] = {}
+    out: dict[str, Any] = {}
+    if p.projects is not None:
+        v = p.projects
+        out["projects"] = {
+            "candidates": v.candidates,
+            "chosen": v.chosen,
+            "not_chosen": v.not_chosen,
+            "done": v.done,
+            "budget_fen": v.budget_fen,
+            "satisfaction_votes": v.satisfaction_votes,
+            "satisfaction_percent": v.satisfaction,
+        }
+    if f.total_fen is not None:
+        fund |= {"total_fen": f.total_fen, "remaining_fen": f.remaining_fen}
+    if p.drafts is not None:
+        drafts["received"] = p.drafts
+    drafts |= {"comments": p.comments, "reported": p.comments_reported,
+               "adopted": p.comments_adopted}  # fmt: skip
+    return {
+        **out,
+        "fund": fund,
+        "drafts": drafts,
+        "legislative_contacts": _counts(p.contacts),
+        "training": {
+            "batches": _counts(p.training_batches),
+            "person_times": p.training_person_times,
+            "hours": p.training_hours,
+        },
+        "legal_service": {
+            "officers": _counts(p.legal_officers),
+            "stations_linked": p.legal_stations,
+            "events": _counts(p.legal_events),
+            "people": p.legal_people,
+            "mediations_settled": p.mediations_settled,
+        },
+        "supervision": {"visits": p.supervisions, "deputy_times": p.supervision_deputy_times},
+        "stories": {"stories": p.stories, "media_reports": p.media_reports},
+        "household_signs": p.household_signs,
+    }
+
+
+def _programmes_of(report: AnnualReport) -> dict[Any, dict[str, Any]]:
+    """Scope id -> its programmes object (townships and stations); empty when not counted."""
+    found = report.programmes
+    if found is None:
+        return {}
+    return {p.scope.id: programmes_object(p) for p in (*found.townships, *found.stations)}
+
+
 def _station_completeness(s: StationCompleteness) -> dict[str, Any]:
     return {
         "site_code": s.site_code,
@@ -98,6 +162,7 @@ def report_object(report: AnnualReport) -> dict[str, Any]:
         line.id: t.scope for t in report.townships for line in t.townships
     }  # station id -> its township's scope
     completeness = {s.station_id: s for s in report.completeness.stations}
+    programmes = _programmes_of(report)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -112,6 +177,7 @@ def report_object(report: AnnualReport) -> dict[str, Any]:
                 "name": t.scope.name,
                 "stations": len(t.townships),
                 **figures_object(t),
+                "programmes": programmes.get(t.scope.id),
             }
             for t in report.townships
         ],
@@ -124,6 +190,7 @@ def report_object(report: AnnualReport) -> dict[str, Any]:
                 else None,
                 "township": township_of[s.scope.id].name if s.scope.id in township_of else "",
                 **figures_object(s),
+                "programmes": programmes.get(s.scope.id),
                 "completeness": _station_completeness(completeness[s.scope.id])
                 if s.scope.id in completeness
                 else None,
@@ -131,6 +198,7 @@ def report_object(report: AnnualReport) -> dict[str, Any]:
             for s in report.stations
         ],
         "completeness": _completeness(report.completeness),
+        "programmes": programmes_object(report.programmes.county) if report.programmes else None,
         "top_deputies": [
             {
                 "rank": d.rank,

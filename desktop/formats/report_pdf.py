@@ -23,13 +23,16 @@ from desktop.formats.report_charts import (
     township_chart,
 )
 from desktop.formats.report_content import (
+    COUNTY_ROW,
     LINE_COLUMNS,
     NO_DATA,
+    PROGRAMME_COLUMNS,
     STATION_COLUMNS,
     TITLE,
     by_workflow,
     completeness_by_township,
     county_and_office,
+    programme_lines,
     silent_stations,
     station_lines,
     township_lines,
@@ -50,6 +53,8 @@ from desktop.formats.report_tables import (
     completeness_table,
     line_table,
     month_matrix,
+    programme_line_table,
+    programme_table,
     silent_table,
     top_table,
 )
@@ -61,6 +66,7 @@ SECTIONS = (
     "三、各乡镇工作情况",
     "四、数据报送完整性",
     "五、代表履职积分",
+    "六、代表参与重点工作",
 )
 PARTS = {
     "month": "（一）各月收集意见建议件数",
@@ -75,6 +81,8 @@ PARTS = {
     "matrix": "（三）各代表联络站逐月报送情况",
     "bands": "（一）代表年度履职积分分布（人）",
     "top": "（二）年度履职积分前列代表",
+    "programmes": "（一）主要数据",
+    "programme_townships": "（二）各乡镇情况（全县含县级组织、未归属代表联络站的记录）",
 }
 TOWNSHIP_HEADER = "乡镇"
 STATION_HEADER = "代表联络站"
@@ -187,6 +195,23 @@ def _points(setter: TextSetter, f: Figures) -> list[Any]:
     return story
 
 
+def _programmes(setter: TextSetter, report: AnnualReport) -> list[Any]:
+    """代表参与重点工作: the county's figures, then the station-tied ones per township."""
+    from reportlab.platypus import PageBreak
+
+    found = report.programmes
+    if found is None:
+        return []
+    lines = programme_lines(found.county)
+    lead = [heading(setter, SECTIONS[4])]
+    story: list[Any] = [PageBreak()]
+    story += _titled(setter, PARTS["programmes"], programme_table(setter, lines, WIDTH),
+                     len(lines), lead)  # fmt: skip
+    rows = [(p.scope.name, p) for p in found.townships] + [(COUNTY_ROW, found.county)]
+    table = programme_line_table(setter, rows, PROGRAMME_COLUMNS, TOWNSHIP_HEADER, WIDTH)
+    return story + _titled(setter, PARTS["programme_townships"], table, len(rows))
+
+
 def _build(story: Sequence[Any], title: str) -> bytes:
     from reportlab.platypus import SimpleDocTemplate
 
@@ -214,6 +239,7 @@ def render_report(report: AnnualReport, target: Path | None = None) -> bytes:
         *_townships(setter, report),
         *_completeness(setter, report),
         *_points(setter, report.county),
+        *_programmes(setter, report),
     ]
     if setter.flagged:  # characters the font lacks were printed as markers: say so
         markers = "".join(sorted(setter.clean(ch) for ch in setter.flagged))

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.domain.figures import (
     MONTH_STATES,
+    ProgrammeFigures,
     Rate,
     StationCompleteness,
     TopDeputy,
@@ -22,6 +23,9 @@ from desktop.formats.report_content import (
     NEVER,
     TOTAL,
     LineColumn,
+    Money,
+    ProgrammeColumn,
+    ProgrammeLine,
     TownshipCompleteness,
     completeness_total,
     total_line,
@@ -221,3 +225,44 @@ def top_table(setter: TextSetter, deputies: Sequence[TopDeputy], width: float) -
     widths = [14 * _MM, 26 * _MM, 30 * _MM, width - 94 * _MM, 24 * _MM]
     extra = [("ALIGN", (0, 1), (0, -1), "CENTER")]
     return _table(setter, TOP_HEADERS, rows, widths, wrap=(1, 2, 3), numbers_from=4, extra=extra)
+
+
+PROGRAMME_HEADERS = ("工作", "项目", "数值", "单位")
+
+
+def programme_table(setter: TextSetter, lines: Sequence[ProgrammeLine], width: float) -> Any:
+    """The programmes' figures: each programme's name once, spanning its lines."""
+    rows, extra, start = [], [], 1
+    for r, line in enumerate(lines, start=1):
+        first = r == 1 or lines[r - 2].group != line.group
+        rows.append([line.group if first else "", line.label, line.text(), line.unit])
+        last = r == len(lines) or lines[r].group != line.group
+        if first:
+            start = r
+        if last and r > start:
+            extra.append(("SPAN", (0, start), (0, r)))
+    widths = [40 * _MM, width - 104 * _MM, 44 * _MM, 20 * _MM]
+    extra += [("ALIGN", (3, 1), (3, -1), "CENTER")]
+    return _table(setter, PROGRAMME_HEADERS, rows, widths, wrap=(0, 1), numbers_from=2,
+                  extra=extra)  # fmt: skip
+
+
+def programme_line_table(
+    setter: TextSetter,
+    rows: Sequence[tuple[str, ProgrammeFigures]],
+    columns: Sequence[ProgrammeColumn],
+    name_header: str,
+    width: float,
+) -> Any:
+    """One row per township and the county's row last (it adds the records of no station)."""
+    body = [[name, *(_programme_text(c.value(p)) for c in columns)] for name, p in rows]
+    headers = [name_header, *(c.paper or c.header for c in columns)]
+    money = [i + 1 for i, c in enumerate(columns) if isinstance(c.value(rows[-1][1]), Money)]
+    wide, name = 30 * _MM, 24 * _MM  # an amount of millions, in yuan, fits on one line
+    other = (width - name - wide * len(money)) / max(1, len(columns) - len(money))
+    widths = [name] + [wide if i in money else other for i in range(1, len(columns) + 1)]
+    return _table(setter, headers, body, widths, total=True)
+
+
+def _programme_text(value: int | Money) -> str:
+    return value.text() if isinstance(value, Money) else str(value)

@@ -21,13 +21,17 @@ from desktop.formats.report_content import (
     LINE_COLUMNS,
     MONTH_STATE_TEXT,
     NEVER,
+    PROGRAMME_COLUMNS,
+    PROGRAMMES,
     STATION_COLUMNS,
     TITLE,
     TOTAL,
+    Money,
     by_workflow,
     county_and_office,
     headlines,
     outcome_label,
+    programme_lines,
     silent_stations,
     station_lines,
     total_line,
@@ -58,7 +62,9 @@ COMPLETENESS_HEADERS = (
 YES, NO = "是", "否"
 TOP_HEADERS = ("名次", "姓名", "乡镇", "代表联络站", "年度积分")
 
+PROGRAMME_HEADERS = ("工作", "项目", "数值", "单位")
 PERCENT = "0.0%"
+YUAN = "0.00"  # money in yuan, two decimals
 DATE = "yyyy-mm-dd"
 _MIN_WIDTH = 8
 
@@ -88,6 +94,7 @@ class _Sheet:
             elif bold:
                 cell.font = self.bold
             text = value.isoformat() if isinstance(value, dt.date) else str(value or "")
+            text = value.text() if isinstance(value, Money) else text
             self.widths[c] = max(self.widths.get(c, 0), display_width(text) + 2)
         return r
 
@@ -105,6 +112,9 @@ class _Sheet:
                 cell.number_format = PERCENT
             else:
                 _Sheet._put(cell, value.text())  # "—": no share of nothing
+        elif isinstance(value, Money):
+            cell.value = Decimal(value.fen) / 100
+            cell.number_format = YUAN
         elif isinstance(value, dt.date):
             cell.value = value
             cell.number_format = DATE
@@ -225,6 +235,31 @@ def _top(wb: Any, report: AnnualReport) -> None:
     sheet.finish(top, len(TOP_HEADERS))
 
 
+def _programmes(wb: Any, report: AnnualReport) -> None:
+    """The county's programme figures, then the station-tied ones per station."""
+    if report.programmes is None:
+        return
+    sheet, found = _Sheet(wb, PROGRAMMES), report.programmes
+    sheet.title(PROGRAMMES)
+    sheet.row([AS_OF.format(date=format_date(report.as_of))])
+    sheet.row([])
+    sheet.row(PROGRAMME_HEADERS, header=True)
+    for line in programme_lines(found.county):
+        value = line.value
+        r = sheet.row([line.group, line.label, value if value is not None else line.text(),
+                       line.unit])  # fmt: skip
+        if isinstance(value, float):  # a percentage: a fraction shown as one
+            cell = sheet.ws.cell(row=r, column=3)
+            cell.value, cell.number_format = value / 100, PERCENT
+    sheet.row([])
+    sheet.row([TOWNSHIP, STATION, *(c.header for c in PROGRAMME_COLUMNS)], header=True)
+    township_of = {line.id: t.scope.name for t in report.townships for line in t.townships}
+    for p in found.stations:
+        name = township_of.get(p.scope.id, "")
+        sheet.row([name, p.scope.name, *(c.value(p) for c in PROGRAMME_COLUMNS)])
+    sheet.finish()
+
+
 def write_report_xlsx(report: AnnualReport, target: Path) -> None:
     """Write the annual report's workbook to ``target``, whole or not at all (a FileRefused
     says why it could not be)."""
@@ -232,7 +267,7 @@ def write_report_xlsx(report: AnnualReport, target: Path) -> None:
 
     wb = Workbook()
     wb.remove(wb.active)
-    for sheet in (_county, _townships, _stations, _completeness, _top):
+    for sheet in (_county, _townships, _stations, _completeness, _top, _programmes):
         sheet(wb, report)
     out = io.BytesIO()
     wb.save(out)

@@ -120,7 +120,8 @@ class CountyFigures:
     def annual_report(
         self, year: int, *, as_of: dt.date | None = None, label: Label = english, **options: Any
     ) -> AnnualReport:
-        """The county, every township and every station, from one count of the year."""
+        """The county, every township and every station, from one count of the year (and the
+        programmes' figures, 代表参与重点工作, from one count of theirs)."""
         as_of = as_of or self._today()
         counted = self._counted(year, as_of, True, True)
         scopes = self.scopes()
@@ -138,6 +139,9 @@ class CountyFigures:
             townships=tuple(build(x) for x in scopes if x.kind == "township"),
             stations=tuple(build(x) for x in scopes if x.kind == "station"),
             completeness=completeness,
+            programmes=self._s.programme_report.programme_set(
+                year, scopes, as_of=as_of, label=label
+            ),
         )
 
     def write_report(

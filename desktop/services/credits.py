@@ -34,7 +34,12 @@ from desktop.db.models import (
     Visit,
     VisitPerson,
 )
+from desktop.db.programmes import TrainingAttendance, TrainingBatch
 from desktop.domain.points import PRESENT, Credit, CreditSource
+
+# A training batch's attendance earns what an activity of this kind earns (the rules' 参加履职
+# 培训 item counts activities of kind "training"): the county's rules keep working unchanged.
+TRAINING_KIND = "training"
 
 Source = Callable[[Session, int, list[uuid.UUID] | None], Iterable[Credit]]
 Feed = tuple[str, str | None, str]
@@ -130,13 +135,31 @@ def activity_credits(s: Session, year: int, ids: list[uuid.UUID] | None) -> Iter
         )
 
 
-# Later issues add training, draft-law comments and
-# project supervision here, so that a fact is never typed twice to earn its points.
+def training_credits(s: Session, year: int, ids: list[uuid.UUID] | None) -> Iterable[Credit]:
+    """A training batch credits each deputy by attendance, as an activity of kind "training"
+    (an excused or unexcused attendance feeds what such an activity's would)."""
+    query = (
+        select(TrainingAttendance.deputy_id, TrainingBatch.id, TrainingBatch.day,
+               TrainingAttendance.attendance, TrainingBatch.topic)
+        .join(TrainingBatch, TrainingBatch.id == TrainingAttendance.batch_id)
+        .where(~TrainingAttendance.deleted, ~TrainingBatch.deleted,
+               *_year(TrainingBatch.day, year), *_in(TrainingAttendance.deputy_id, ids))
+    )  # fmt: skip
+    for deputy, record, day, attendance, topic in s.execute(query):
+        yield Credit(deputy.hex, CreditSource.ACTIVITY, str(record), day, 1, TRAINING_KIND,
+                     attendance, topic)  # fmt: skip
+
+
+# Later issues add draft-law comments and project supervision here, so that a fact is never
+# typed twice to earn its points. Training is credited from its batches (training_credits): a
+# batch's deputies earn the training item; an activity of kind "training" still earns it too,
+# so a batch must not also be typed as an activity.
 CREDIT_SOURCES: dict[str, Source] = {
     CreditSource.DUTY_DAY: duty_day_credits,
     CreditSource.VISIT: visit_credits,
     CreditSource.CASE_TAKEN: case_credits,
     CreditSource.ACTIVITY: activity_credits,
+    "training": training_credits,
 }
 
 
@@ -220,5 +243,17 @@ def feed_totals(s: Session, year: int, feeds: set[Feed],
                        [(k, a) for _, k, a in wanted]))
         )  # fmt: skip
         tests = [(f, lambda t, k=f[1], a=f[2]: and_(t.c.kind == k, t.c.att == a)) for f in wanted]
+        _pivot(s, inner, tests, out, by_session)
+    training = [f for f in wanted if f[1] == TRAINING_KIND]
+    if training:  # the batches' attendance, added to the same feeds (_pivot adds up)
+        inner = (
+            select(*_base(TrainingAttendance.deputy_id, TrainingBatch.day),
+                   TrainingAttendance.attendance.label("att"))
+            .join(TrainingBatch, TrainingBatch.id == TrainingAttendance.batch_id)
+            .where(~TrainingAttendance.deleted, ~TrainingBatch.deleted,
+                   *_year(TrainingBatch.day, year),
+                   TrainingAttendance.attendance.in_([a for _, _, a in training]))
+        )  # fmt: skip
+        tests = [(f, lambda t, a=f[2]: t.c.att == a) for f in training]
         _pivot(s, inner, tests, out, by_session)
     return out

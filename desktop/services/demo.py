@@ -23,6 +23,7 @@ from desktop.services import collation
 from desktop.services import demo_cases as cases
 from desktop.services import demo_names as names
 from desktop.services.common import link_id
+from desktop.services.demo_programmes import add_programmes
 from desktop.services.demo_reporting import add_reporting
 
 if TYPE_CHECKING:
@@ -330,7 +331,7 @@ def fill_demo(services: Services, *, scale: str = "county", years: int = 1, seed
     if services.site.current() is not None:
         raise ValueError("the demo fills an empty database; this one already has a site")
     report = progress or (lambda done, total, text: None)
-    report(0, 7, QT_TRANSLATE_NOOP("Demo", "Setting up the site"))
+    report(0, 8, QT_TRANSLATE_NOOP("Demo", "Setting up the site"))
     station = SiteDraft(SiteRole.STATION, "S13", "黄姚镇代表联络站", "黄姚镇")
     office = SiteDraft(SiteRole.COUNTY, "ZP", f"{names.ZHAOPING}人大常委会代表工委")
     site = services.site.initialise(station if scale == "station" else office)
@@ -356,6 +357,8 @@ def fill_demo(services: Services, *, scale: str = "county", years: int = 1, seed
              lambda: [_activities(g, county, kinds, scale != "station") for county in counties]),
             (QT_TRANSLATE_NOOP("Demo", "Bundles received and ledgers printed"),
              lambda: scale != "station" and add_reporting(g)),
+            (QT_TRANSLATE_NOOP("Demo", "Projects, fund, drafts, training, legal service"),
+             lambda: add_programmes(g, counties, scale != "station")),
         )  # fmt: skip
         for done, (text, stage) in enumerate(stages, 1):
             report(done, len(stages) + 1, text)

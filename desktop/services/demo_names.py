@@ -146,17 +146,17 @@ ACTIVITY_TOPICS = sections("""
 加强乡村教师队伍建设 提升乡镇卫生院服务能力 推进农村垃圾分类处理 加大桂江生态保护力度
 扶持特色种养产业 改善偏远村组通信信号 加强农村养老服务 规范农村建房审批 发展黄姚旅游产业
 """)
+# Training is not among them: its batches and attendance are the programmes' (demo_programmes),
+# and a deputy's training must not be typed twice (it would earn its points twice).
 ACTIVITY_PLANS = tuple(
     (code, scope, int(n), int(low), int(high), title, where, ACTIVITY_TOPICS.get(topics, ('',)))
     for code, scope, n, low, high, title, where, topics in map(str.split, (
         "standing_committee county 6 3 8 列席{c}人大常委会第{i}次会议 {c}人大常委会会议室 none",
         "inspection county 8 10 20 视察{x}情况 {p} inspection",
         "law_enforcement_check county 3 8 15 《{x}》执法检查 {p} law",
-        "training county 2 40 120 县人大代表履职能力培训班（第{i}期） {c}委党校 none",
         "court_hearing county 2 5 15 旁听行政诉讼案件庭审 {c}人民法院 none",
         "legislative_consultation point 9 5 12 《{x}（草案）》立法意见征集 {s} draft",
         "inspection town 2 8 15 {t}人大代表视察{x} {p} inspection",
-        "training town 1 20 60 {t}人大代表培训班 {T}人大代表履职活动中心 none",
         "constituent_contact station 2 5 15 {s}代表联系选民活动 {s} none",
     ))
 )  # fmt: skip

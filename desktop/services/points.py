@@ -28,6 +28,7 @@ from desktop.db.models import (
     Township,
     Visit,
 )
+from desktop.db.programmes import TrainingBatch
 from desktop.domain.enums import SiteRole
 from desktop.domain.errors import ServiceError
 from desktop.domain.points import (
@@ -232,6 +233,7 @@ class PointsService:
                 (Visit, Visit.day),
                 (FeedbackCase, FeedbackCase.received_date),
                 (Activity, Activity.day),
+                (TrainingBatch, TrainingBatch.day),  # training credits name their batch
             ):
                 for record, when in s.execute(select(model.id, day).where(model.id.in_(ids))):
                     days[str(record)] = when
