@@ -89,7 +89,7 @@ class FundProject(Tracked, Base):
     applied_on: Mapped[dt.date | None] = mapped_column(Date)
     verified_on: Mapped[dt.date | None] = mapped_column(Date)
     accepted_on: Mapped[dt.date | None] = mapped_column(Date)
-    satisfaction: Mapped[str] = mapped_column(String(16), default="")
+    satisfaction: Mapped[str] = mapped_column(String(24), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
 
 

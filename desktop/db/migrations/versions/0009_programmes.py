@@ -332,7 +332,7 @@ def upgrade() -> None:
     sa.Column('applied_on', sa.Date(), nullable=True),
     sa.Column('verified_on', sa.Date(), nullable=True),
     sa.Column('accepted_on', sa.Date(), nullable=True),
-    sa.Column('satisfaction', sa.String(length=16), nullable=False),
+    sa.Column('satisfaction', sa.String(length=24), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_site_id', sa.Uuid(), nullable=False),
