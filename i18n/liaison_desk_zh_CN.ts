@@ -291,6 +291,10 @@
         <translation>该记录属于其他联络站</translation>
     </message>
     <message>
+        <source>only the county office keeps such records</source>
+        <translation>只有县人大常委会代表工委保存此类记录</translation>
+    </message>
+    <message>
         <source>the record&apos;s owner differs from the copy here</source>
         <translation>该记录的所属站点与本处副本不一致</translation>
     </message>
@@ -397,6 +401,70 @@
     <message>
         <source>ledgers printed</source>
         <translation>台账打印记录</translation>
+    </message>
+    <message>
+        <source>livelihood projects</source>
+        <translation>民生实事项目</translation>
+    </message>
+    <message>
+        <source>project votes</source>
+        <translation>项目票决与测评</translation>
+    </message>
+    <message>
+        <source>project milestones</source>
+        <translation>项目进度</translation>
+    </message>
+    <message>
+        <source>projects&apos; supervising deputies</source>
+        <translation>项目监督代表</translation>
+    </message>
+    <message>
+        <source>special-fund projects</source>
+        <translation>专项资金项目</translation>
+    </message>
+    <message>
+        <source>supervision visits</source>
+        <translation>监督视察</translation>
+    </message>
+    <message>
+        <source>deputies on supervision visits</source>
+        <translation>参加监督视察的代表</translation>
+    </message>
+    <message>
+        <source>draft laws</source>
+        <translation>法律法规草案</translation>
+    </message>
+    <message>
+        <source>legislative contacts</source>
+        <translation>立法联系点及联络员</translation>
+    </message>
+    <message>
+        <source>comments on drafts</source>
+        <translation>立法意见建议</translation>
+    </message>
+    <message>
+        <source>training batches</source>
+        <translation>培训班次</translation>
+    </message>
+    <message>
+        <source>training attendance</source>
+        <translation>参训情况</translation>
+    </message>
+    <message>
+        <source>legal-service officers</source>
+        <translation>“三官”人员</translation>
+    </message>
+    <message>
+        <source>legal officers&apos; stations</source>
+        <translation>“三官”联系站点</translation>
+    </message>
+    <message>
+        <source>legal-service events</source>
+        <translation>“三官”进站活动</translation>
+    </message>
+    <message>
+        <source>deputies&apos; stories</source>
+        <translation>代表事迹与报道</translation>
     </message>
     <message>
         <source>「{0}」: {1}</source>
@@ -679,6 +747,10 @@
         <translation>显示完整电话和身份证号</translation>
     </message>
     <message>
+        <source>Special-fund projects</source>
+        <translation>专项资金项目</translation>
+    </message>
+    <message>
         <source>Settle the conflict…</source>
         <translation>处理冲突…</translation>
     </message>
@@ -855,6 +927,25 @@
     </message>
 </context>
 <context>
+    <name>CaseFundProjects</name>
+    <message>
+        <source>approved {0} yuan</source>
+        <translation>核定 {0} 元</translation>
+    </message>
+    <message>
+        <source>accepted on {0}</source>
+        <translation>{0} 验收</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open it in Projects and programmes</source>
+        <translation>在“项目与专项”中打开</translation>
+    </message>
+</context>
+<context>
     <name>CaseState</name>
     <message>
         <source>Registered</source>
@@ -883,6 +974,69 @@
     <message>
         <source>Closed</source>
         <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>ChainView</name>
+    <message>
+        <source>A person&apos;s words</source>
+        <translation>群众意见</translation>
+    </message>
+    <message>
+        <source>none: from a suggestion</source>
+        <translation>无：来自代表建议</translation>
+    </message>
+    <message>
+        <source>Taken up by: {0}</source>
+        <translation>领办代表：{0}</translation>
+    </message>
+    <message>
+        <source>the person: {0}</source>
+        <translation>群众：{0}</translation>
+    </message>
+    <message>
+        <source>none filed as an activity</source>
+        <translation>未作为履职活动登记</translation>
+    </message>
+    <message>
+        <source>A deputy&apos;s suggestion</source>
+        <translation>代表建议</translation>
+    </message>
+    <message>
+        <source>applied for {0} yuan, approved {1} yuan</source>
+        <translation>申请 {0} 元，核定 {1} 元</translation>
+    </message>
+    <message>
+        <source>Supervised {0}: {1}</source>
+        <translation>{0} 督办：{1}</translation>
+    </message>
+    <message>
+        <source>A funded project</source>
+        <translation>专项资金项目</translation>
+    </message>
+    <message>
+        <source>accepted on {0}</source>
+        <translation>{0} 验收</translation>
+    </message>
+    <message>
+        <source>paid {0} yuan</source>
+        <translation>验收金额 {0} 元</translation>
+    </message>
+    <message>
+        <source>not yet accepted</source>
+        <translation>尚未验收</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>not yet asked</source>
+        <translation>尚未征询</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1963,21 @@
     </message>
 </context>
 <context>
+    <name>ContactKind</name>
+    <message>
+        <source>Legislative contact point</source>
+        <translation>基层立法联系点</translation>
+    </message>
+    <message>
+        <source>Liaison officer</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <source>Informant</source>
+        <translation>信息员</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Duty-day batches</source>
@@ -1970,6 +2139,10 @@
     <message>
         <source>Bundles received and ledgers printed</source>
         <translation>已收数据包和已打印台账</translation>
+    </message>
+    <message>
+        <source>Projects, fund, drafts, training, legal service</source>
+        <translation>项目、专项资金、立法征求意见、培训、“三官”活动</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2219,6 +2392,17 @@
     <message>
         <source>Resolution</source>
         <translation>处理意见</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsSection</name>
+    <message>
+        <source>Comments on this draft</source>
+        <translation>本草案的意见建议</translation>
+    </message>
+    <message>
+        <source>Add a comment…</source>
+        <translation>新增意见…</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2842,67 @@ Read both fingerprints to the county office over the phone: they must be the one
     </message>
 </context>
 <context>
+    <name>FundLimitsDialog</name>
+    <message>
+        <source>Special fund of the year</source>
+        <translation>年度专项资金</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Total of the year (yuan)</source>
+        <translation>年度总额（元）</translation>
+    </message>
+    <message>
+        <source>Most for one project (yuan)</source>
+        <translation>单个项目上限（元）</translation>
+    </message>
+    <message>
+        <source>Approved so far (yuan)</source>
+        <translation>已核定（元）</translation>
+    </message>
+</context>
+<context>
+    <name>FundSection</name>
+    <message>
+        <source>Fund limits…</source>
+        <translation>资金额度…</translation>
+    </message>
+    <message>
+        <source>From a person&apos;s words to satisfaction</source>
+        <translation>从群众意见到群众满意</translation>
+    </message>
+    <message>
+        <source>Fund {0}: {1} yuan, approved {2} yuan, left {3} yuan; at most {4} yuan for one project.</source>
+        <translation>{0}年专项资金：总额 {1} 元，已核定 {2} 元，剩余 {3} 元；单个项目最多 {4} 元。</translation>
+    </message>
+</context>
+<context>
+    <name>FundStage</name>
+    <message>
+        <source>Applied</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <source>Being carried out</source>
+        <translation>实施</translation>
+    </message>
+    <message>
+        <source>Accepted as done</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Not funded</source>
+        <translation>不予安排</translation>
+    </message>
+</context>
+<context>
     <name>Gender</name>
     <message>
         <source>Male</source>
@@ -2666,6 +2911,17 @@ Read both fingerprints to the county office over the phone: they must be the one
     <message>
         <source>Female</source>
         <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdSignsSection</name>
+    <message>
+        <source>Deputies whose home carries the sign; set it in the deputy&apos;s form.</source>
+        <translation>家中挂有“人大代表户”牌的代表；在代表信息中设置。</translation>
+    </message>
+    <message>
+        <source>Household signs: {0}</source>
+        <translation>代表户挂牌：{0} 户</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +2992,26 @@ Read both fingerprints to the county office over the phone: they must be the one
     <message>
         <source>Deputy activities</source>
         <translation>履职活动</translation>
+    </message>
+    <message>
+        <source>Voted livelihood projects (with their votes)</source>
+        <translation>民生实事项目（含票决）</translation>
+    </message>
+    <message>
+        <source>Special-fund projects</source>
+        <translation>专项资金项目</translation>
+    </message>
+    <message>
+        <source>Draft laws and the comments on them</source>
+        <translation>法律法规草案及意见建议</translation>
+    </message>
+    <message>
+        <source>Deputy training</source>
+        <translation>代表培训</translation>
+    </message>
+    <message>
+        <source>Legal-service events</source>
+        <translation>“三官”进站活动</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -2861,6 +3137,26 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>进站接待签到表</translation>
     </message>
     <message>
+        <source>Voted livelihood projects ledger</source>
+        <translation>重大民生实事项目代表票决台账</translation>
+    </message>
+    <message>
+        <source>Special-fund projects ledger</source>
+        <translation>代表建议办理专项资金项目台账</translation>
+    </message>
+    <message>
+        <source>Draft-law consultation ledger</source>
+        <translation>法律法规草案征求意见台账</translation>
+    </message>
+    <message>
+        <source>Deputy training ledger</source>
+        <translation>代表培训台账</translation>
+    </message>
+    <message>
+        <source>Legal-service events ledger</source>
+        <translation>“三官”进站活动台账</translation>
+    </message>
+    <message>
         <source>By surname strokes</source>
         <translation>按姓氏笔画</translation>
     </message>
@@ -2930,6 +3226,55 @@ Read both fingerprints to the county office over the phone: they must be the one
     </message>
 </context>
 <context>
+    <name>LegalBody</name>
+    <message>
+        <source>Court (judge)</source>
+        <translation>法院（法官）</translation>
+    </message>
+    <message>
+        <source>Procuratorate (procurator)</source>
+        <translation>检察院（检察官）</translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation>公安（警官）</translation>
+    </message>
+</context>
+<context>
+    <name>LegalEventKind</name>
+    <message>
+        <source>Legal talk</source>
+        <translation>法治讲座</translation>
+    </message>
+    <message>
+        <source>Legal consultation</source>
+        <translation>法律咨询</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>矛盾调解</translation>
+    </message>
+</context>
+<context>
+    <name>LegalOutcome</name>
+    <message>
+        <source>Held</source>
+        <translation>已开展</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>调解未成功</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>已转办</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Liaison Desk</source>
@@ -2950,6 +3295,10 @@ Read both fingerprints to the county office over the phone: they must be the one
     <message>
         <source>Deputy activity</source>
         <translation>履职活动</translation>
+    </message>
+    <message>
+        <source>Projects and programmes</source>
+        <translation>项目与专项</translation>
     </message>
     <message>
         <source>Points register</source>
@@ -3047,6 +3396,13 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Same person as</source>
         <translation>与此代表为同一人</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Clear the date</source>
+        <translation>清除日期</translation>
     </message>
 </context>
 <context>
@@ -3288,6 +3644,462 @@ Feedback cases taken: {1}</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Programme</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>联络站</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>代表培训</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>培训层级</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Deputies present</source>
+        <translation>出席代表</translation>
+    </message>
+    <message>
+        <source>Deputies attending</source>
+        <translation>参训代表</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>请假代表</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>Legal-service officers</source>
+        <translation>“三官”人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称（姓名）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>所属系统</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Stations linked</source>
+        <translation>联系站点</translation>
+    </message>
+    <message>
+        <source>Legal-service events</source>
+        <translation>“三官”进站活动</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>“三官”人员</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>People attending</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Stories and media reports</source>
+        <translation>先进事迹与媒体报道</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>媒体（刊发单位）</translation>
+    </message>
+    <message>
+        <source>Voted livelihood projects</source>
+        <translation>民生实事项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提出单位</translation>
+    </message>
+    <message>
+        <source>Carried out by</source>
+        <translation>实施单位</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算金额（元）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Supervising deputies</source>
+        <translation>监督代表</translation>
+    </message>
+    <message>
+        <source>Vote (for/against/abstain)</source>
+        <translation>票决（赞成/反对/弃权）</translation>
+    </message>
+    <message>
+        <source>Progress %</source>
+        <translation>进度（%）</translation>
+    </message>
+    <message>
+        <source>Satisfaction %</source>
+        <translation>满意率（%）</translation>
+    </message>
+    <message>
+        <source>Votes on a project</source>
+        <translation>项目票决与测评</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>表决类型</translation>
+    </message>
+    <message>
+        <source>Ballots issued</source>
+        <translation>发出票数</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效票</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效票</translation>
+    </message>
+    <message>
+        <source>For / satisfied</source>
+        <translation>赞成（满意）</translation>
+    </message>
+    <message>
+        <source>Against / basically satisfied</source>
+        <translation>反对（基本满意）</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Progress of a project</source>
+        <translation>项目进度</translation>
+    </message>
+    <message>
+        <source>Progress note</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <source>Special-fund projects</source>
+        <translation>专项资金项目</translation>
+    </message>
+    <message>
+        <source>From the feedback case</source>
+        <translation>来源意见建议</translation>
+    </message>
+    <message>
+        <source>From the suggestion filed</source>
+        <translation>来源代表建议</translation>
+    </message>
+    <message>
+        <source>Applied for (yuan)</source>
+        <translation>申请金额（元）</translation>
+    </message>
+    <message>
+        <source>Approved (yuan)</source>
+        <translation>核定金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid at acceptance (yuan)</source>
+        <translation>验收金额（元）</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Verified on</source>
+        <translation>核实日期</translation>
+    </message>
+    <message>
+        <source>Accepted on</source>
+        <translation>验收日期</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>群众满意度</translation>
+    </message>
+    <message>
+        <source>Supervision visits</source>
+        <translation>监督视察</translation>
+    </message>
+    <message>
+        <source>Voted project</source>
+        <translation>民生实事项目</translation>
+    </message>
+    <message>
+        <source>Special-fund project</source>
+        <translation>专项资金项目</translation>
+    </message>
+    <message>
+        <source>Deputies</source>
+        <translation>参加代表</translation>
+    </message>
+    <message>
+        <source>What they found</source>
+        <translation>监督情况</translation>
+    </message>
+    <message>
+        <source>Draft laws</source>
+        <translation>立法征求意见</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草案名称</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>征求意见单位</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Comments due</source>
+        <translation>反馈截止日期</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>收集意见（条）</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报（条）</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Comments on drafts</source>
+        <translation>立法意见建议</translation>
+    </message>
+    <message>
+        <source>Gathered on</source>
+        <translation>收集日期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系点（联络员）</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见内容</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Reported upward</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Legislative contacts</source>
+        <translation>立法联系点</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDetail</name>
+    <message>
+        <source>Choose a record in the list to see it here.</source>
+        <translation>在列表中选择一条记录，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记单位</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Edit: {0}</source>
+        <translation>修改：{0}</translation>
+    </message>
+    <message>
+        <source>Add: {0}</source>
+        <translation>新增：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeSection</name>
+    <message>
+        <source>This database is open for reading only.</source>
+        <translation>本数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Only the county office records these; they arrive in its bundles.</source>
+        <translation>此类记录由县人大常委会代表工委登记，随其数据包送达。</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>This record belongs to {0}: it is changed there.</source>
+        <translation>本记录属于{0}，只能在那里修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeValues</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesTab</name>
+    <message>
+        <source>Household signs</source>
+        <translation>人大代表户</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectStage</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <source>Shortlisted</source>
+        <translation>入围</translation>
+    </message>
+    <message>
+        <source>Chosen by vote</source>
+        <translation>票决通过</translation>
+    </message>
+    <message>
+        <source>Not chosen</source>
+        <translation>未当选</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsSection</name>
+    <message>
+        <source>For {0}, against {1}, abstain {2}</source>
+        <translation>赞成 {0}，反对 {1}，弃权 {2}</translation>
+    </message>
+    <message>
+        <source>Satisfied {0}, basically {1}, not satisfied {2}, abstain {3}</source>
+        <translation>满意 {0}，基本满意 {1}，不满意 {2}，弃权 {3}</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Votes and satisfaction</source>
+        <translation>票决与满意度测评</translation>
+    </message>
+    <message>
+        <source>Record a vote…</source>
+        <translation>记录票决/测评…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation>记录进度…</translation>
+    </message>
+    <message>
+        <source>Return to the pool</source>
+        <translation>放回候选库</translation>
+    </message>
+    <message>
+        <source>A project not chosen goes back to the candidates of the next year.</source>
+        <translation>未当选的项目放回下一年度的候选项目库。</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +4542,46 @@ Feedback cases taken: {1}</source>
         <source>There is no site to send bundles to yet: enroll the stations first.</source>
         <translation>还没有可以发送数据包的站点：请先登记各联络站。</translation>
     </message>
+    <message>
+        <source>There is no draft called {name}: the county office records the drafts sent for comment, and they reach the stations in its bundles.</source>
+        <translation>没有名为{name}的草案：征求意见的草案由县人大常委会代表工委登记，随其数据包送达各站。</translation>
+    </message>
+    <message>
+        <source>Several records fit this row and differ from it: change them in the program instead.</source>
+        <translation>有多条记录与此行相符且内容不同：请在程序中直接修改。</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded under the name {name}.</source>
+        <translation>没有名为{name}的记录。</translation>
+    </message>
+    <message>
+        <source>{count} records are called {name}: this row cannot tell which.</source>
+        <translation>有 {count} 条记录名为{name}：此行无法确定是哪一条。</translation>
+    </message>
+    <message>
+        <source>There is no feedback case numbered {name}.</source>
+        <translation>没有编号为{name}的意见建议。</translation>
+    </message>
+    <message>
+        <source>A station imports its own records only: leave the station blank or write this station.</source>
+        <translation>联络站只能导入本站的记录：联络站一栏请留空或填写本站。</translation>
+    </message>
+    <message>
+        <source>Only the county office records {what}; they reach the stations in its bundles.</source>
+        <translation>{what}只能由县人大常委会代表工委登记，随其数据包送达各站。</translation>
+    </message>
+    <message>
+        <source>This record cannot be deleted: {count} other records refer to it ({what}).</source>
+        <translation>不能删除本记录：还有 {count} 条其他记录引用它（{what}）。</translation>
+    </message>
+    <message>
+        <source>Only a project that was not chosen can return to the next year&apos;s pool.</source>
+        <translation>只有未当选的项目才能放回下一年度的候选项目库。</translation>
+    </message>
+    <message>
+        <source>The cap for one project must be at least 0 and no more than the year&apos;s total.</source>
+        <translation>单个项目上限不能小于 0，也不能超过年度总额。</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
@@ -3896,6 +4748,17 @@ Feedback cases taken: {1}</source>
     </message>
 </context>
 <context>
+    <name>StoryKind</name>
+    <message>
+        <source>Exemplary story</source>
+        <translation>先进事迹</translation>
+    </message>
+    <message>
+        <source>Media report</source>
+        <translation>媒体报道</translation>
+    </message>
+</context>
+<context>
     <name>TaskHandle</name>
     <message>
         <source>Cancelling…</source>
@@ -3908,6 +4771,25 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLevel</name>
+    <message>
+        <source>Provincial</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇级</translation>
     </message>
 </context>
 <context>
@@ -4028,6 +4910,66 @@ Feedback cases taken: {1}</source>
         <source>Enter points as a number, such as 2 or 0.5.</source>
         <translation>分值请填写数字，如 2 或 0.5。</translation>
     </message>
+    <message>
+        <source>Enter a year between 2000 and {max}.</source>
+        <translation>请输入 2000 至 {max} 之间的年份。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>请从列出的选项中选择。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan of at least 0.</source>
+        <translation>请输入不小于 0 的金额（元）。</translation>
+    </message>
+    <message>
+        <source>Name the voted project or the special-fund project that was supervised.</source>
+        <translation>请选择所监督的民生实事项目或专项资金项目（二者选一）。</translation>
+    </message>
+    <message>
+        <source>A project at this stage needs this date.</source>
+        <translation>项目到了这一阶段，须填写此日期。</translation>
+    </message>
+    <message>
+        <source>A project that is verified or later needs the amount approved.</source>
+        <translation>项目核实后须填写核定金额。</translation>
+    </message>
+    <message>
+        <source>This date comes before the step it follows: check the dates.</source>
+        <translation>此日期早于上一环节的日期，请核对。</translation>
+    </message>
+    <message>
+        <source>Ballots issued ({issued}) must equal valid plus invalid ({sum}).</source>
+        <translation>发出票数（{issued}）应等于有效票与无效票之和（{sum}）。</translation>
+    </message>
+    <message>
+        <source>The votes cast ({sum}) must add up to the valid ballots ({valid}).</source>
+        <translation>各项票数之和（{sum}）应等于有效票数（{valid}）。</translation>
+    </message>
+    <message>
+        <source>More ballots were issued ({issued}) than deputies were present ({present}).</source>
+        <translation>发出票数（{issued}）多于出席代表人数（{present}）。</translation>
+    </message>
+    <message>
+        <source>A selection vote has for, against and abstain only: leave 不满意 at 0.</source>
+        <translation>票决只有赞成、反对、弃权：“不满意”请填 0。</translation>
+    </message>
+    <message>
+        <source>Enter a percentage between 0 and 100.</source>
+        <translation>请输入 0 至 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <source>One project may receive at most {cap} yuan from the fund.</source>
+        <translation>单个项目最多可安排专项资金 {cap} 元。</translation>
+    </message>
+    <message>
+        <source>The fund for {year} has {left} yuan left of {total}: this project would overspend it.</source>
+        <translation>{year}年专项资金总额 {total} 元，尚余 {left} 元：安排本项目将超出总额。</translation>
+    </message>
+    <message>
+        <source>The amount approved cannot exceed the amount applied for.</source>
+        <translation>核定金额不能超过申请金额。</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>
@@ -4089,6 +5031,17 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Officials visit deputies</source>
         <translation>人大干部走访代表</translation>
+    </message>
+</context>
+<context>
+    <name>VoteKind</name>
+    <message>
+        <source>Selection vote</source>
+        <translation>项目票决</translation>
+    </message>
+    <message>
+        <source>Year-end satisfaction vote</source>
+        <translation>年终满意度测评</translation>
     </message>
 </context>
 <context>

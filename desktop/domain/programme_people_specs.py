@@ -65,7 +65,7 @@ TRAINING = KindSpec(
         STATION_FIELD,
         F(
             "attendee_ids",
-            QT_TRANSLATE_NOOP("Programme", "Deputies present"),
+            QT_TRANSLATE_NOOP("Programme", "Deputies attending"),
             "参训代表",
             T.REFS,
             target=DEPUTY,
