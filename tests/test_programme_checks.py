@@ -186,3 +186,13 @@ def test_a_draft_with_comments_cannot_be_deleted(county) -> None:
     with pytest.raises(ServiceError):
         p.delete("drafts", draft.id)
     assert p.get("drafts", draft.id)["out_comments"] == 1
+
+
+def test_amounts_are_read_exactly_as_written() -> None:
+    from desktop.domain.money import parse_yuan
+
+    assert parse_yuan("¥1,234.5元") == 123_450 and parse_yuan("０.２９") == 29
+    assert parse_yuan("-3") == -300 and yuan(-300) == "-3.00"
+    for bad in ("1.234", "abc", "", "NaN", "Infinity"):
+        with pytest.raises(ValueError):
+            parse_yuan(bad)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.domain.enums import LabelledEnum, _labels
+from desktop.domain.money import yuan
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import InvalidValue
 from desktop.domain.workflow import Satisfaction  # noqa: F401 (a case's answer back, reused)
@@ -256,13 +257,6 @@ class FundLimits:
     year: int
     total_fen: int = 200_000_000
     cap_fen: int = 20_000_000
-
-
-def yuan(fen: int) -> str:
-    """Fen as yuan with two decimals and thousands separators: 1,234,567.00."""
-    sign = "-" if fen < 0 else ""
-    whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole:,}.{cents:02d}"
 
 
 def check_fund(

@@ -18,7 +18,7 @@ from desktop.domain.figures import (
     StationCompleteness,
     TownshipLine,
 )
-from desktop.domain.programmes import yuan
+from desktop.domain.money import yuan
 
 # --- The printed wording, in Chinese: paper and workbooks for the standing committee, and the
 # --- formats have no Qt translator. Kept in one place for a later translation pass.

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop.domain.money import amount_text, fen_of
 from desktop.domain.tables import Cell, CellKind, Column
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -170,8 +171,7 @@ def _decimal(raw: Any, message: str) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         raise BadCell(message, value=shown(raw))
     if isinstance(raw, str):
-        text = unicodedata.normalize("NFKC", raw).strip()
-        text = text.replace(",", "").removeprefix("¥").removesuffix("元").strip()
+        text = amount_text(raw)
     else:
         text = repr(raw) if isinstance(raw, float) else str(raw)
     try:
@@ -212,10 +212,10 @@ def to_money(raw: Any) -> Cell:
     """Yuan with at most two decimals ("12.50", 12.5, "¥1,234.5") as integer fen (1250)."""
     if is_blank(raw):
         return None
-    number = _decimal(raw, MSG_NOT_MONEY)
-    if _places(number) > 2:
-        raise BadCell(MSG_NOT_MONEY, value=shown(raw))
-    return int(number.scaleb(2))
+    try:
+        return fen_of(_decimal(raw, MSG_NOT_MONEY))
+    except ValueError:
+        raise BadCell(MSG_NOT_MONEY, value=shown(raw)) from None
 
 
 CONVERTERS: dict[CellKind, Callable[[Any], Cell]] = {

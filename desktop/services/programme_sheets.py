@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from desktop.domain.money import yuan
 from desktop.domain.programme_fields import FieldType
 from desktop.domain.programme_specs import SPECS
-from desktop.domain.programmes import yuan
 from desktop.domain.tables import Cell, CellKind, Column, Section, SheetData
 from desktop.services.programme_columns import paper_word
 from desktop.services.sheet_columns import NO, YES
@@ -28,7 +28,7 @@ TOTALS = "合计"
 PAPER_WIDTHS = {
     "day": 7, "received_on": 7, "deadline": 7, "applied_on": 7, "accepted_on": 7,
     "requested_fen": 7.5, "approved_fen": 7.5, "spent_fen": 7.5, "budget_fen": 8.5,
-    "station_id": 10, "case_id": 7.6, "officer_id": 7, "satisfaction": 5,
+    "station_id": 10, "case_id": 9, "officer_id": 7, "satisfaction": 5,
     "out_supervisions": 4.5,
 }  # fmt: skip
 

@@ -3,13 +3,13 @@ the table columns of a kind's listed fields."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from desktop.domain import money
+from desktop.domain.money import yuan
 from desktop.domain.programme_fields import Field, FieldType, KindSpec
-from desktop.domain.programmes import yuan
 from desktop.ui.i18n import date_text
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -42,18 +42,14 @@ def money_text(fen: int | None) -> str:
 
 
 def parse_yuan(text: str) -> int | None:
-    """Yuan typed with up to two decimals -> integer fen (exact: Decimal, never float);
-    "" -> 0; None when it is not an amount."""
-    cleaned = text.strip().replace(",", "").replace("，", "").replace("¥", "")
-    if not cleaned:
+    """Yuan typed in a form -> integer fen; "" -> 0; None when not an amount of at least 0."""
+    if not text.strip():
         return 0
     try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
+        fen = money.parse_yuan(text.replace("，", ","))
+    except ValueError:
         return None
-    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        return None
-    return int(amount * 100)
+    return fen if fen >= 0 else None
 
 
 def yes_no(value: Any) -> str:
