@@ -45,7 +45,7 @@ from desktop.services.programme_tally import (
 )
 
 # The fund's limits and commitments as the service that checks them reads them.
-from desktop.services.programmes import _committed, _limits
+from desktop.services.programmes import committed_fen, fund_limits_in
 
 Label = Callable[[LabelledEnum], str]
 CHOSEN = (ProjectStage.CHOSEN.value, ProjectStage.DONE.value)
@@ -144,7 +144,7 @@ def _county_wide(s: Session, year: int, until: dt.date) -> dict[str, Any]:
             LawDraft.received_on <= until,
         )
     )
-    limits = _limits(s, year)
+    limits = fund_limits_in(s, year)
     return {
         "projects": ProjectFigures(
             candidates=sum(stages.values()),
@@ -157,7 +157,7 @@ def _county_wide(s: Session, year: int, until: dt.date) -> dict[str, Any]:
         ),
         "drafts": int(drafts or 0),
         "fund_total": limits.total_fen,
-        "fund_remaining": limits.total_fen - _committed(s, year, None),
+        "fund_remaining": limits.total_fen - committed_fen(s, year, None),
         "officers": officers_by_body(s),
     }
 

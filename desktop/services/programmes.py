@@ -245,7 +245,7 @@ class ProgrammeService:
 
     def fund_limits(self, year: int) -> FundLimits:
         with self._db.read() as s:
-            return _limits(s, year)
+            return fund_limits_in(s, year)
 
     def set_fund_limits(self, limits: FundLimits) -> None:
         self._allowed(SPECS["fund-projects"])
@@ -263,7 +263,7 @@ class ProgrammeService:
     def fund_used(self, year: int, *, leaving_out: uuid.UUID | None = None) -> int:
         """Fen committed to the year's funded projects."""
         with self._db.read() as s:
-            return _committed(s, year, leaving_out)
+            return committed_fen(s, year, leaving_out)
 
     # --- internals --------------------------------------------------------------------------
 
@@ -282,8 +282,8 @@ class ProgrammeService:
     def _check_fund(self, s: Session, clean: dict[str, Any], record_id: uuid.UUID) -> None:
         if FundStage(clean["stage"]) not in FUNDED_STAGES:
             return
-        limits = _limits(s, clean["year"])
-        others = _committed(s, clean["year"], record_id)
+        limits = fund_limits_in(s, clean["year"])
+        others = committed_fen(s, clean["year"], record_id)
         errors = check_fund(limits, clean["requested_fen"], clean["approved_fen"], others)
         if errors:
             raise DraftInvalid(errors)
@@ -378,7 +378,8 @@ def _in_year(spec: KindSpec, model: Any, year: int) -> list[Any]:
     return [column >= dt.date(year, 1, 1), column <= dt.date(year, 12, 31)]
 
 
-def _limits(s: Session, year: int) -> FundLimits:
+def fund_limits_in(s: Session, year: int) -> FundLimits:
+    """The year's fund as the county set it, else the county's usual 2,000,000 yuan."""
     setting = s.get(AppSetting, FUND_LIMITS_KEY)
     stored = json.loads(setting.value) if setting else {}
     if str(year) in stored:
@@ -387,7 +388,8 @@ def _limits(s: Session, year: int) -> FundLimits:
     return FundLimits(year)
 
 
-def _committed(s: Session, year: int, leaving_out: uuid.UUID | None) -> int:
+def committed_fen(s: Session, year: int, leaving_out: uuid.UUID | None) -> int:
+    """Fen approved for the year's funded projects (but ``leaving_out``)."""
     query = select(func.coalesce(func.sum(FundProject.approved_fen), 0)).where(
         ~FundProject.deleted,
         FundProject.year == year,
