@@ -9,14 +9,42 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import sqlite
 from desktop.db.base import Tracked, utcnow
 from desktop.db.location import server_url, shown
 from desktop.db.models import AppSetting, ChangeCounter
+from desktop.domain.errors import DatabaseRefused
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 
 LOCAL_SITE_KEY = "local_site_id"
+
+# A write the disk could not take, or a file another program holds: rolled back whole, and
+# said in words a clerk can act on (reliability rows 3 and 10).
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "Storage",
+    "The disk holding the database {path} is full, so nothing of this change was saved. Free "
+    "some space (empty the recycle bin, move old files away) and do it again.",
+)
+IN_USE = QT_TRANSLATE_NOOP(
+    "Storage",
+    "The database {path} is busy in another program or another Liaison Desk window, so "
+    "nothing of this change was saved. Close the other program and do it again.",
+)
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_FULL = 5, 6, 13
+_PG_DISK_FULL = "53100"
+
+
+def storage_refusal(exc: OperationalError, where: str) -> DatabaseRefused | None:
+    """A full disk or a held file as a refusal (None: some other failure)."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    if code == _SQLITE_FULL or getattr(exc.orig, "sqlstate", None) == _PG_DISK_FULL:
+        return DatabaseRefused(DISK_FULL, path=where)
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseRefused(IN_USE, path=where)
+    return None
 
 
 class Database:
@@ -68,11 +96,17 @@ class Database:
     def write(self, *, remote: bool = False) -> Iterator[Session]:
         """One transaction; ``remote=True`` while applying another site's changes as they are."""
         site_id = self.local_site_id()
-        with self._writer() as session:
-            session.info["site_id"] = site_id
-            session.info["remote"] = remote
-            with session.begin():
-                yield session
+        try:
+            with self._writer() as session:
+                session.info["site_id"] = site_id
+                session.info["remote"] = remote
+                with session.begin():
+                    yield session
+        except OperationalError as exc:
+            refusal = storage_refusal(exc, self.where)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     def local_site_id(self, session: Session | None = None) -> uuid.UUID | None:
         if self._site_id is None:

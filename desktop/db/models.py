@@ -397,3 +397,4 @@ from desktop.db.bookkeeping import (  # noqa: E402, F401
     SyncWaiting,
 )
 from desktop.db.ledger_prints import LedgerPrint  # noqa: E402, F401
+from desktop.db.security import AuditEntry, User  # noqa: E402, F401

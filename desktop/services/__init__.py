@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from desktop.db.engine import Database
 from desktop.db.migrate import migrate
 from desktop.domain.enums import SiteRole
+from desktop.services.access import Access
 from desktop.services.activities import ActivityService
 from desktop.services.attachments import AttachmentService
 from desktop.services.calendar import CalendarService
@@ -24,6 +25,7 @@ from desktop.services.site import ReferenceService, SiteService
 from desktop.services.slips import SlipService
 
 if TYPE_CHECKING:
+    from desktop.services.audit import AuditLog
     from desktop.services.bundles import BundleService
     from desktop.services.county_completeness import CountyCompleteness
     from desktop.services.county_figures import CountyFigures
@@ -51,6 +53,7 @@ class Services:
     slips: SlipService
     points: PointsService
     activities: ActivityService
+    access: Access  # who is at the PC and what they may do; services.audit records it
 
     _today: Callable[[], dt.date] = dt.date.today
 
@@ -122,6 +125,10 @@ class Services:
 
         return ProgrammeReport(self.db, self._today)
 
+    @property
+    def audit(self) -> AuditLog:
+        return self.access.audit
+
     def close(self) -> None:
         self.db.dispose()
 
@@ -149,6 +156,7 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
         slips=SlipService(db, feedback, today),
         points=PointsService(db, role),
         activities=ActivityService(db, today),
+        access=Access(db, lambda: role() is SiteRole.COUNTY),
         _today=today,
     )
 

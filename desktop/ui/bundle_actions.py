@@ -297,10 +297,12 @@ class BundleActions(QObject):
 
     # --- import -------------------------------------------------------------------------
 
-    def import_bundles(self) -> None:
+    def import_bundles(self, chosen: list[Path] | None = None) -> None:
+        """Check, show and import bundles: ``chosen`` (files handed to the program), else
+        those picked in a file dialog."""
         if self.services is None or not self.writable:
             return
-        paths = prompts.open_paths(
+        paths = chosen or prompts.open_paths(
             self.window,
             self.tr("Choose the bundles to import"),
             translated("BundleActions", BUNDLE_FILTER),

@@ -17,49 +17,24 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop import __version__
 from desktop.db.location import shown
 from desktop.domain.errors import Refusal, SchemaTooNew
-from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
+from desktop.ui.banner import ReadOnlyBanner
 from desktop.ui.i18n import message
 from desktop.ui.settings import LAST_TAB, WINDOW_GEOMETRY, UiSettings
+from desktop.ui.tab_specs import REGISTER_TABS, TAB_SPECS
 
 if TYPE_CHECKING:
     from desktop.services import Services
 
+BUNDLE_SUFFIX = ".ldbundle"
 Opener = Callable[[Path], "Services"]
-# The tabs, built when first shown: the visible one right after the window's first paint, the
-# others when chosen (each costs tens of milliseconds of imports and widgets on an old PC).
-TAB_SPECS = (
-    ("deputies_tab", "desktop.ui.tabs.deputies", "DeputiesTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Deputies")),
-    ("duty_tab", "desktop.ui.tabs.duty", "DutyTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Duty days and visits")),
-    ("feedback_tab", "desktop.ui.tabs.feedback", "FeedbackTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Feedback")),
-    ("activities_tab", "desktop.ui.tabs.activities", "ActivitiesTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Deputy activity")),
-    ("programmes_tab", "desktop.ui.tabs.programmes", "ProgrammesTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Projects and programmes")),
-    ("points_tab", "desktop.ui.tabs.points", "PointsTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Points register")),
-    ("bundles_tab", "desktop.ui.tabs.bundles", "BundlesTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Bundles")),
-    ("dashboard_tab", "desktop.ui.tabs.dashboard", "DashboardTab",
-     QT_TRANSLATE_NOOP("MainWindow", "Overview")),
-)  # fmt: skip
-# Where a dashboard figure's records are listed (Drill.register): a tab, and a page inside it.
-REGISTER_TABS = {
-    "duty_days": ("duty_tab", "duty_days"),
-    "visits": ("duty_tab", "visits"),
-    "feedback": ("feedback_tab", ""),
-    "activities": ("activities_tab", ""),
-    "points": ("points_tab", ""),
-}
 
 
 def _tab_property(attr: str) -> property:
@@ -86,7 +61,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         for _attr, _module, _cls, caption in TAB_SPECS:
             self.tabs.addTab(QWidget(), QCoreApplication.translate("MainWindow", caption))
-        self.setCentralWidget(self.tabs)
+        self.read_only_banner = ReadOnlyBanner()  # above the tabs, when read-only
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.site_label = QLabel(self.tr("Opening the database…"))
         self.count_label = QLabel()
         self.statusBar().addWidget(self.site_label, 1)
@@ -154,6 +136,10 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self.choose_database)
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
+        from desktop.ui.backup_actions import BackupActions
+
+        self.backup_actions = BackupActions(self, file_menu)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -189,6 +175,9 @@ class MainWindow(QMainWindow):
                 action.setShortcut(getattr(QKeySequence.StandardKey, key))
 
         self.first_painted.connect(lambda: QTimer.singleShot(0, set_shortcuts))
+        from desktop.ui.admin_actions import AdminActions
+
+        self.admin_actions = AdminActions(self, self.menuBar().addMenu(self.tr("&Manage")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Liaison Desk"), self)
         about.triggered.connect(self.show_about)
@@ -238,6 +227,8 @@ class MainWindow(QMainWindow):
         try:
             services = self._opener(path)
         except Exception as exc:  # shown, not swallowed: the message says what to do
+            if self.backup_actions.recover(path, exc):  # a damaged file: a backup instead
+                return True
             prompts.error(self, self.tr("Cannot open the database"), self._open_error(exc, path))
             self.site_label.setText(self.tr("No database open"))
             return False
@@ -259,14 +250,21 @@ class MainWindow(QMainWindow):
         if self.services is not None and self.services is not services:
             self.services.close()
         self.services = services
-        if services.site.current() is None:
+        if services.site.current() is None and not services.db.read_only:
             from desktop.ui.setup_dialog import SetupDialog  # first run only
 
             SetupDialog(services, self).exec()
+        if not self.admin_actions.sign_in(services):  # sign-in required, and nobody did
+            self.services = None
+            services.close()
+            self.site_label.setText(self.tr("Not signed in: no records are shown"))
+            return
         site = services.site.current()
         self._writable = site is not None and not services.db.read_only
+        self.read_only_banner.show_for(services.db.read_only)
         self.ledger_actions.set_services(services, self._writable)
         self.bundle_actions.set_services(services, self._writable)
+        self.backup_actions.set_services(services, self._writable)
         self.report_action.setEnabled(site is not None and site.role.value == "county")
         # Only the visible tab loads now; the others when first shown (a faster first screen).
         self._pending = {spec[0] for spec in TAB_SPECS}
@@ -276,6 +274,15 @@ class MainWindow(QMainWindow):
         self.site_label.setText(self.tr("{0} — database: {1}").format(name, services.db.where))
         self.setWindowTitle(self.tr("Liaison Desk — {0}").format(name))
         self.database_attached.emit()
+
+    def open_files(self, files: list[Path]) -> None:
+        """Files handed to the program (a bundle double-clicked, or passed on by a second
+        start on this database): bundles are checked and imported as from the menu."""
+        bundles = [f for f in files if f.suffix.lower() == BUNDLE_SUFFIX]
+        if bundles and self.services is not None:
+            self.raise_()
+            self.activateWindow()
+            self.bundle_actions.import_bundles(bundles)
 
     def show_records(self, drill: Any) -> None:
         """The records behind a dashboard figure (a Drill): its register tab, filtered."""
