@@ -24,7 +24,13 @@ def _open_services(path: Path | str):
     return open_services(path, backup_dir=backups)
 
 
-def run_gui(db_path: Path | str, language: str, app: QApplication | None = None) -> int:
+def run_gui(
+    db_path: Path | str,
+    language: str,
+    app: QApplication | None = None,
+    files: list[Path] | None = None,
+) -> int:
+    """The window on ``db_path``; ``files`` (bundles) are handed to it once it is open."""
     from desktop.ui.i18n import install_translators
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import UiSettings

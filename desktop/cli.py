@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 SUBCOMMANDS = (
     *("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx"),
     *("enroll-site", "enroll", "export-bundle", "import-bundle", "report"),
+    *("backup", "restore", "audit"),
 )
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -68,9 +69,17 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=Cli.tr("open the window on a fresh demo database")
     )
+    parser.add_argument(
+        "--user", help=Cli.tr("the user to sign in as, where the site requires sign-in")
+    )
     if not commands:
+        parser.add_argument(
+            "files", nargs="*", type=Path, help=Cli.tr("bundle files to import in the window")
+        )
         parser.set_defaults(command=None)
         return parser
+    from desktop.cli_audit import add_parsers as add_audit_parsers
+    from desktop.cli_backup import add_parsers as add_backup_parsers
     from desktop.cli_bundles import add_parsers as add_bundle_parsers
     from desktop.cli_ledgers import add_parsers as add_ledger_parsers
     from desktop.cli_report import add_parsers as add_report_parsers
@@ -128,6 +137,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     add_bundle_parsers(sub)
     add_sync_parsers(sub)
     add_report_parsers(sub)
+    add_backup_parsers(sub)
+    add_audit_parsers(sub)
     check = sub.add_parser("check", help=Cli.tr("check a database's schema and integrity"))
     check.add_argument(
         "--db", type=db_location, required=True, help=Cli.tr("the database file to check")
@@ -290,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
 
             install_translators(app, language)  # so that argument errors speak the language
         args = build_parser(commands=not wants_gui).parse_args(argv)
+        from desktop import cli_db
+
+        cli_db.SIGN_IN["user"] = args.user
         if args.command == "init":
             return cmd_init(args)
         if args.command == "demo":
@@ -314,6 +328,14 @@ def main(argv: list[str] | None = None) -> int:
             from desktop import cli_report
 
             return cli_report.run(args, _open_existing, InputError)
+        if args.command in ("backup", "restore"):
+            from desktop import cli_backup
+
+            return cli_backup.run(args, _open_existing, InputError)
+        if args.command == "audit":
+            from desktop import cli_audit
+
+            return cli_audit.run(args, _open_existing, InputError)
         return _gui(args)
     except InputError as exc:
         print(str(exc), file=sys.stderr)
@@ -341,7 +363,7 @@ def _gui(args: argparse.Namespace) -> int:
         path = _require_file(args.db)
     else:
         path = paths.default_database()  # the first run creates it, then asks for the site
-    return run_gui(path, args.lang)
+    return run_gui(path, args.lang, files=list(args.files))
 
 
 if __name__ == "__main__":

@@ -94,13 +94,49 @@ def open_existing(path: Location):
         if not is_sqlite_file(require_file(path)):
             raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(path))
     try:
-        return open_services(path)
+        services = open_services(path)
     except SchemaTooNew as exc:
         raise InputError(
             Cli.tr("The database {0} was written by a newer version of Liaison Desk.").format(
                 shown(path)
             )
         ) from exc
+    try:
+        sign_in(services, SIGN_IN["user"])
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+# ``--user`` of the command line (cli.main sets it): who signs in when a site requires it.
+SIGN_IN: dict[str, str | None] = {"user": None}
+PASSWORD_ENV = "LIAISON_DESK_PASSWORD"
+
+
+def sign_in(services, login: str | None) -> None:
+    """Where the site requires sign-in, the command line signs in too (and is audited as that
+    user): ``--user NAME``, the password from LIAISON_DESK_PASSWORD or asked on the terminal."""
+    import getpass
+    import os
+
+    from desktop.domain.errors import ServiceError
+    from desktop.ui.i18n import message
+
+    if not services.access.sign_in_required():
+        return
+    if not login:
+        raise InputError(
+            Cli.tr(
+                "This database requires sign-in: give --user NAME (the password is asked, or "
+                "read from the environment variable {0})."
+            ).format(PASSWORD_ENV)
+        )
+    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(Cli.tr("Password: "))
+    try:
+        services.access.sign_in(login, password)
+    except ServiceError as exc:
+        raise InputError(message(exc)) from exc
 
 
 def require_new(path: Location) -> Location:
