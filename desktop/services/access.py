@@ -11,8 +11,10 @@ import base64
 import getpass
 import hashlib
 import hmac
+import math
 import os
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +38,9 @@ from desktop.services.audit import AuditLog
 SIGN_IN_KEY = "sign_in_required"
 _SCRYPT = (14, 8, 1)  # log2(n), r, p: 16 MiB, about 40 ms: slow to guess, quick to sign in
 MIN_PASSWORD = 8
+# Guessing at the PC: after this many wrong tries in a row, each next try waits this long.
+TRIES_BEFORE_WAIT = 5
+WAIT_SECONDS = 30
 
 WRONG_PASSWORD = QT_TRANSLATE_NOOP(
     "Service", "The user name or the password is not right. Check them and try again."
@@ -49,6 +54,18 @@ LOGIN_TAKEN = QT_TRANSLATE_NOOP(
 BAD_LOGIN = QT_TRANSLATE_NOOP(
     "Service", "A user name is 1 to 40 letters or digits, without spaces."
 )
+WAIT_BEFORE_TRYING = QT_TRANSLATE_NOOP(
+    "Service",
+    "Five wrong tries in a row: wait {seconds} seconds before the next try. If the password is "
+    "forgotten, the station head or an administrator can set a new one.",
+)
+WRONG_CURRENT = QT_TRANSLATE_NOOP(
+    "Service", "The present password is not right, so the password was not changed."
+)
+NOT_SIGNED_IN = QT_TRANSLATE_NOOP(
+    "Service", "Nobody is signed in: there is no password of yours to change."
+)
+NO_SUCH_USER = QT_TRANSLATE_NOOP("Service", "There is no user “{login}”.")
 WRONG_ROLE = QT_TRANSLATE_NOOP("Service", "This role does not exist at this kind of site.")
 NO_MANAGER = QT_TRANSLATE_NOOP(
     "Service",
@@ -127,11 +144,20 @@ def _pc_account() -> str:
 class Access:
     """Who is at the PC, and what they may do. ``county()`` tells the site's kind."""
 
-    def __init__(self, db: Database, county: Callable[[], bool]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        county: Callable[[], bool],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.db = db
         self._county = county
         self.user: Account | None = None
         self.audit = AuditLog(db, self.who)
+        # Wrong tries in a row at this PC, and when the last one was (``clock`` seconds).
+        self._clock = clock
+        self._failures = 0
+        self._last_failure = 0.0
 
     # --- who, and what they may do ------------------------------------------------------
 
@@ -159,15 +185,38 @@ class Access:
         if not self.may(permission):
             raise ServiceError(NOT_PERMITTED[permission])
 
+    def county(self) -> bool:
+        """A county office's database (officer and administrator) or a station's."""
+        return self._county()
+
+    def roles(self) -> tuple[Role, ...]:
+        """The roles a user of this site may have."""
+        return roles_for(self._county())
+
     # --- signing in ---------------------------------------------------------------------
+
+    def wait_left(self) -> int:
+        """Seconds before the next sign-in is tried (0: now): after TRIES_BEFORE_WAIT wrong
+        tries in a row, each further try waits WAIT_SECONDS after the last wrong one. Kept
+        per open database in this program (the audit log keeps every wrong try)."""
+        if self._failures < TRIES_BEFORE_WAIT:
+            return 0
+        left = WAIT_SECONDS - (self._clock() - self._last_failure)
+        return max(0, min(WAIT_SECONDS, math.ceil(left)))
 
     def sign_in(self, login: str, password: str) -> Account:
         login = login.strip()
+        wait = self.wait_left()
+        if wait:  # not even checked: a guess during the wait tells nothing
+            raise ServiceError(WAIT_BEFORE_TRYING, seconds=str(wait))
         with self.db.read() as s:
             user = s.scalar(select(User).where(User.login == login))
         if user is None or not user.active or not check_password(password, user.password_hash):
+            self._failures += 1
+            self._last_failure = self._clock()
             self.audit.record(AuditAction.SIGN_IN_FAILED, login)
             raise ServiceError(WRONG_PASSWORD)
+        self._failures = 0
         self.user = Account(user.login, user.name, Role(user.role))
         self.audit.record(AuditAction.SIGN_IN, login)
         return self.user
@@ -212,16 +261,27 @@ class Access:
         with self.db.write() as s:
             user = s.scalar(select(User).where(User.login == login))
             if user is None:
-                raise ServiceError(WRONG_PASSWORD)
+                raise ServiceError(NO_SUCH_USER, login=login)
             user.password_hash = hash_password(password)
             self.audit.record(AuditAction.SETTINGS, login, "password changed", session=s)
+
+    def change_own_password(self, current: str, new: str) -> None:
+        """The signed-in user's own password, after the present one (someone passing an
+        unattended PC cannot take the account over)."""
+        if self.user is None:
+            raise ServiceError(NOT_SIGNED_IN)
+        with self.db.read() as s:
+            stored = s.scalar(select(User.password_hash).where(User.login == self.user.login))
+        if stored is None or not check_password(current, stored):
+            raise ServiceError(WRONG_CURRENT)
+        self.set_password(self.user.login, new)
 
     def set_active(self, login: str, active: bool) -> None:
         self.require(Permission.MANAGE)
         with self.db.write() as s:
             user = s.scalar(select(User).where(User.login == login))
             if user is None:
-                raise ServiceError(WRONG_PASSWORD)
+                raise ServiceError(NO_SUCH_USER, login=login)
             user.active = active
             s.flush()
             if not active and self._sign_in_on(s) and not self._managers(s):

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import CaseState
-from desktop.domain.errors import ServiceError
+from desktop.domain.errors import Refusal, ServiceError
 from desktop.domain.records import CaseRow
+from desktop.domain.roles import AuditAction, Permission
 from desktop.domain.validation import mask_id_number, mask_phone
 from desktop.domain.workflow import CaseAction, Outcome, Satisfaction
 from desktop.ui import prompts
 from desktop.ui.dialogs.resolve import ResolveDialog
 from desktop.ui.dialogs.steps import StepDialog
-from desktop.ui.i18n import date_text, label, message
+from desktop.ui.i18n import date_text, label, message, translated
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -156,6 +157,7 @@ class CaseDetail(QWidget):
         assert case is not None and self.services is not None
         self.title.setText(f"{case.case_number}  {label(case.state)}")
         self._facts(case)
+        self._offer_reveal(case)
         result, allowed = self.services.casework.status(case.id)
         for action, button in self.buttons.items():
             button.setEnabled(action in allowed and not self.services.db.read_only)
@@ -215,6 +217,17 @@ class CaseDetail(QWidget):
                 text.setWordWrap(True)
                 self.facts.addRow(caption, text)
 
+    def _offer_reveal(self, case: CaseRow) -> None:
+        """Only a role that may see full numbers gets the button; others are told who may."""
+        assert self.services is not None
+        from desktop.services.access import NOT_PERMITTED
+
+        permitted = self.services.access.may(Permission.REVEAL)
+        hidden = bool(case.phone or case.id_number) and not self._revealed
+        self.reveal_button.setEnabled(permitted and hidden)
+        why = "" if permitted else translated("Service", NOT_PERMITTED[Permission.REVEAL])
+        self.reveal_button.setToolTip(why)
+
     def _deadline_text(self, case: CaseRow) -> str:
         if case.deadline is None or case.state is not CaseState.REFERRED:
             return date_text(case.deadline) if case.deadline else ""
@@ -235,8 +248,15 @@ class CaseDetail(QWidget):
     # --- acting -------------------------------------------------------------------------
 
     def reveal(self) -> None:
-        """Showing a person's full phone and ID number is an explicit act (audited later)."""
-        if self.case is None:
+        """Showing a person's full phone and ID number is an explicit, audited act of a role
+        that may (reliability row 28)."""
+        if self.case is None or self.services is None:
+            return
+        try:
+            self.services.access.require(Permission.REVEAL)
+            self.services.audit.record(AuditAction.REVEAL, self.case.case_number)
+        except Refusal as exc:  # not permitted, or the audit row could not be written
+            prompts.error(self, self.tr("Show full phone and ID number"), message(exc))
             return
         self._revealed = True
         self.show_case(self.case)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.kinds import BY_MONTH_KINDS, LEDGER_KINDS, PEOPLE_ORDERS, PROGRAMME_KINDS
+from desktop.domain.roles import Permission
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.i18n import translated
 
@@ -106,6 +107,17 @@ class LedgerDialog(QDialog):
         self.reveal_note.setStyleSheet("color: #8a5a00;")
         self.reveal_note.setVisible(False)
         self.reveal.toggled.connect(self.reveal_note.setVisible)
+        # Only a role that may print full numbers gets the box; others read who may.
+        self.reveal_refused = QLabel()
+        self.reveal_refused.setWordWrap(True)
+        self.reveal_refused.setStyleSheet("color: #666;")
+        if not services.access.may(Permission.PRINT_UNMASKED):
+            from desktop.services.access import NOT_PERMITTED
+
+            why = translated("Service", NOT_PERMITTED[Permission.PRINT_UNMASKED])
+            self.reveal.setEnabled(False)
+            self.reveal.setToolTip(why)
+            self.reveal_refused.setText(why)
         form = QFormLayout()
         form.addRow(self.tr("Ledger"), self.kind)
         form.addRow(self.tr("Period"), period)
@@ -115,6 +127,7 @@ class LedgerDialog(QDialog):
         form.addRow(self.tr("Order of people"), self.order)
         form.addRow("", self.reveal)
         form.addRow("", self.reveal_note)
+        form.addRow("", self.reveal_refused)
         self._form = form
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.preview_button = buttons.addButton(
@@ -140,7 +153,9 @@ class LedgerDialog(QDialog):
             self.month.setCurrentIndex(0)
         for widget in (self.next_day, self.day):
             self._form.setRowVisible(widget, kind == "sign-in")
-        self._form.setRowVisible(self.reveal, kind in ("feedback", "duty-days", "visits"))
+        people = kind in ("feedback", "duty-days", "visits")
+        self._form.setRowVisible(self.reveal, people)
+        self._form.setRowVisible(self.reveal_refused, people and bool(self.reveal_refused.text()))
         self._form.setRowVisible(self.order, kind not in PROGRAMME_KINDS)  # they list no people
         rank = self.order.findData("rank")
         self.order.model().item(rank).setEnabled(kind == "points")
@@ -164,6 +179,8 @@ class LedgerDialog(QDialog):
             month=(self.month.currentData() or None) if kind in BY_MONTH_KINDS else None,
             station_code=self.station.currentData() or "",
             day=day,
-            reveal=self.reveal.isChecked() and self._form.isRowVisible(self.reveal),
+            reveal=self.reveal.isChecked()
+            and self.reveal.isEnabled()
+            and self._form.isRowVisible(self.reveal),
             order=self.order.currentData(),
         )
