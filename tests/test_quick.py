@@ -46,6 +46,19 @@ def test_an_older_schema_or_a_stranger_file_gives_nothing(tmp_path: Path, servic
     assert quick.roster(tmp_path / "missing.sqlite") is None
 
 
+def test_nothing_is_shown_before_sign_in_where_the_site_requires_it(services) -> None:
+    from desktop.domain.roles import Role
+
+    path = services.db.path
+    assert quick.roster(path) is not None  # sign-in off: the roster comes first
+    services.access.add_user("head", "覃站长", Role.STATION_HEAD, "password-1")
+    services.access.set_sign_in_required(True)
+    assert quick.roster(path) is None
+    services.access.sign_in("head", "password-1")
+    services.access.set_sign_in_required(False)
+    assert quick.roster(path) is not None
+
+
 def test_the_window_shows_the_roster_before_the_services_open(qtbot, tmp_path) -> None:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import UiSettings

@@ -33,6 +33,9 @@ _STATIONS = (
 )
 
 
+_SIGN_IN = "SELECT value FROM app_settings WHERE key = 'sign_in_required'"
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     uri = f"file:{quote(path.resolve().as_posix())}?mode=ro"
     return sqlite3.connect(uri, uri=True, timeout=0.2)
@@ -43,6 +46,9 @@ def roster(path: Path) -> list[DeputyRow] | None:
     try:
         with closing(_connect(path)) as conn:
             if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD,)]:
+                return None
+            # Where the site requires sign-in, nothing is shown before someone has signed in.
+            if conn.execute(_SIGN_IN).fetchall() == [("1",)]:
                 return None
             stations: dict[str, list[tuple[uuid.UUID, str]]] = {}
             for deputy_id, station_id, name in conn.execute(_STATIONS):

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from desktop.domain.enums import Channel
 from desktop.domain.records import CaseDraft, CaseRow, ListFilter
+from desktop.domain.roles import Permission
+from desktop.domain.validation import mask_id_number, mask_phone
 from desktop.ui.dialogs.common import deputies_for, ref_combo, select_data, station_combo
 from desktop.ui.forms import (
     DeputyPicker,
@@ -53,9 +55,13 @@ class CaseDialog(RecordDialog):
         self.person = self.add_field(
             "person_name", self.tr("Person's name"), QLineEdit(row.person_name if row else "")
         )
-        self.phone = self.add_field("phone", self.tr("Phone"), QLineEdit(row.phone if row else ""))
+        # A role that may not reveal full numbers sees them masked here too: the fields start
+        # empty, the masked number as their placeholder, and an empty field keeps the number.
+        self._hidden = row is not None and not services.access.may(Permission.REVEAL)
+        shown = (row.phone, row.id_number) if row and not self._hidden else ("", "")
+        self.phone = self.add_field("phone", self.tr("Phone"), QLineEdit(shown[0]))
         self.id_number = self.add_field(
-            "id_number", self.tr("ID number (optional)"), QLineEdit(row.id_number if row else "")
+            "id_number", self.tr("ID number (optional)"), QLineEdit(shown[1])
         )
         self.village = self.add_field(
             "village", self.tr("Village or address"), QLineEdit(row.village if row else "")
@@ -76,6 +82,9 @@ class CaseDialog(RecordDialog):
         self.duty_day = self.add_field(
             "duty_day_id", self.tr("Linked duty day"), self._duty_day_combo(row)
         )
+        if self._hidden and row is not None:
+            self.phone.setPlaceholderText(mask_phone(row.phone))
+            self.id_number.setPlaceholderText(mask_id_number(row.id_number))
         if row:
             self.content.setPlainText(row.content)
         self.anonymous.toggled.connect(self._anonymous_toggled)
@@ -106,8 +115,8 @@ class CaseDialog(RecordDialog):
             channel=self.channel.currentData(),
             anonymous=self.anonymous.isChecked(),
             person_name=self.person.text(),
-            phone=self.phone.text(),
-            id_number=self.id_number.text(),
+            phone=self.phone.text() or (self._row.phone if self._hidden else ""),
+            id_number=self.id_number.text() or (self._row.id_number if self._hidden else ""),
             village=self.village.text(),
             category_id=self.category.currentData(),
             content=self.content.text(),
