@@ -34,6 +34,7 @@ def _env(data_home: Path) -> dict[str, str]:
     # The window keeps geometry and the last tab in the per-user data folder: use a private one
     # so that every run starts alike and the user's own settings are never touched.
     env["XDG_DATA_HOME"] = str(data_home)
+    env["LIAISON_DESK_LOG_DIR"] = str(data_home / "log")
     return env
 
 

@@ -304,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import cli_db
 
         cli_db.SIGN_IN["user"] = args.user
+        if args.command is not None:  # the window sets up its log in run_gui
+            from desktop.logs import setup_logging
+
+            setup_logging()
         if args.command == "init":
             return cmd_init(args)
         if args.command == "demo":

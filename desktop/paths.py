@@ -32,6 +32,15 @@ def data_dir() -> Path:
     return path
 
 
+def log_dir() -> Path:
+    """The per-user log folder (``%LOCALAPPDATA%\\LiaisonDesk\\Logs`` on Windows)."""
+    import platformdirs
+
+    path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_database() -> Path:
     return data_dir() / "liaison-desk.sqlite"
 

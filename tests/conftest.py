@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LIAISON_DESK_LANG", "zh_CN")
+# The program's log goes to a folder of the test run's own, not the user's log folder.
+os.environ.setdefault("LIAISON_DESK_LOG_DIR", tempfile.mkdtemp(prefix="liaison-log-"))
 
 import pytest
 from hypothesis import HealthCheck, settings
