@@ -498,6 +498,7 @@ def test_records_owned_by_another_site_are_rejected(two, tmp_path: Path) -> None
     after = table_counts(net.path())
     assert after.pop("bundles_received") == before.pop("bundles_received") + 1
     after.pop("#change_counter"), before.pop("#change_counter")
+    assert after.pop("audit_log") == before.pop("audit_log") + 1  # the import, on record
     assert after == before
     assert net.county.reference.departments()[0].name == "镇建设办"
 

@@ -15,6 +15,7 @@ from desktop.db.models import Activity, ActivityKind, ActivityParticipant, Deput
 from desktop.domain.checks import check_activity
 from desktop.domain.enums import Attendance
 from desktop.domain.records import ActivityDraft, ActivityRow, ListFilter, Page, ParticipantRow
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.common import (
     NOT_FOUND,
     PAGE_SIZE,
@@ -45,9 +46,12 @@ def _filtered(query, flt: ListFilter):
 
 
 class ActivityService:
-    def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], audit: AuditLog | None = None
+    ) -> None:
         self._db = db
         self._today = today
+        self._audit = audit
 
     def page(
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
@@ -95,6 +99,8 @@ class ActivityService:
             record = load_for_edit(s, Activity, activity_id, version)
             record.deleted = True
             sync_links(s, ActivityParticipant, "activity_id", record.id, "deputy_id", {})
+            target = phrase("activity {day}: {title}", day=record.day, title=record.title)
+            record_delete(self._audit, s, target)
 
     @staticmethod
     def _select():

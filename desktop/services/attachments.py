@@ -13,6 +13,7 @@ from desktop.db.models import CaseAttachment, FeedbackCase
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import AttachmentRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.common import NOT_FOUND
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -45,8 +46,9 @@ def _row(a: CaseAttachment) -> AttachmentRow:
 
 
 class AttachmentService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, audit: AuditLog | None = None) -> None:
         self._db = db
+        self._audit = audit
 
     def attach_file(self, case_id: uuid.UUID, path: Path) -> AttachmentRow:
         try:
@@ -101,3 +103,6 @@ class AttachmentService:
             if attachment is None or attachment.deleted:
                 raise ServiceError(NOT_FOUND)
             attachment.deleted = True  # the tombstone clears the bytes too
+            case = s.get(FeedbackCase, attachment.case_id)
+            number = case.case_number if case is not None else ""
+            record_delete(self._audit, s, phrase("attachment of case {number}", number=number))

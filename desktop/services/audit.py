@@ -1,10 +1,19 @@
-"""The audit log as the services use it: record an act, list the rows, verify the chain."""
+"""The audit log as the services use it: record an act, list the rows, verify the chain, export.
+
+What a row says (its target and detail) is stored as English phrases from ``PHRASES``, joined by
+"; ", so the stored text (which the chain hashes) never depends on the language of the PC;
+``describe`` shows each phrase translated. Names, case numbers and ledger titles stay as they are.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,22 +21,134 @@ from sqlalchemy.orm import Session
 from desktop.db import audit as chain
 from desktop.db.engine import Database
 from desktop.db.security import AuditEntry
-from desktop.domain.roles import AuditAction
+from desktop.domain.errors import ServiceError
+from desktop.domain.records import Page
+from desktop.domain.roles import AUDIT_LABELS, ROLE_LABELS, AuditAction, Permission
+from desktop.domain.tables import CellKind, Column, SheetData
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 Who = Callable[[], tuple[str, str]]  # (actor, role) of whoever is at the PC now
+Translate = Callable[[str, str], str]  # (context, source) -> text: QCoreApplication.translate
+SEPARATOR = "; "
+PAGE = 200
+
+# Every phrase a target or detail is made of (context "AuditText"); placeholders are values.
+PHRASES = (
+    QT_TRANSLATE_NOOP("AuditText", "case {number}"),
+    QT_TRANSLATE_NOOP("AuditText", "deputy {name}"),
+    QT_TRANSLATE_NOOP("AuditText", "duty day {day} at {station}"),
+    QT_TRANSLATE_NOOP("AuditText", "visit {day} at {station}"),
+    QT_TRANSLATE_NOOP("AuditText", "activity {day}: {title}"),
+    QT_TRANSLATE_NOOP("AuditText", "attachment of case {number}"),  # its file name is personal
+    QT_TRANSLATE_NOOP("AuditText", "referral slip of case {number}"),
+    QT_TRANSLATE_NOOP("AuditText", "reply slip of case {number}"),
+    QT_TRANSLATE_NOOP("AuditText", "bundle {seq} to {site}"),
+    QT_TRANSLATE_NOOP("AuditText", "bundle {seq} from {site}"),
+    QT_TRANSLATE_NOOP("AuditText", "workbook {file}"),
+    QT_TRANSLATE_NOOP("AuditText", "annual report {year}"),
+    QT_TRANSLATE_NOOP("AuditText", "the audit log"),
+    QT_TRANSLATE_NOOP("AuditText", "file {file}"),
+    QT_TRANSLATE_NOOP("AuditText", "to paper"),
+    QT_TRANSLATE_NOOP("AuditText", "saved as PDF"),
+    QT_TRANSLATE_NOOP("AuditText", "phone and ID numbers masked"),
+    QT_TRANSLATE_NOOP("AuditText", "phone and ID numbers in full"),
+    QT_TRANSLATE_NOOP("AuditText", "{rows} rows"),
+    QT_TRANSLATE_NOOP("AuditText", "{records} records"),
+    QT_TRANSLATE_NOOP("AuditText", "{pages} pages"),
+    QT_TRANSLATE_NOOP("AuditText", "{stations} stations"),
+    QT_TRANSLATE_NOOP("AuditText", "{new} new"),
+    QT_TRANSLATE_NOOP("AuditText", "{updated} updated"),
+    QT_TRANSLATE_NOOP("AuditText", "{unchanged} unchanged"),
+    QT_TRANSLATE_NOOP("AuditText", "{conflicts} conflicts"),
+    QT_TRANSLATE_NOOP("AuditText", "{rejected} rejected"),
+    QT_TRANSLATE_NOOP("AuditText", "only {action}"),
+    # access.py's own details
+    QT_TRANSLATE_NOOP("AuditText", "user added: {role}"),
+    QT_TRANSLATE_NOOP("AuditText", "password changed"),
+    QT_TRANSLATE_NOOP("AuditText", "user enabled"),
+    QT_TRANSLATE_NOOP("AuditText", "user disabled"),
+    QT_TRANSLATE_NOOP("AuditText", "sign-in required"),
+    QT_TRANSLATE_NOOP("AuditText", "sign-in turned off"),
+)
+_PATTERNS = [
+    (p, re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(p)))) for p in PHRASES
+]
+
+
+def phrase(source: str, **values: object) -> str:
+    """One phrase of ``PHRASES`` with its values, as stored."""
+    assert source in PHRASES, source
+    return source.format(**values)
+
+
+def joined(*parts: str) -> str:
+    return SEPARATOR.join(p for p in parts if p)
+
+
+def masking(reveal: bool) -> str:
+    """Whether phone and ID numbers went out in full (never the numbers themselves)."""
+    if reveal:
+        return phrase("phone and ID numbers in full")
+    return phrase("phone and ID numbers masked")
+
+
+def record_delete(audit: AuditLog | None, session: Session, target: str, detail: str = "") -> None:
+    """A record deleted (or tombstoned) in ``session``: the row commits with the delete, and a
+    delete refused or rolled back leaves none."""
+    if audit is not None:
+        audit.record(AuditAction.DELETE, target, detail, session=session)
+
+
+def record_report(audit: AuditLog, year: int, target: Path, fmt: str, count: int) -> None:
+    """The annual report written to ``target`` (``count``: its pages, or for a workbook or
+    JSON its stations): recorded once the file is there."""
+    if fmt == "pdf":
+        size = phrase("{pages} pages", pages=count)
+    else:
+        size = phrase("{stations} stations", stations=count)
+    detail = joined(phrase("file {file}", file=Path(target).name), size)
+    audit.record(AuditAction.EXPORT, phrase("annual report {year}", year=year), detail)
+
+
+def untranslated(_context: str, source: str) -> str:
+    return source
+
+
+def describe(text: str, translate: Translate = untranslated) -> str:
+    """A stored target or detail in the reader's language: known phrases translated, the rest
+    (names, numbers, titles) as stored."""
+    out = []
+    for part in text.split(SEPARATOR) if text else ():
+        for source, pattern in _PATTERNS:
+            found = pattern.fullmatch(part)
+            if found is not None:
+                part = translate("AuditText", source).format(**found.groupdict())
+                break
+        out.append(part)
+    return SEPARATOR.join(out)
+
+
+def local_time(at: dt.datetime, seconds: bool = False) -> str:
+    """A row's time on this PC's clock: 2025-03-05 14:03."""
+    return at.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
 class AuditRow:
     id: int
-    at: object  # an aware UTC datetime
+    at: dt.datetime  # aware, UTC
     actor: str
     role: str
     action: str
     target: str
     detail: str
+    row_hash: str = ""
+
+
+def _row(e: AuditEntry) -> AuditRow:
+    return AuditRow(e.id, e.at, e.actor, e.role, e.action, e.target, e.detail, e.row_hash)
 
 
 class AuditLog:
@@ -74,11 +195,123 @@ class AuditLog:
                 query = query.where(AuditEntry.action == action)
             order = AuditEntry.id.desc() if newest_first else AuditEntry.id
             query = query.order_by(order).limit(limit).offset(offset)
-            return [
-                AuditRow(e.id, e.at, e.actor, e.role, e.action, e.target, e.detail)
-                for e in s.scalars(query)
-            ]
+            return [_row(e) for e in s.scalars(query)]
+
+    def page(self, after: tuple | None = None, limit: int = PAGE,
+             action: str | None = None) -> Page[AuditRow]:  # fmt: skip
+        """Newest first, by key (never OFFSET): ``after`` is the previous page's next_key."""
+        with self.db.read() as s:
+            query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+            if action:
+                query = query.where(AuditEntry.action == action)
+            if after is not None:
+                query = query.where(AuditEntry.id < after[0])
+            rows = tuple(_row(e) for e in s.scalars(query))
+        return Page(rows, (rows[-1].id,) if len(rows) == limit else None)
 
     def verify(self) -> chain.Verification:
         with self.db.read() as s:
             return chain.verify(s)
+
+    def broken_row(self, verification: chain.Verification) -> AuditRow | None:
+        """The first row whose hash does not hold (its id and time name it), if any."""
+        if verification.broken_at is None:
+            return None
+        with self.db.read() as s:
+            entry = s.get(AuditEntry, verification.broken_at)
+            return _row(entry) if entry is not None else None
+
+
+# --- the administrator's view: listing and exporting need MANAGE --------------------------------
+
+EXPORT_COLUMNS = (
+    Column("id", "序号", CellKind.INTEGER, 6),
+    Column("at", "时间", CellKind.TEXT, 19),
+    Column("actor", "操作人", CellKind.TEXT, 18),
+    Column("role", "角色", CellKind.TEXT, 10),
+    Column("action", "操作", CellKind.TEXT, 10),
+    Column("target", "对象", CellKind.LONG_TEXT, 30),
+    Column("detail", "详情", CellKind.LONG_TEXT, 36),
+    Column("row_hash", "本行哈希", CellKind.TEXT, 20),
+)
+EXPORT_FORMATS = (".xlsx", ".csv")
+WRONG_FORMAT = QT_TRANSLATE_NOOP(
+    "Service", "The audit log is exported as an Excel workbook (.xlsx) or a CSV file (.csv)."
+)
+
+
+def role_label(role: str, translate: Translate = untranslated) -> str:
+    labels = {r.value: text for r, text in ROLE_LABELS.items()}
+    return translate("Roles", labels[role]) if role in labels else role
+
+
+def action_label(action: str, translate: Translate = untranslated) -> str:
+    labels = {a.value: text for a, text in AUDIT_LABELS.items()}
+    return translate("Audit", labels[action]) if action in labels else action
+
+
+class AuditReview:
+    """The audit log as a station head or an administrator reads it (Permission.MANAGE).
+    Verifying needs no permission: it shows no personal data, only whether the chain holds."""
+
+    def __init__(self, access: Any) -> None:  # services.access (access.py imports this module)
+        self._access = access
+        self.log: AuditLog = access.audit
+
+    def require(self) -> None:
+        self._access.require(Permission.MANAGE)
+
+    def page(self, after: tuple | None = None, limit: int = PAGE,
+             action: str | None = None) -> Page[AuditRow]:  # fmt: skip
+        self.require()
+        return self.log.page(after, limit, action)
+
+    def count(self, action: str | None = None) -> int:
+        self.require()
+        return self.log.count(action)
+
+    def verify(self) -> chain.Verification:
+        return self.log.verify()
+
+    def every_row(self, action: str | None = None) -> list[AuditRow]:
+        """Oldest first, all of them (an export, a listing on the command line)."""
+        self.require()
+        out: list[AuditRow] = []
+        after: tuple | None = None
+        while True:
+            page = self.log.page(after, 2000, action)
+            out.extend(page.rows)
+            if page.next_key is None:
+                return out[::-1]
+            after = page.next_key
+
+    def export(self, target: Path, action: str | None = None,
+               translate: Translate = untranslated) -> int:  # fmt: skip
+        """Write the rows (``action`` only, if given) to an .xlsx or .csv file; the export is
+        recorded in the log after the file is written. Returns the rows written."""
+        self.require()
+        target = Path(target)
+        if target.suffix.lower() not in EXPORT_FORMATS:
+            raise ServiceError(WRONG_FORMAT)
+        rows = self.every_row(action)
+        cells = [
+            (r.id, local_time(r.at, seconds=True), r.actor, role_label(r.role, translate),
+             action_label(r.action, translate), describe(r.target, translate),
+             describe(r.detail, translate), r.row_hash)
+            for r in rows
+        ]  # fmt: skip
+        if target.suffix.lower() == ".csv":
+            from desktop.formats.csv_write import write_csv
+
+            write_csv(target, [c.header for c in EXPORT_COLUMNS], cells)
+        else:
+            from desktop.formats.xlsx_write import write_workbook
+
+            write_workbook(target, [SheetData("审计日志", EXPORT_COLUMNS, cells)])
+        detail = joined(
+            phrase("file {file}", file=target.name),
+            phrase("{rows} rows", rows=len(rows)),
+            phrase("only {action}", action=action) if action else "",
+        )
+        self.log.record(AuditAction.EXPORT, phrase("the audit log"), detail)
+        return len(rows)

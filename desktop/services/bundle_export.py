@@ -27,7 +27,9 @@ from desktop.db.engine import Database
 from desktop.db.models import AppSetting, ChangeCounter
 from desktop.db.revision import HEAD
 from desktop.domain.enums import SiteRole
+from desktop.domain.roles import AuditAction
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn, never_cancelled, no_progress
+from desktop.services.audit import AuditLog, joined, phrase
 from desktop.services.bundle_peers import STATION_TO_COUNTY, Local, Peer
 from desktop.services.bundle_scope import changed_rows
 from desktop.services.common import ServiceError
@@ -221,8 +223,9 @@ def _signed_with(data: bytes, keys: crypto.SiteKeys) -> bool:
 
 
 def write_unwritten(
-    db: Database, recipient_id: uuid.UUID, folder: Path
-) -> list[tuple[Path, SentBundle]]:
+    db: Database, recipient_id: uuid.UUID, folder: Path, audit: AuditLog | None = None,
+    recipient: str = "",
+) -> list[tuple[Path, SentBundle]]:  # fmt: skip
     """Write every bundle to ``recipient_id`` not yet on a stick, in order, each verified."""
     with db.read() as s:
         pending = s.scalars(
@@ -230,11 +233,15 @@ def write_unwritten(
             .where(BundleSent.recipient_id == recipient_id, BundleSent.copies == 0)
             .order_by(BundleSent.through_seq, BundleSent.seq)
         ).all()
-    return [write_copy(db, bundle_id, folder) for bundle_id in pending]
+    return [write_copy(db, bundle_id, folder, audit, recipient) for bundle_id in pending]
 
 
-def write_copy(db: Database, bundle_id: uuid.UUID, folder: Path) -> tuple[Path, SentBundle]:
-    """Write a recorded bundle's exact bytes into ``folder`` (again, if a copy was lost)."""
+def write_copy(
+    db: Database, bundle_id: uuid.UUID, folder: Path, audit: AuditLog | None = None,
+    recipient: str = "",
+) -> tuple[Path, SentBundle]:  # fmt: skip
+    """Write a recorded bundle's exact bytes into ``folder`` (again, if a copy was lost); once
+    written and checked, the copy is counted and the export is in the audit log, together."""
     with db.read() as s:
         sent = s.get(BundleSent, bundle_id)
         if sent is None:
@@ -246,7 +253,13 @@ def write_copy(db: Database, bundle_id: uuid.UUID, folder: Path) -> tuple[Path, 
     with db.write() as s:
         sent = s.get(BundleSent, bundle_id)
         sent.copies += 1
-        return target, sent_row(sent)
+        row = sent_row(sent)
+        if audit is not None:
+            what = phrase("bundle {seq} to {site}", seq=row.seq, site=recipient)
+            detail = joined(phrase("file {file}", file=target.name),
+                            phrase("{records} records", records=row.records))  # fmt: skip
+            audit.record(AuditAction.EXPORT, what, detail, session=s)
+        return target, row
 
 
 def _fields(m: Manifest) -> dict:

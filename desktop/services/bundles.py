@@ -22,10 +22,12 @@ from desktop.db.bookkeeping import (
 from desktop.db.engine import Database, next_change_seq
 from desktop.db.models import FeedbackCase, LocalKey, Site, SiteEnrolment
 from desktop.domain.enums import SiteRole
+from desktop.domain.roles import AuditAction
 from desktop.domain.tables import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import bundle_export as bx
 from desktop.services import bundle_import as bi
+from desktop.services.audit import joined, phrase
 from desktop.services.bundle_conflicts import describe_conflict
 from desktop.services.bundle_peers import Local, Peer, local_site, peer, peer_by_code, peers
 from desktop.services.common import ServiceError
@@ -171,16 +173,20 @@ class BundleService:
         """Record the next bundle (if anything changed) and write every unwritten one."""
         local = self._local()
         with self._db.write() as s:
-            bx.build(s, local, self._peer(s, local, recipient_id), progress, cancelled)
-        written = bx.write_unwritten(self._db, recipient_id, folder)
+            recipient = self._peer(s, local, recipient_id)
+            bx.build(s, local, recipient, progress, cancelled)
+        audit = self._services.audit
+        written = bx.write_unwritten(self._db, recipient_id, folder, audit, recipient.name)
         return bx.ExportResult(tuple(p for p, _ in written), tuple(b for _, b in written))
 
     def write_again(self, bundle_id: uuid.UUID, folder: Path) -> Path:
         """A recorded bundle written once more, byte for byte (its copy was lost)."""
         with self._db.read() as s:
-            if s.get(BundleSent, bundle_id) is None:
+            sent = s.get(BundleSent, bundle_id)
+            if sent is None:
                 raise ServiceError(NOT_RECORDED)
-        return bx.write_copy(self._db, bundle_id, folder)[0]
+            recipient = self._names(s).get(sent.recipient_id, ("", ""))[1]
+        return bx.write_copy(self._db, bundle_id, folder, self._services.audit, recipient)[0]
 
     def sent(self, recipient_id: uuid.UUID | None = None) -> list[bx.SentBundle]:
         with self._db.read() as s:
@@ -240,9 +246,21 @@ class BundleService:
                 result.append(bi.merge(s, local, opened, body, refold, progress, cancelled))
                 if dry_run:
                     raise _Rollback
+                self._record_import(s, result[0])  # committed with what it records
         except _Rollback:
             pass
         return result[0]
+
+    def _record_import(self, s: Session, plan: bi.ImportPlan) -> None:
+        merged = plan.merge
+        what = phrase("bundle {seq} from {site}", seq=plan.seq, site=plan.sender_name)
+        detail = joined(
+            phrase("file {file}", file=plan.file_name),
+            *(phrase(p, **{k: merged.total(k)}) for k, p in (
+                ("new", "{new} new"), ("updated", "{updated} updated"),
+                ("conflicts", "{conflicts} conflicts"), ("rejected", "{rejected} rejected"))),
+        )  # fmt: skip
+        self._services.audit.record(AuditAction.IMPORT, what, detail, session=s)
 
     # --- what the 数据包 tab lists ---------------------------------------------------------------
 

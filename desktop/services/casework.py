@@ -26,6 +26,7 @@ from desktop.domain.workflow import (
     allowed_actions,
     apply,
 )
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.calendar import CalendarService
 from desktop.services.case_fold import (
     fold_steps,
@@ -60,11 +61,13 @@ class CaseworkService:
         today: Callable[[], dt.date],
         calendar: CalendarService,
         feedback: FeedbackService,
+        audit: AuditLog | None = None,
     ) -> None:
         self._db = db
         self._today = today
         self._calendar = calendar
         self._feedback = feedback
+        self._audit = audit
 
     # --- reading --------------------------------------------------------------------------
 
@@ -97,6 +100,9 @@ class CaseworkService:
         with self._db.write() as s:
             ctx = self._calendar.context(s)
             self._step(s, case_id, action, dict(payload), ctx, actor, note, version)
+            if action is A.DELETE:  # a deletion step tombstones the case
+                number = self._case_number(s, case_id)
+                record_delete(self._audit, s, phrase("case {number}", number=number))
             if action in FOLLOWED_BY_MERGED:
                 for merged in s.scalars(
                     select(FeedbackCase).where(
@@ -179,6 +185,10 @@ class CaseworkService:
         refold_cases(session, case_ids, ctx, arrived, arrived_steps)
 
     # --- internals ------------------------------------------------------------------------
+
+    @staticmethod
+    def _case_number(s: Session, case_id: uuid.UUID) -> str:
+        return s.scalar(select(FeedbackCase.case_number).where(FeedbackCase.id == case_id)) or ""
 
     def _case(self, s: Session, case_id: uuid.UUID, version: int | None) -> FeedbackCase:
         case = s.get(FeedbackCase, case_id)

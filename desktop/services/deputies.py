@@ -17,6 +17,7 @@ from desktop.domain.enums import DeputyStatus, Gender, RosterStatus, SiteRole
 from desktop.domain.records import DeputyDraft, DeputyRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import collation
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.common import (
     NOT_FOUND,
     STALE,
@@ -37,10 +38,12 @@ SORT_PINYIN = "pinyin"
 
 
 class DeputyService:
-    def __init__(self, db: Database, today: Callable[[], dt.date], role: Callable[[], SiteRole]):
+    def __init__(self, db: Database, today: Callable[[], dt.date], role: Callable[[], SiteRole],
+                 audit: AuditLog | None = None):  # fmt: skip
         self._db = db
         self._today = today
         self._role = role
+        self._audit = audit
 
     def list(self, flt: ListFilter = ListFilter(), *, sort: str = SORT_STROKES) -> list[DeputyRow]:
         """The whole matching roster (a county has about 2,000), sorted as official lists are."""
@@ -166,6 +169,7 @@ class DeputyService:
             deputy = load_for_edit(s, Deputy, deputy_id, version)
             deputy.deleted = True
             self._link(s, deputy.id, ())
+            record_delete(self._audit, s, phrase("deputy {name}", name=deputy.name))
 
     # --- internals -----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from desktop.db.models import DutyDay, DutyDayDeputy, FeedbackCase, Station, Vis
 from desktop.domain.checks import check_duty_day, check_visit
 from desktop.domain.enums import DutyKind, VisitKind
 from desktop.domain.records import DutyDayDraft, DutyDayRow, ListFilter, Page, VisitDraft, VisitRow
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.common import (
     NOT_FOUND,
     PAGE_SIZE,
@@ -51,6 +52,12 @@ def _visit_filtered(query, flt: ListFilter):
     return _filtered(query, Visit, flt, columns, (VisitPerson, VisitPerson.visit_id, Visit.id))
 
 
+def _station_name(s: Session, station_id: uuid.UUID | None) -> str:
+    """A station's name, as the audit log names a record (where it was held)."""
+    station = s.get(Station, station_id) if station_id is not None else None
+    return station.name if station is not None else ""
+
+
 def _opinion_counts(s: Session, column, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     if not ids:
         return {}
@@ -61,9 +68,12 @@ def _opinion_counts(s: Session, column, ids: list[uuid.UUID]) -> dict[uuid.UUID,
 
 
 class DutyDayService:
-    def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], audit: AuditLog | None = None
+    ) -> None:
         self._db = db
         self._today = today
+        self._audit = audit
 
     def page(
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
@@ -117,6 +127,9 @@ class DutyDayService:
             record = load_for_edit(s, DutyDay, duty_day_id, version)
             record.deleted = True
             sync_links(s, DutyDayDeputy, "duty_day_id", record.id, "deputy_id", {})
+            where = _station_name(s, record.station_id)
+            target = phrase("duty day {day} at {station}", day=record.day, station=where)
+            record_delete(self._audit, s, target)
 
     @staticmethod
     def _apply(record: DutyDay, d: DutyDayDraft) -> None:
@@ -159,9 +172,12 @@ class DutyDayService:
 
 
 class VisitService:
-    def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
+    def __init__(
+        self, db: Database, today: Callable[[], dt.date], audit: AuditLog | None = None
+    ) -> None:
         self._db = db
         self._today = today
+        self._audit = audit
 
     def page(
         self, flt: ListFilter = ListFilter(), after: tuple | None = None, limit: int = PAGE_SIZE
@@ -213,6 +229,9 @@ class VisitService:
             record = load_for_edit(s, Visit, visit_id, version)
             record.deleted = True
             self._link(s, record.id, VisitDraft(None, None))
+            where = _station_name(s, record.station_id)
+            target = phrase("visit {day} at {station}", day=record.day, station=where)
+            record_delete(self._audit, s, target)
 
     @staticmethod
     def _apply(record: Visit, d: VisitDraft) -> None:

@@ -29,6 +29,7 @@ from desktop.domain.records import CASE_FLAGS, CaseDraft, CaseEventRow, CaseRow,
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.workflow import CaseAction
 from desktop.services import collation
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.calendar import CalendarService
 from desktop.services.case_query import Clock, filtered, text_count, text_page
 from desktop.services.common import (
@@ -74,11 +75,16 @@ ONLY_NEW_CASES_DELETED = QT_TRANSLATE_NOOP(
 
 class FeedbackService:
     def __init__(
-        self, db: Database, today: Callable[[], dt.date], calendar: CalendarService
+        self,
+        db: Database,
+        today: Callable[[], dt.date],
+        calendar: CalendarService,
+        audit: AuditLog | None = None,
     ) -> None:
         self._db = db
         self._today = today
         self._calendar = calendar
+        self._audit = audit
 
     def clock(self, session: Session | None = None) -> Clock:
         return Clock(self._today(), self._calendar.context(session))
@@ -213,6 +219,7 @@ class FeedbackService:
             case.deleted = True
             sync_links(s, CaseDeputy, "case_id", case.id, "deputy_id", {})
             self._event(s, case, CaseAction.DELETE, actor)
+            record_delete(self._audit, s, phrase("case {number}", number=case.case_number))
 
     # --- internals -----------------------------------------------------------------------
 

@@ -9,19 +9,24 @@ values; a masked phone (138****8000, as default exports print it) keeps the stor
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
+from desktop.db.engine import DISK_FULL as STORE_FULL
 from desktop.domain import checks
 from desktop.domain.checks import DraftInvalid
+from desktop.domain.errors import DatabaseRefused
 from desktop.domain.kinds import PROGRAMME_KINDS
+from desktop.domain.programme_specs import SPECS
+from desktop.domain.roles import AuditAction
 from desktop.domain.tables import (
     Cancelled,
     CancelledFn,
@@ -30,6 +35,7 @@ from desktop.domain.tables import (
     no_progress,
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.services.audit import joined, phrase
 from desktop.services.common import NOT_OWNER, ServiceError, not_owned
 from desktop.services.import_match import Matcher
 from desktop.services.import_rows import (
@@ -44,7 +50,7 @@ from desktop.services.import_rows import (
 from desktop.services.import_write import MODELS, write_plan
 from desktop.services.register_sheets import english
 from desktop.services.row_drafts import COLUMN_FIELDS, natural_key, same
-from desktop.services.sheet_columns import KINDS, importable
+from desktop.services.sheet_columns import KINDS, TITLES, importable
 
 DUPLICATE_ROW = QT_TRANSLATE_NOOP(
     "Service", "Row {row} of this workbook is the same record with different values."
@@ -172,6 +178,35 @@ class _Judge:
             return None
 
 
+class _Recording:
+    """The database as an import's writer sees it: the same, but its write transaction records
+    the import in the audit log last, so that the row commits or rolls back with the records."""
+
+    def __init__(self, db: Any, record: Callable[[Session], None]) -> None:
+        self._db, self._record = db, record
+        self.recorded = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+    @contextlib.contextmanager
+    def write(self, **options: Any) -> Iterator[Session]:
+        with self._db.write(**options) as s:
+            yield s
+            self._record(s)
+            self.recorded = True
+
+
+class _Over:
+    """The services with another database in front (``_Recording``)."""
+
+    def __init__(self, services: Any, db: Any) -> None:
+        self._s, self.db = services, db
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._s, name)
+
+
 class ImportService:
     def __init__(self, services: Any, today: Callable[[], dt.date] = dt.date.today) -> None:
         self._s = services
@@ -255,16 +290,30 @@ class ImportService:
         is_cancelled: CancelledFn = never_cancelled,
     ) -> dict[str, int]:
         """Write the plan's new and updated rows in one transaction. The window writes only a
-        plan without rejected rows; the command line's --skip-rejected leaves them out."""
+        plan without rejected rows; the command line's --skip-rejected leaves them out. The
+        import is in the audit log, in the same transaction (in its own if nothing changed)."""
+        counts = {a: plan.count(a) for a in (NEW, UPDATED, UNCHANGED, REJECTED)}
+        what = SPECS[plan.kind].title if plan.kind in PROGRAMME_KINDS else TITLES[plan.kind]
+        detail = joined(what, *(phrase(f"{{{a}}} {a}", **{a: n}) for a, n in counts.items()))
+        target = phrase("workbook {file}", file=Path(plan.path).name)
+        db = _Recording(
+            self._s.db,
+            lambda s: self._s.audit.record(AuditAction.IMPORT, target, detail, session=s),
+        )
         try:
             if plan.kind in PROGRAMME_KINDS:  # a handful of records: one save_many
                 from desktop.services.programme_import import ProgrammeImport
 
-                ProgrammeImport(self._s, self._today()).apply(plan)
+                ProgrammeImport(self._s, self._today()).apply(plan, db)
             else:
-                write_plan(self._s, plan, actor=actor, progress=progress, is_cancelled=is_cancelled)
-        except OperationalError as exc:  # rolled back; the database is as it was
-            if "full" in str(exc.orig).lower():
+                write_plan(
+                    _Over(self._s, db), plan, actor=actor, progress=progress,
+                    is_cancelled=is_cancelled,
+                )  # fmt: skip
+        except DatabaseRefused as exc:  # rolled back; the database is as it was
+            if exc.message == STORE_FULL:  # said as an import: "nothing was imported"
                 raise ServiceError(DISK_FULL) from exc
             raise
-        return {a: plan.count(a) for a in (NEW, UPDATED, UNCHANGED, REJECTED)}
+        if not db.recorded:  # nothing new nor changed: the import is still on record
+            self._s.audit.record(AuditAction.IMPORT, target, detail)
+        return counts

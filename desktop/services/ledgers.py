@@ -19,6 +19,7 @@ from desktop.domain.errors import ServiceError
 from desktop.domain.kinds import BY_MONTH_KINDS, PROGRAMME_KINDS
 from desktop.domain.programme_specs import SPECS
 from desktop.domain.records import ListFilter
+from desktop.domain.roles import AuditAction, Permission
 from desktop.domain.tables import (
     CancelledFn,
     Cell,
@@ -32,6 +33,7 @@ from desktop.domain.tables import (
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.formats.slips import format_date
+from desktop.services.audit import joined, masking, phrase
 from desktop.services.ledger_log import record_print
 from desktop.services.ledger_points import points_sections, points_sheets, sign_in_section
 from desktop.services.programme_sheets import ProgrammeLedgers, paper_section, paper_sheet
@@ -126,7 +128,7 @@ class LedgerRequest:
     year: int
     station_code: str = ""
     day: dt.date | None = None  # sign-in: the duty day; None: the next one from today
-    reveal: bool = False  # print phones and ID numbers in full (audited by the caller)
+    reveal: bool = False  # phones and ID numbers in full: Permission.PRINT_UNMASKED, audited
     order: str = "strokes"
     month: int | None = None  # 1-12: that month only (not points nor sign-in); None: the year
 
@@ -175,6 +177,21 @@ class LedgerService:
     def _filter(self, request: LedgerRequest, station: uuid.UUID | None) -> ListFilter:
         return year_filter(request.year, station, self.checked_month(request))
 
+    def _permitted(self, request: LedgerRequest) -> None:
+        """Phones and ID numbers in full only for a role that may print them: refused before
+        anything is built or written."""
+        if request.reveal:
+            self._s.access.require(Permission.PRINT_UNMASKED)
+
+    def audit_name(self, request: LedgerRequest) -> str:
+        """The ledger as the audit log names it: its title, period and station."""
+        month = self.checked_month(request)
+        if request.kind == "sign-in":
+            period = request.day.isoformat() if request.day else ""
+        else:
+            period = f"{request.year}年{month}月" if month else f"{request.year}年度"
+        return " ".join(p for p in (title_of(request.kind), period, request.station_code) if p)
+
     # --- paper ----------------------------------------------------------------------------
 
     def document(
@@ -185,6 +202,7 @@ class LedgerService:
         progress: ProgressFn = no_progress,
         is_cancelled: CancelledFn = never_cancelled,
     ) -> LedgerDocument:
+        self._permitted(request)
         station = self.station_id(request.station_code)
         unit = "填报单位：" + self.unit_name(station)
         flt = self._filter(request, station)
@@ -236,6 +254,7 @@ class LedgerService:
         progress: ProgressFn = no_progress,
         is_cancelled: CancelledFn = never_cancelled,
     ) -> list[SheetData]:
+        self._permitted(request)
         month = self.checked_month(request)
         station = self.station_id(request.station_code)
         period = f"{request.year}年{month}月" if month else f"{request.year}年度"
@@ -265,16 +284,22 @@ class LedgerService:
         ]
 
     def write_xlsx(self, request: LedgerRequest, target: Path, label: Label = english, **task):
+        """The ledger as a workbook; the export is in the audit log once the file is written."""
         from desktop.formats.xlsx_write import write_workbook
 
-        return write_workbook(target, self.sheets(request, label, **task), **task)
+        rows = write_workbook(target, self.sheets(request, label, **task), **task)
+        detail = joined(phrase("file {file}", file=Path(target).name),
+                        phrase("{rows} rows", rows=rows), masking(request.reveal))  # fmt: skip
+        self._s.audit.record(AuditAction.EXPORT, self.audit_name(request), detail)
+        return rows
 
     # --- the log of ledgers printed ----------------------------------------------------------
 
     def record_output(self, request: LedgerRequest, output: str, rows: int) -> None:
         """Note that the ledger went to paper ("print"), to a PDF ("pdf") or to a workbook
         ("xlsx"): the county rates whether each station printed its monthly ledgers. The station
-        is the request's, or at a station site its own; a preview alone is not a print."""
+        is the request's, or at a station site its own; a preview alone is not a print.
+        To paper or a PDF, it is a print in the audit log too (write_xlsx records a workbook)."""
         month = self.checked_month(request)
         station = self.station_id(request.station_code)
         if station is None:
@@ -282,6 +307,10 @@ class LedgerService:
             station = site.station_id if site else None
         day = self._today()
         record_print(self._s.db, station, request.kind, request.year, month or 0, day, output, rows)
+        if output != "xlsx":
+            how = phrase("to paper") if output == "print" else phrase("saved as PDF")
+            detail = joined(how, phrase("{rows} rows", rows=rows), masking(request.reveal))
+            self._s.audit.record(AuditAction.PRINT, self.audit_name(request), detail)
 
     # --- internals ------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ from desktop.services.importing import (
 )
 from desktop.services.programme_import_rows import RowWords, blank
 from desktop.services.programme_votes import decided_stage
-from desktop.services.programmes import COUNTY_ONLY, ProgrammeRow, Saving
+from desktop.services.programmes import COUNTY_ONLY, ProgrammeRow, ProgrammeService, Saving
 
 UNKNOWN_DRAFT = QT_TRANSLATE_NOOP(
     "Service",
@@ -221,7 +221,9 @@ class ProgrammeImport:
         return ImportPlan(kind, path, table.sheet_name, planned, list(table.warnings),
                           table.ignored_headers)  # fmt: skip
 
-    def apply(self, plan: ImportPlan) -> None:
+    def apply(self, plan: ImportPlan, db: Any = None) -> None:
+        """Write the plan in one transaction, through ``db`` if given (an import's, which
+        records it in the audit log within that transaction)."""
         items = [
             d.saving
             for r in plan.rows
@@ -231,8 +233,11 @@ class ProgrammeImport:
         ]
         if not items:
             return
+        service = self._s.programmes
+        if db is not None:
+            service = ProgrammeService(db, lambda: self._today)
         try:
-            self._s.programmes.save_many(items)
+            service.save_many(items)
         except DraftInvalid as exc:  # checked when planned: the database changed since
             first = next(iter(exc.errors.values()))
             refusal = ServiceError(first.message, **first.args_map)

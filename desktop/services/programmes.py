@@ -31,6 +31,7 @@ from desktop.domain.programmes import (
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import programme_refs as refs
+from desktop.services.audit import AuditLog, record_delete
 from desktop.services.common import (
     NOT_FOUND,
     ServiceError,
@@ -88,9 +89,8 @@ class ProgrammeRow:
 
 
 class ProgrammeService:
-    def __init__(self, db: Database, today: Callable[[], dt.date]) -> None:
-        self._db = db
-        self._today = today
+    def __init__(self, db: Database, today: Callable[[], dt.date], audit: AuditLog | None = None):
+        self._db, self._today, self._audit = db, today, audit
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -217,18 +217,18 @@ class ProgrammeService:
             record = load_for_edit(s, refs.model_of(spec.table), record_id, version)
             users = self._users(s, kind, record_id)
             if users:
-                raise ServiceError(
-                    STILL_USED, count=str(sum(users.values())), what="、".join(sorted(users))
-                )
+                raise ServiceError(STILL_USED, count=str(sum(users.values())),
+                                   what="、".join(sorted(users)))  # fmt: skip
             for child in SPECS.values():
                 if _owned_child(child, kind):
                     model = refs.model_of(child.table)
-                    for row in s.scalars(
-                        select(model).where(getattr(model, child.parent) == record_id)
-                    ):
+                    parent = getattr(model, child.parent)
+                    for row in s.scalars(select(model).where(parent == record_id)):
                         row.deleted = True
             record.deleted = True
             self._link(s, spec, record_id, None)
+            names = [getattr(record, f.key) for f in spec.fields if f.type is FieldType.TEXT]
+            record_delete(self._audit, s, f"{spec.title} {next(iter(names), '') or record_id}")
 
     def return_to_pool(self, project_id: uuid.UUID, version: int | None = None) -> ProgrammeRow:
         """A project not chosen goes back to the candidate pool of the year after its vote."""

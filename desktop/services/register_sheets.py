@@ -2,7 +2,9 @@
 
 One function per record kind turns rows into cells under that kind's column spec
 (`sheet_columns.py`), so a workbook exported here imports back unchanged. Phones and ID numbers
-are masked unless the caller asks to reveal them (and the caller audits that).
+are masked unless the caller asks to reveal them, which needs Permission.PRINT_UNMASKED; a
+register written to a workbook is in the audit log, and one that lists people (the feedback
+register, the deputies' roster) needs Permission.EXPORT_PERSONAL.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from desktop.domain.records import (
     ListFilter,
     VisitRow,
 )
+from desktop.domain.roles import AuditAction, Permission
 from desktop.domain.tables import (
     Cancelled,
     CancelledFn,
@@ -34,6 +37,7 @@ from desktop.domain.tables import (
 from desktop.domain.validation import mask_id_number, mask_phone
 from desktop.domain.workflow import Outcome, Satisfaction
 from desktop.services import collation
+from desktop.services.audit import joined, masking, phrase
 from desktop.services.sheet_columns import (
     COLUMNS,
     COUNTY_LEVEL,
@@ -46,6 +50,7 @@ from desktop.services.sheet_columns import (
 
 Label = Callable[[LabelledEnum], str]
 BATCH = 2000
+PERSONAL_KINDS = frozenset({"feedback", "deputies"})  # lists of people, with their phones
 
 
 def english(member: LabelledEnum) -> str:
@@ -250,6 +255,8 @@ class RegisterSheets:
         progress: ProgressFn = no_progress,
         is_cancelled: CancelledFn = never_cancelled,
     ) -> SheetData:
+        if reveal:  # refused before anything is read or written
+            self._s.access.require(Permission.PRINT_UNMASKED)
         to_cells, mask = CELLS[kind], Masker(reveal)
         total = self.count(kind, flt) if kind != "deputies" else 0
         out: list[tuple[Cell, ...]] = []
@@ -272,9 +279,18 @@ class RegisterSheets:
         progress: ProgressFn = no_progress,
         is_cancelled: CancelledFn = never_cancelled,
     ) -> int:
-        """The table on screen as a workbook (openpyxl loads only now); returns rows written."""
+        """The table on screen as a workbook (openpyxl loads only now); returns rows written.
+        The export is in the audit log once the file is written."""
         from desktop.formats.xlsx_write import write_workbook
 
+        if kind in PERSONAL_KINDS:
+            self._s.access.require(Permission.EXPORT_PERSONAL)
         task: dict[str, Any] = {"progress": progress, "is_cancelled": is_cancelled}
         sheet = self.sheet(kind, flt, label, reveal=reveal, **task)
-        return write_workbook(target, [sheet], **task)
+        rows = write_workbook(target, [sheet], **task)
+        period = " - ".join(d.isoformat() for d in (flt.date_from, flt.date_to) if d)
+        detail = joined(phrase("file {file}", file=Path(target).name),
+                        phrase("{rows} rows", rows=rows), masking(reveal))  # fmt: skip
+        target_name = f"{TITLES[kind]} {period}".strip()
+        self._s.audit.record(AuditAction.EXPORT, target_name, detail)
+        return rows

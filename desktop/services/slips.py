@@ -1,4 +1,8 @@
-"""The data on a case's paper slips (交办单, 答复告知单), then the PDF: two steps, as reports go."""
+"""The data on a case's paper slips (交办单, 答复告知单), then the PDF: two steps, as reports go.
+
+A slip printed or saved as a PDF is in the audit log (``record_output``, called by the preview):
+a rendering alone, shown on screen, is not a print.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from desktop.db.engine import Database
 from desktop.db.models import Department, Site
 from desktop.domain.enums import Channel, LabelledEnum
 from desktop.domain.errors import ServiceError
+from desktop.domain.roles import AuditAction
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
 from desktop.domain.workflow import Outcome
@@ -23,6 +28,7 @@ from desktop.formats.slips import (
     render_referral_slip,
     render_reply_slip,
 )
+from desktop.services.audit import AuditLog, phrase
 from desktop.services.feedback import FeedbackService
 
 Label = Callable[[LabelledEnum], str]
@@ -37,10 +43,12 @@ def mask_name(name: str) -> str:
 
 
 class SlipService:
-    def __init__(self, db: Database, feedback: FeedbackService, today: Callable[[], dt.date]):
+    def __init__(self, db: Database, feedback: FeedbackService, today: Callable[[], dt.date],
+                 audit: AuditLog | None = None):  # fmt: skip
         self._db = db
         self._feedback = feedback
         self._today = today
+        self._audit = audit
 
     def _unit(self) -> str:
         with self._db.read() as s:
@@ -100,3 +108,14 @@ class SlipService:
 
     def reply_pdf(self, case_id: uuid.UUID, label: Label) -> RenderedPdf:
         return render_reply_slip(self.reply_data(case_id, label))
+
+    def record_output(self, case_id: uuid.UUID, kind: str, output: str) -> None:
+        """A slip (``kind`` "referral" or "reply") went to paper ("print") or a PDF ("pdf")."""
+        number = self._feedback.get(case_id).case_number
+        if kind == "referral":
+            target = phrase("referral slip of case {number}", number=number)
+        else:
+            target = phrase("reply slip of case {number}", number=number)
+        how = phrase("to paper") if output == "print" else phrase("saved as PDF")
+        if self._audit is not None:
+            self._audit.record(AuditAction.PRINT, target, how)

@@ -215,4 +215,10 @@ class FeedbackTab(RegisterTab):
         render = slips.referral_pdf if kind == "referral" else slips.reply_pdf
         title = self.tr("referral slip") if kind == "referral" else self.tr("reply slip")
         name = f"{case.case_number}-{title}.pdf"
-        return show_pdf_preview(self, title, lambda _p, _c: render(case.id, paper_label), name)
+        return show_pdf_preview(
+            self,
+            title,
+            lambda _p, _c: render(case.id, paper_label),
+            name,
+            on_output=lambda output, _pdf: slips.record_output(case.id, kind, output),
+        )
