@@ -82,7 +82,7 @@ def _refolded(path: Location) -> Location:
 def open_existing(path: Location):
     """An existing Liaison Desk database, or a one-line refusal (never a traceback)."""
     from desktop.db.sqlite import is_sqlite_file
-    from desktop.domain.errors import SchemaTooNew
+    from desktop.domain.errors import Refusal, SchemaTooNew
     from desktop.services import open_services
 
     path = _refolded(path)
@@ -95,6 +95,10 @@ def open_existing(path: Location):
             raise InputError(Cli.tr("Not a Liaison Desk database: {0}").format(path))
     try:
         services = open_services(path)
+    except Refusal as exc:  # damaged (set aside), read-only and too old, held by another program
+        from desktop.ui.i18n import message
+
+        raise InputError(message(exc)) from exc
     except SchemaTooNew as exc:
         raise InputError(
             Cli.tr("The database {0} was written by a newer version of Liaison Desk.").format(

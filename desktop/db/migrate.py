@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
 
-from desktop.db import sqlite
 from desktop.db.engine import Database
 from desktop.db.postgres import is_search_name
 from desktop.db.revision import HEAD
@@ -73,9 +72,14 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 
 
 def migrate(
-    db: Database, *, backup_dir: Path | None = None, config: Config | None = None
+    db: Database,
+    *,
+    backup_dir: Path | None = None,
+    config: Config | None = None,
+    now: dt.datetime | None = None,
 ) -> Migration:
-    """Upgrade to head in one transaction, after a backup of an existing database."""
+    """Upgrade to head in one transaction, after a backup of an existing database file (into
+    ``backup_dir``, by default the backups folder beside it; ``now`` names it)."""
     current = current_revision(db)
     if config is None and current == HEAD:
         return Migration(upgraded=False)
@@ -91,10 +95,13 @@ def migrate(
     backup = None
     # A server database is not copied here: the server's own backups (pg_dump, base backups)
     # protect it, and the upgrade below is one transaction there as well.
-    if current is not None and backup_dir is not None and db.path is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = backup_dir / f"{db.path.stem}-before-{script.get_current_head()}-{stamp}.sqlite"
-        sqlite.backup_to(db.path, backup)
+    if current is not None and db.path is not None:
+        from desktop.db import backups  # an automatic backup: checked, named, rotated
+
+        folder = backup_dir if backup_dir is not None else backups.folder_for(db.path)
+        when = now or dt.datetime.now()
+        backup = backups.take(db.path, folder, "migration", when)
+        backups.rotate(folder, db.path.stem, when.date())
     with db.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")

@@ -20,7 +20,8 @@ BUSY_TIMEOUT_MS = 5000
 
 def sqlite_url(path: Path, *, read_only: bool = False) -> str:
     if read_only:
-        return f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        immutable = "&immutable=1" if needs_immutable(path) else ""
+        return f"sqlite+pysqlite:///file:{path.as_posix()}?mode=ro{immutable}&uri=true"
     return f"sqlite+pysqlite:///{path.as_posix()}"
 
 
@@ -226,18 +227,110 @@ def integrity_check(engine: Engine) -> list[str]:
         return [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
 
 
-def backup_to(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's backup API (never a file copy of a live database)."""
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    immutable = "&immutable=1" if needs_immutable(path) else ""
+    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro{immutable}", uri=True)
+
+
+def backup_to(source: Path | sqlite3.Connection, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (never a file copy of a live database).
+
+    One step copies every page under one read transaction, so the copy is the last committed
+    state even while another connection writes. The copy is switched to a rollback journal:
+    one self-contained file that opens read-only anywhere (a WAL file needs its -shm).
+    ``source``: a database file, or an open connection (a copy held in memory)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    src = source if isinstance(source, sqlite3.Connection) else _open_read_only(source)
     try:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
     finally:
+        if src is not source:
+            src.close()
+
+
+def snapshot(source: Path) -> bytes:
+    """The last committed state of ``source`` as the bytes of a database file, copied through
+    the backup API into memory: no plain copy ever touches a disk (the encrypted USB backup).
+    Written in rollback-journal format (header bytes 18-19), as ``backup_to`` leaves a file."""
+    src = _open_read_only(source)
+    try:
+        memory = sqlite3.connect(":memory:")
+        try:
+            src.backup(memory)
+            data = bytearray(memory.serialize())
+        finally:
+            memory.close()
+    finally:
         src.close()
+    if data[18:20] == b"\x02\x02":
+        data[18:20] = b"\x01\x01"
+    return bytes(data)
+
+
+def from_bytes(data: bytes) -> sqlite3.Connection:
+    """A database held in memory from a file's bytes (``snapshot``'s, or a decrypted backup)."""
+    con = sqlite3.connect(":memory:")
+    try:
+        con.deserialize(data)
+    except sqlite3.DatabaseError:
+        con.close()
+        raise
+    return con
+
+
+def check_connection(con: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    """``PRAGMA integrity_check`` (or the cheaper ``quick_check``): ["ok"], or what is wrong
+    (a file too damaged to be checked says why in one line). A file that cannot be read just
+    now (locked, not allowed, an I/O error) raises sqlite3.OperationalError: no verdict."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        return [str(r[0]) for r in con.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+        if isinstance(exc, sqlite3.OperationalError) and not is_damage(exc):
+            raise
+        return [str(exc) or type(exc).__name__]
+
+
+def check_file(path: Path, *, quick: bool = False) -> list[str]:
+    """``check_connection`` of a file, opened read-only."""
+    con = _open_read_only(path)
+    try:
+        return check_connection(con, quick=quick)
+    finally:
+        con.close()
+
+
+def is_damage(exc: BaseException) -> bool:
+    """An error SQLite raises for a damaged file (not for a busy or missing one)."""
+    text = str(exc).lower()
+    return "malformed" in text or "file is not a database" in text
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether a new file can be made in ``folder`` (SQLite's -wal, -shm and journals):
+    tried for real, since permissions alone do not tell a read-only disk or share."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
+def needs_immutable(path: Path) -> bool:
+    """A WAL database in a folder nobody may write cannot even be read through ``mode=ro``
+    (SQLite must make its -shm file): opened ``immutable`` instead, unless a -wal with
+    committed pages is there (immutable would not read them)."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False
+    return not folder_writable(path.parent)
 
 
 def search_key(day: dt.date, rowid: int = 0) -> int:

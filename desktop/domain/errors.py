@@ -41,3 +41,20 @@ class DatabaseRefused(Refusal):
     """A database the program will not open where it lies (a SQLite file on a network share)."""
 
     context = "Storage"
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """A database file found damaged at start and moved aside: ``moved`` is where it went
+    (None when it could not be moved, on a read-only disk), ``backup`` the newest automatic
+    backup that passed its integrity check (None: there is none)."""
+
+    def __init__(self, message: str, *, moved: object, backup: object, **args: str) -> None:
+        super().__init__(message, **args)
+        self.moved = moved  # a pathlib.Path or None
+        self.backup = backup
+
+
+class BackupRefused(Refusal):
+    """A backup that could not be taken, written, read or restored (context "Backups")."""
+
+    context = "Backups"

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.db import startup
+from desktop.db.backups import folder_for
 from desktop.db.engine import Database
-from desktop.db.migrate import migrate
+from desktop.db.location import server_url
 from desktop.domain.enums import SiteRole
 from desktop.services.access import Access
 from desktop.services.activities import ActivityService
@@ -26,6 +28,7 @@ from desktop.services.slips import SlipService
 
 if TYPE_CHECKING:
     from desktop.services.audit import AuditLog
+    from desktop.services.backups import BackupService
     from desktop.services.bundles import BundleService
     from desktop.services.county_completeness import CountyCompleteness
     from desktop.services.county_figures import CountyFigures
@@ -108,7 +111,7 @@ class Services:
     def programmes(self) -> ProgrammeService:
         from desktop.services.programmes import ProgrammeService
 
-        return ProgrammeService(self.db, self._today)
+        return ProgrammeService(self.db, self._today, self.audit)
 
     @functools.cached_property
     def programme_chain(self) -> ProgrammeChain:
@@ -124,6 +127,13 @@ class Services:
         from desktop.services.programme_report import ProgrammeReport
 
         return ProgrammeReport(self.db, self._today)
+
+    # Built on first use (open_services builds it for a file it backs up at start).
+    @functools.cached_property
+    def backups(self) -> BackupService:
+        from desktop.services.backups import BackupService
+
+        return BackupService(self, self._today)
 
     @property
     def audit(self) -> AuditLog:
@@ -141,22 +151,24 @@ def build_services(db: Database, today: Callable[[], dt.date] = dt.date.today) -
         return current.role if current else SiteRole.STATION
 
     calendar = CalendarService(db)
-    feedback = FeedbackService(db, today, calendar)
+    access = Access(db, lambda: role() is SiteRole.COUNTY)
+    audit = access.audit  # every delete is recorded in the delete's own transaction
+    feedback = FeedbackService(db, today, calendar, audit=audit)
     return Services(
         db=db,
         site=site,
         reference=ReferenceService(db),
-        deputies=DeputyService(db, today, role),
-        duty_days=DutyDayService(db, today),
-        visits=VisitService(db, today),
+        deputies=DeputyService(db, today, role, audit=audit),
+        duty_days=DutyDayService(db, today, audit=audit),
+        visits=VisitService(db, today, audit=audit),
         feedback=feedback,
-        casework=CaseworkService(db, today, calendar, feedback),
-        attachments=AttachmentService(db),
+        casework=CaseworkService(db, today, calendar, feedback, audit=audit),
+        attachments=AttachmentService(db, audit=audit),
         calendar=calendar,
-        slips=SlipService(db, feedback, today),
+        slips=SlipService(db, feedback, today, audit=audit),
         points=PointsService(db, role),
-        activities=ActivityService(db, today),
-        access=Access(db, lambda: role() is SiteRole.COUNTY),
+        activities=ActivityService(db, today, audit=audit),
+        access=access,
         _today=today,
     )
 
@@ -170,14 +182,29 @@ def open_services(
     """Open (creating if absent: callers decide whether that is allowed) and migrate.
 
     ``location``: a SQLite file, or a PostgreSQL server URL (``postgresql://user@host/db``)
-    for a county office whose officers share one database."""
-    db = Database(location)
+    for a county office whose officers share one database. A file is checked first
+    (desktop/db/startup.py): refused on a network share, opened read-only when it cannot be
+    written (not migrated then), set aside when damaged (DatabaseDamaged names the newest
+    sound backup). ``backup_dir`` is the window's backups folder: given, the day's first
+    start takes a daily backup there (the command line's short runs do not)."""
+    from desktop.services.backups import local_now
+
+    now = local_now(today)
+    path = None if server_url(location) else Path(location)
+    opening = startup.Opening()
+    if path is not None:
+        opening = startup.check_file(path, backup_dir or folder_for(path), now)
+    db = Database(location, read_only=opening.read_only)
     try:
-        migrated = migrate(db, backup_dir=backup_dir)
+        migrated = startup.bring_up_to_date(db, opening, backup_dir, now)
     except BaseException:
         db.dispose()
         raise
     services = build_services(db, today)
     if migrated.upgraded:
         services.deputies.fill_sort_keys()  # derived keys a migration cannot compute
+    if path is not None and backup_dir is not None:
+        services.backups.folder = backup_dir
+        if not opening.new:
+            services.backups.daily()
     return services

@@ -239,6 +239,8 @@ class BundleService:
                     bi.quarantine(s, opened, refusal.reason, path.read_bytes())
             raise
         body = bi.decrypt(opened, local)
+        if not dry_run:
+            self._services.backups.take("import")  # a backup before the bundle changes anything
         refold: Callable = self._services.casework.refold_many
         result: list[bi.ImportPlan] = []
         try:
