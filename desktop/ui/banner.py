@@ -1,6 +1,9 @@
-"""The band above the tabs that says why nothing can be changed (a read-only database)."""
+"""The bands above the tabs: why nothing can be changed (a read-only database), and a PC
+clock that cannot be right."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
@@ -24,3 +27,39 @@ class ReadOnlyBanner(QLabel):
             )
         )
         self.setVisible(read_only)
+
+
+class ClockBanner(QLabel):
+    """Says the PC's date looks wrong and what to do; stays until the database is reopened."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("clock_banner")
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "background: #fde7e9; color: #7a1020; padding: 6px; border-bottom: 1px solid #e8a0a8;"
+        )
+        self.hide()
+
+    def show_warning(self, warning: Any) -> None:
+        """``warning``: a services.clock_check.ClockWarning, or None (hidden)."""
+        if warning is None:
+            self.hide()
+            return
+        today = f"{warning.today.year}年{warning.today.month}月{warning.today.day}日"
+        evidence = f"{warning.evidence.year}年{warning.evidence.month}月{warning.evidence.day}日"
+        if warning.kind == "behind":
+            text = self.tr(
+                "This computer's date is {0}, earlier than {1} (this program was built, or this "
+                "database was last used, after it). The computer's clock is probably wrong: "
+                "correct the date and time in Windows before you record anything, or dates "
+                "and deadlines will be wrong."
+            )
+        else:
+            text = self.tr(
+                "This computer's date is {0}, more than a year after this database was last "
+                "used ({1}). If that is not right, correct the date and time in Windows before "
+                "you record anything, or dates and deadlines will be wrong."
+            )
+        self.setText(text.format(today, evidence))
+        self.show()

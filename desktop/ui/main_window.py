@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.db.location import shown
-from desktop.domain.errors import Refusal, SchemaTooNew
+from desktop.domain.errors import DatabaseDamaged, Refusal, SchemaTooNew
 from desktop.ui import prompts
-from desktop.ui.banner import ReadOnlyBanner
+from desktop.ui.banner import ClockBanner, ReadOnlyBanner
 from desktop.ui.i18n import message
 from desktop.ui.settings import LAST_TAB, WINDOW_GEOMETRY, UiSettings
 from desktop.ui.tab_specs import REGISTER_TABS, TAB_SPECS
@@ -62,11 +62,13 @@ class MainWindow(QMainWindow):
         for _attr, _module, _cls, caption in TAB_SPECS:
             self.tabs.addTab(QWidget(), QCoreApplication.translate("MainWindow", caption))
         self.read_only_banner = ReadOnlyBanner()  # above the tabs, when read-only
+        self.clock_banner = ClockBanner()  # and when this PC's date cannot be right
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.read_only_banner)
+        column.addWidget(self.clock_banner)
         column.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.site_label = QLabel(self.tr("Opening the database…"))
@@ -229,7 +231,9 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # shown, not swallowed: the message says what to do
             if self.backup_actions.recover(path, exc):  # a damaged file: a backup instead
                 return True
-            prompts.error(self, self.tr("Cannot open the database"), self._open_error(exc, path))
+            if not isinstance(exc, DatabaseDamaged):  # the recovery dialog has said it all
+                title = self.tr("Cannot open the database")
+                prompts.error(self, title, self._open_error(exc, path))
             self.site_label.setText(self.tr("No database open"))
             return False
         self.attach(services)
@@ -262,6 +266,9 @@ class MainWindow(QMainWindow):
         site = services.site.current()
         self._writable = site is not None and not services.db.read_only
         self.read_only_banner.show_for(services.db.read_only)
+        from desktop.services.clock_check import ClockCheck
+
+        self.clock_banner.show_warning(ClockCheck(services.db, self._today).check())
         self.ledger_actions.set_services(services, self._writable)
         self.bundle_actions.set_services(services, self._writable)
         self.backup_actions.set_services(services, self._writable)
