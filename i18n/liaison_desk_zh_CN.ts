@@ -45,6 +45,96 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>letters or digits, e.g. lixm</source>
+        <translation>字母或数字，如 lixm</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same one twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminActions</name>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Users and sign-in…</source>
+        <translation>用户与登录(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Retention of personal data…</source>
+        <translation>个人信息保存期限(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>A task is still changing the data. Wait until it has finished.</source>
+        <translation>还有任务正在修改数据，请等它完成。</translation>
+    </message>
+    <message>
+        <source>Only a signed-in user has a password to change.</source>
+        <translation>只有已登录的用户才能修改密码。</translation>
+    </message>
+    <message>
+        <source>Open a database and sign in first.</source>
+        <translation>请先打开数据库并登录。</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>本数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Signed in: {0} ({1})</source>
+        <translation>已登录：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+</context>
+<context>
     <name>AnswerMethod</name>
     <message>
         <source>In person</source>
@@ -76,6 +166,420 @@
     <message>
         <source>Unexcused absence</source>
         <translation>无故缺席</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Revealed personal data</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Personal details purged</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>更改设置</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Every print, export, import, deletion, restore, sign-in and reveal of personal data at this PC, newest first. Rows cannot be changed or removed; “Verify the log” shows whether any row was changed outside the program.</source>
+        <translation>本机每一次打印、导出、导入、删除、恢复、登录和查看完整个人信息的记录，最新的在前。记录不能修改或删除；“核验日志”可以检查是否有记录在程序之外被改动过。</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Verify the log</source>
+        <translation>核验日志</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>{0} rows</source>
+        <translation>共 {0} 条</translation>
+    </message>
+    <message>
+        <source>The log holds: {0} rows checked, none changed. Last hash {1}.</source>
+        <translation>日志完好：已核验 {0} 条记录，均未被改动。最后一条的哈希值：{1}。</translation>
+    </message>
+    <message>
+        <source>The log is broken at row {0} ({1}): it was changed outside the program. Keep this database file as it is and tell the county office.</source>
+        <translation>日志在第 {0} 条（{1}）处断开：该记录在程序之外被改动过。请原样保留这个数据库文件，并告知县人大常委会代表工委。</translation>
+    </message>
+    <message>
+        <source>Audit log {0}</source>
+        <translation>审计日志-{0}</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {0} rows to {1}</source>
+        <translation>已将 {0} 条记录保存到 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>case {number}</source>
+        <translation>意见建议 {number}</translation>
+    </message>
+    <message>
+        <source>deputy {name}</source>
+        <translation>代表 {name}</translation>
+    </message>
+    <message>
+        <source>duty day {day} at {station}</source>
+        <translation>{station} {day} 进站接待</translation>
+    </message>
+    <message>
+        <source>visit {day} at {station}</source>
+        <translation>{station} {day} 走访</translation>
+    </message>
+    <message>
+        <source>activity {day}: {title}</source>
+        <translation>履职活动 {day}：{title}</translation>
+    </message>
+    <message>
+        <source>attachment of case {number}</source>
+        <translation>意见建议 {number} 的附件</translation>
+    </message>
+    <message>
+        <source>referral slip of case {number}</source>
+        <translation>意见建议 {number} 的交办单</translation>
+    </message>
+    <message>
+        <source>reply slip of case {number}</source>
+        <translation>意见建议 {number} 的答复告知单</translation>
+    </message>
+    <message>
+        <source>bundle {seq} to {site}</source>
+        <translation>发往{site}的第 {seq} 号数据包</translation>
+    </message>
+    <message>
+        <source>bundle {seq} from {site}</source>
+        <translation>{site}发来的第 {seq} 号数据包</translation>
+    </message>
+    <message>
+        <source>workbook {file}</source>
+        <translation>工作簿 {file}</translation>
+    </message>
+    <message>
+        <source>annual report {year}</source>
+        <translation>{year}年度报告</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>file {file}</source>
+        <translation>文件 {file}</translation>
+    </message>
+    <message>
+        <source>to paper</source>
+        <translation>纸质打印</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>phone and ID numbers masked</source>
+        <translation>电话号码和身份证号隐去中间几位</translation>
+    </message>
+    <message>
+        <source>phone and ID numbers in full</source>
+        <translation>电话号码和身份证号完整</translation>
+    </message>
+    <message>
+        <source>{rows} rows</source>
+        <translation>{rows} 行</translation>
+    </message>
+    <message>
+        <source>{records} records</source>
+        <translation>{records} 条记录</translation>
+    </message>
+    <message>
+        <source>{pages} pages</source>
+        <translation>{pages} 页</translation>
+    </message>
+    <message>
+        <source>{stations} stations</source>
+        <translation>{stations} 个联络站</translation>
+    </message>
+    <message>
+        <source>{new} new</source>
+        <translation>新增 {new}</translation>
+    </message>
+    <message>
+        <source>{updated} updated</source>
+        <translation>更新 {updated}</translation>
+    </message>
+    <message>
+        <source>{unchanged} unchanged</source>
+        <translation>未变 {unchanged}</translation>
+    </message>
+    <message>
+        <source>{conflicts} conflicts</source>
+        <translation>冲突 {conflicts}</translation>
+    </message>
+    <message>
+        <source>{rejected} rejected</source>
+        <translation>未导入 {rejected}</translation>
+    </message>
+    <message>
+        <source>only {action}</source>
+        <translation>仅 {action}</translation>
+    </message>
+    <message>
+        <source>user added: {role}</source>
+        <translation>添加用户：{role}</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>user enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>user disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>sign-in required</source>
+        <translation>开启登录</translation>
+    </message>
+    <message>
+        <source>sign-in turned off</source>
+        <translation>关闭登录</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Backups (*.ldbackup *.sqlite);;All files (*)</source>
+        <translation>备份 (*.ldbackup *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Back up to USB stick…</source>
+        <translation>备份到 U 盘…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Back up to a USB stick</source>
+        <translation>备份到 U 盘</translation>
+    </message>
+    <message>
+        <source>The encrypted backup was written to {0} and read back to check it ({1}).
+
+Keep the passphrase apart from the stick: without it the backup cannot be restored, and nobody can recover it.</source>
+        <translation>加密备份已写入 {0}，并已回读核对（{1}）。
+
+请将口令与 U 盘分开保管：口令一旦遗失，这份备份就无法恢复，谁也无能为力。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Wait until the work under way has finished, then restore.</source>
+        <translation>请等正在进行的工作完成后再恢复。</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of {0}?
+
+The database as it is now is set aside in its folder (not deleted). Records entered after {0} will be missing until they are typed in again or come back with the county office&apos;s bundles.</source>
+        <translation>要用 {0} 的备份替换当前数据库吗？
+
+当前的数据库会在原文件夹中另行保留（不会删除）。{0} 之后录入的记录将会缺失，需要重新录入，或等县人大常委会代表工委的数据包送回。</translation>
+    </message>
+    <message>
+        <source>The database was restored from the backup of {0}.</source>
+        <translation>数据库已用 {0} 的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database as it was before is kept as {0}; delete it only when you are sure nothing in it is needed.</source>
+        <translation>原来的数据库已另存为 {0}；确认其中没有需要的内容后再删除。</translation>
+    </message>
+    <message>
+        <source>The passphrase of {0}:</source>
+        <translation>{0} 的口令：</translation>
+    </message>
+</context>
+<context>
+    <name>BackupToUsbDialog</name>
+    <message>
+        <source>Back up to a USB stick</source>
+        <translation>备份到 U 盘</translation>
+    </message>
+    <message>
+        <source>A complete copy of the database is written to the stick, encrypted with a passphrase: without the passphrase nobody can read it, not even the county office. Keep the passphrase apart from the stick (written down and locked away at the station), never on it or in the same bag.</source>
+        <translation>数据库的完整副本将写入 U 盘，并用口令加密：没有口令，谁都无法读取，县人大常委会代表工委也不能。请将口令与 U 盘分开保管（写在纸上，锁在联络站内），切勿存在 U 盘上，也不要放在同一个包里。</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder to write to</source>
+        <translation>要写入的 U 盘或文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>写入位置</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder to write to.</source>
+        <translation>请选择要写入的 U 盘或文件夹。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>口令至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation>两次输入的口令不一致，请输入相同的口令。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>A backup of the database could not be written to {folder}: the disk may be full or the folder read-only. The database itself is unchanged. Free some space and try again.</source>
+        <translation>数据库备份无法写入 {folder}：磁盘可能已满，或该文件夹不允许写入。数据库本身没有改动。请清理出空间后重试。</translation>
+    </message>
+    <message>
+        <source>A backup just made of the database did not pass its integrity check, so it was deleted. The database itself may be damaged: do not delete anything, and call the county office.</source>
+        <translation>刚做好的数据库备份未通过完整性检查，已被删除。数据库本身可能已损坏：请不要删除任何东西，并打电话联系县人大常委会代表工委。</translation>
+    </message>
+    <message>
+        <source>The backup {file} is damaged or is not a Liaison Desk backup, so it cannot be restored. Choose another backup.</source>
+        <translation>备份 {file} 已损坏，或不是联络站工作台的备份，无法恢复。请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>This database is kept on a database server ({where}). The server&apos;s own backups protect it, so Liaison Desk makes no backup files of it here: ask the county office&apos;s administrator.</source>
+        <translation>本数据库保存在数据库服务器上（{where}），由服务器自身的备份保护，因此联络站工作台不在本机为它制作备份文件：请询问县人大常委会代表工委的管理员。</translation>
+    </message>
+    <message>
+        <source>This database is open read-only, so it cannot be backed up or replaced from here. Copy it to a folder of your own and open the copy.</source>
+        <translation>本数据库以只读方式打开，无法在此备份或替换。请将其复制到您自己的文件夹，然后打开副本。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Liaison Desk backup, or it is incomplete (copied before it was finished?). Nothing was changed; choose another file.</source>
+        <translation>{file} 不是联络站工作台的备份，或者不完整（是否在写完之前就复制了？）。未做任何更改，请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open {file}. Check it (capital letters, the input method, spaces) and try again; if it still fails, the file may be damaged. Nothing was changed.</source>
+        <translation>口令打不开 {file}。请检查口令（大小写、输入法、空格）后重试；仍不行时，文件可能已损坏。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {file}: the USB stick was removed, is full or is write-protected. An older backup file of that name, if there was one, is unchanged. Check the stick and try again.</source>
+        <translation>备份无法写入 {file}：U 盘已拔出、已满或处于写保护状态。原有的同名备份文件（如果有）没有改动。请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>The backup written to {file} read back differently from what was written: the USB stick may be failing. Use another stick and try again.</source>
+        <translation>写入 {file} 的备份读回后与写入的内容不一致：U 盘可能有故障。请换一个 U 盘重试。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was made by a newer version of Liaison Desk. Install that version to restore it; nothing was changed.</source>
+        <translation>备份 {file} 由较新版本的联络站工作台制作。请安装该版本后再恢复；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be set aside (another program may hold it open), so nothing was restored and nothing was changed. Close other programs and try again.</source>
+        <translation>数据库 {path} 无法移开另存（可能有其他程序正打开着它），因此没有恢复，也没有做任何更改。请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>duty days</source>
+        <translation>进站接待</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>履职活动</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1640,14 @@
         <translation>新建演示数据库并打开主窗口</translation>
     </message>
     <message>
+        <source>the user to sign in as, where the site requires sign-in</source>
+        <translation>登录用的用户名（本单位要求登录时）</translation>
+    </message>
+    <message>
+        <source>bundle files to import in the window</source>
+        <translation>在窗口中导入的数据包文件</translation>
+    </message>
+    <message>
         <source>create a database for a site</source>
         <translation>为本单位创建数据库</translation>
     </message>
@@ -1224,6 +1736,14 @@
         <translation>数据库 {0} 由更高版本的联络站工作台写入，请安装新版本后再使用。</translation>
     </message>
     <message>
+        <source>This database requires sign-in: give --user NAME (the password is asked, or read from the environment variable {0}).</source>
+        <translation>本数据库要求登录：请用 --user 用户名 指定用户（密码会在运行时询问，或从环境变量 {0} 读取）。</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
         <source>The database already belongs to a site; choose an empty one: {0}</source>
         <translation>该数据库已属于某个单位，请选择一个空数据库：{0}</translation>
     </message>
@@ -1232,8 +1752,48 @@
         <translation>文件已存在，请另选新文件：{0}</translation>
     </message>
     <message>
+        <source>verify, list or export the audit log</source>
+        <translation>核验、列出或导出审计日志</translation>
+    </message>
+    <message>
+        <source>check that no row was changed or removed</source>
+        <translation>检查是否有记录被改动或删除</translation>
+    </message>
+    <message>
+        <source>print the rows, newest first</source>
+        <translation>列出记录，最新的在前</translation>
+    </message>
+    <message>
+        <source>write the rows to an .xlsx or .csv file</source>
+        <translation>将记录写入 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>rows to list (default: 50; 0: all)</source>
+        <translation>列出的条数（默认 50；0 表示全部）</translation>
+    </message>
+    <message>
+        <source>only rows of this kind</source>
+        <translation>只列出这一类操作的记录</translation>
+    </message>
+    <message>
+        <source>The audit log holds: {0} rows checked, last hash {1}</source>
+        <translation>审计日志完好：已核验 {0} 条记录，最后一条的哈希值 {1}</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row {0} ({1}): it was changed outside the program. {2} rows before it hold.</source>
+        <translation>审计日志在第 {0} 条（{1}）处断开：该记录在程序之外被改动过。此前的 {2} 条记录完好。</translation>
+    </message>
+    <message>
+        <source>The output file must end in .xlsx or .csv: {0}</source>
+        <translation>输出文件的扩展名必须是 .xlsx 或 .csv：{0}</translation>
+    </message>
+    <message>
         <source>The folder does not exist: {0}</source>
         <translation>文件夹不存在：{0}</translation>
+    </message>
+    <message>
+        <source>--limit must be 0 or more: {0}</source>
+        <translation>--limit 必须大于或等于 0：{0}</translation>
     </message>
     <message>
         <source>A station or township centre needs --township.</source>
@@ -1306,6 +1866,46 @@
     <message>
         <source>a file whose first line is the passphrase (default: ask for it; never give it on the command line)</source>
         <translation>第一行为口令的文件（默认：运行时询问；切勿在命令行中直接给出口令）</translation>
+    </message>
+    <message>
+        <source>back up a database into its backups folder, or encrypted to a file</source>
+        <translation>备份数据库到其备份文件夹，或加密备份到一个文件</translation>
+    </message>
+    <message>
+        <source>write an encrypted backup (.ldbackup) to this file or folder</source>
+        <translation>将加密备份（.ldbackup）写入此文件或文件夹</translation>
+    </message>
+    <message>
+        <source>replace a database with a backup (the current one is set aside)</source>
+        <translation>用备份替换数据库（当前数据库会另行保留）</translation>
+    </message>
+    <message>
+        <source>the database file to replace</source>
+        <translation>要替换的数据库文件</translation>
+    </message>
+    <message>
+        <source>the backup: a file from the backups folder, or an encrypted .ldbackup</source>
+        <translation>备份：备份文件夹中的文件，或加密的 .ldbackup 文件</translation>
+    </message>
+    <message>
+        <source>Encrypted backup written and checked: {0}</source>
+        <translation>加密备份已写入并核对：{0}</translation>
+    </message>
+    <message>
+        <source>A database on a server is restored from the server&apos;s own backups.</source>
+        <translation>服务器上的数据库须用服务器自身的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The backup file does not exist: {0}</source>
+        <translation>备份文件不存在：{0}</translation>
+    </message>
+    <message>
+        <source>Restored {0} from {1}, a backup of {2}: {3}</source>
+        <translation>已用 {1}（{2} 的备份）恢复 {0}：{3}</translation>
+    </message>
+    <message>
+        <source>The database before it was set aside as {0}</source>
+        <translation>恢复前的数据库已另存为 {0}</translation>
     </message>
     <message>
         <source>county office: enroll a station or township centre, write its enrollment file</source>
@@ -1546,6 +2146,17 @@
     <message>
         <source>Wrote {0} ({1} stations)</source>
         <translation>已生成 {0}（{1} 个联络站）</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBanner</name>
+    <message>
+        <source>This computer&apos;s date is {0}, earlier than {1} (this program was built, or this database was last used, after it). The computer&apos;s clock is probably wrong: correct the date and time in Windows before you record anything, or dates and deadlines will be wrong.</source>
+        <translation>本机日期为 {0}，早于 {1}（本程序生成于此日期之后，或本数据库在此日期之后还使用过）。电脑时钟可能不准：请先改正电脑的日期和时间，再登记任何内容，否则日期和期限都会出错。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is {0}, more than a year after this database was last used ({1}). If that is not right, correct the date and time in Windows before you record anything, or dates and deadlines will be wrong.</source>
+        <translation>本机日期为 {0}，距本数据库最近一次使用（{1}）已超过一年。如果日期不对，请先改正电脑的日期和时间，再登记任何内容，否则日期和期限都会出错。</translation>
     </message>
 </context>
 <context>
@@ -1835,8 +2446,32 @@
         <translation>发现时间</translation>
     </message>
     <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Duty days</source>
+        <translation>进站接待</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>履职活动</translation>
     </message>
     <message>
         <source>File</source>
@@ -1873,6 +2508,30 @@
     <message>
         <source>Site code</source>
         <translation>站点代码</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +3377,53 @@ Read both fingerprints to the county office over the phone: they must be the one
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Liaison Desk — unexpected error</source>
+        <translation>联络站工作台 — 意外错误</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped this piece of work.</source>
+        <translation>发生意外错误，这项工作未能完成。</translation>
+    </message>
+    <message>
+        <source>What was already saved stays saved. The change you were making when it happened was not half-written: every change is saved whole or not at all.</source>
+        <translation>已经保存的内容仍然保存着。出错时正在做的修改不会只写入一半：每次修改要么完整保存，要么完全不保存。</translation>
+    </message>
+    <message>
+        <source>What to do: try again. If it happens again, send the log file to the county office&apos;s IT contact, with a note of what you were doing.</source>
+        <translation>处理办法：请再试一次。如果再次出现，请把日志文件发给县人大常委会代表工委负责电脑维护的同志，并说明当时在做什么。</translation>
+    </message>
+    <message>
+        <source>The log file ({0}) is in this folder:
+{1}</source>
+        <translation>日志文件（{0}）在以下文件夹中：
+{1}</translation>
+    </message>
+    <message>
+        <source>No log file could be written on this computer: use “Copy the details” and send them instead.</source>
+        <translation>本机无法写入日志文件：请点“复制详细信息”，把详细信息发过去。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) happened while this message was open; see the log.</source>
+        <translation>
+            <numerusform>此提示打开期间又发生了 %n 个错误，详见日志。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A file could not be read or written ({0}). Nothing was changed.</source>
@@ -3333,6 +4039,10 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>年度报告(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Manage</source>
+        <translation>管理(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3355,6 +4065,10 @@ Read both fingerprints to the county office over the phone: they must be the one
     <message>
         <source>The database {0} could not be opened: {1}</source>
         <translation>无法打开数据库 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Not signed in: no records are shown</source>
+        <translation>未登录：不显示任何记录</translation>
     </message>
     <message>
         <source>(not set up)</source>
@@ -3422,6 +4136,41 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Not feasible, explained</source>
         <translation>因条件限制无法解决并已解释</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>A new password for {0}.</source>
+        <translation>为 {0} 设置新密码。</translation>
+    </message>
+    <message>
+        <source>Present password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>At least {0} characters. Do not write it on the computer.</source>
+        <translation>至少 {0} 个字符。不要把密码记在电脑上。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same one twice.</source>
+        <translation>两次输入的新密码不一致，请输入相同的密码。</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4852,13 @@ Feedback cases taken: {1}</source>
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>This database is open read-only (the file or its folder cannot be written, or it is a copy on a read-only disk): records can be looked at and printed, not changed. To work in it, copy it to a folder of your own and open the copy.</source>
+        <translation>本数据库以只读方式打开（文件或其所在文件夹不允许写入，或者是只读磁盘上的副本）：记录可以查看和打印，但不能修改。如需在其中工作，请将其复制到您自己的文件夹，然后打开副本。</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
@@ -4111,6 +4867,69 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: the file is damaged.</source>
+        <translation>无法打开数据库：文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The database file {0} is damaged, probably by a power cut or a failing disk. Working in it could lose more records, so it was not opened.</source>
+        <translation>数据库文件 {0} 已损坏，可能是停电或硬盘故障造成的。继续在其中工作可能丢失更多记录，因此没有打开它。</translation>
+    </message>
+    <message>
+        <source>It was set aside as {0}, with its working files. Nothing was deleted: the county office can look at it later.</source>
+        <translation>已将其连同工作文件另存为 {0}。没有删除任何东西：县人大常委会代表工委以后可以查看。</translation>
+    </message>
+    <message>
+        <source>It is on a disk that cannot be written, so it was left as it is. Nothing was deleted.</source>
+        <translation>它所在的磁盘不允许写入，因此保持原样。没有删除任何东西。</translation>
+    </message>
+    <message>
+        <source>A backup can only be put back where the damaged file could be moved away. Close the program and call the county office.</source>
+        <translation>只有能把损坏的文件移开，才能把备份放回原处。请关闭程序，打电话联系县人大常委会代表工委。</translation>
+    </message>
+    <message>
+        <source>The newest sound backup on this computer is of {0}: {1}. Restore it to go on working. Records entered after {0} are not in it: type them in again, or they come back with the county office&apos;s bundles.</source>
+        <translation>本机最新的完好备份是 {0} 的：{1}。恢复这份备份即可继续工作。{0} 之后录入的记录不在其中：请重新录入，或等县人大常委会代表工委的数据包送回。</translation>
+    </message>
+    <message>
+        <source>This computer has no sound backup of this database. Restore one from a USB stick (Choose another backup), or close and call the county office.</source>
+        <translation>本机没有这个数据库的完好备份。请从 U 盘恢复一份备份（“选择其他备份”），或关闭程序并打电话联系县人大常委会代表工委。</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>已做的处理</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>现在怎么办</translation>
+    </message>
+    <message>
+        <source>If you are unsure, close and call the county office before you do anything.</source>
+        <translation>如果拿不准，请先关闭程序，打电话联系县人大常委会代表工委，再做任何操作。</translation>
+    </message>
+    <message>
+        <source>Restore this backup</source>
+        <translation>恢复这份备份</translation>
+    </message>
+    <message>
+        <source>Choose another backup…</source>
+        <translation>选择其他备份…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4222,6 +5041,160 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Keep</source>
         <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Daily, at start</source>
+        <translation>每日启动时</translation>
+    </message>
+    <message>
+        <source>Before a program update</source>
+        <translation>程序升级前</translation>
+    </message>
+    <message>
+        <source>Before a bundle import</source>
+        <translation>导入数据包前</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>选定的文件</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to: one this computer made by itself, or an encrypted backup from a USB stick. The database as it is now is set aside in its folder, not deleted, so nothing is lost if you choose wrongly.</source>
+        <translation>请选择要恢复到的备份：本机自动制作的备份，或 U 盘上的加密备份。当前的数据库会在原文件夹中另行保留，不会删除，即使选错也不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>This computer has no backups of this database yet.</source>
+        <translation>本机还没有这个数据库的备份。</translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation>选择备份文件…</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>恢复这份备份…</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list, or a backup file.</source>
+        <translation>请在列表中选择一份备份，或选择一个备份文件。</translation>
+    </message>
+    <message>
+        <source>{0}: </source>
+        <comment>the site a backup belongs to</comment>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <source>The backup of {0} holds {1}{2}. Records entered or changed after {0} are not in it: type them in again, or they come back with the county office&apos;s bundles.</source>
+        <translation>{0} 的备份包含{1}{2}。{0} 之后录入或修改的记录不在其中：请重新录入，或等县人大常委会代表工委的数据包送回。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention of personal data</source>
+        <translation>个人信息保存期限</translation>
+    </message>
+    <message>
+        <source>Personal details are kept only as long as they are needed. For a feedback case closed longer ago than the period below, Liaison Desk removes who raised it: the name, phone and ID number, the attached files, and the person&apos;s name and numbers inside the texts. The case itself stays (dates, category, village, deputies, department, steps, outcome and satisfaction), so every figure and report for those years stays the same.</source>
+        <translation>个人信息只在需要期间保存。对于办结时间早于下面所设期限的意见建议，联络站工作台会删除反映人的信息：姓名、电话号码和身份证号、附件，以及文字内容中出现的反映人姓名和号码。意见建议本身仍然保留（日期、问题类别、村（社区）、代表、承办单位、办理环节、办理结果和满意度），因此这些年份的各项统计数字和报告都不会改变。</translation>
+    </message>
+    <message>
+        <source>Keep personal details of closed cases for</source>
+        <translation>已办结意见建议的个人信息保存</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Backups taken before the period began are deleted with them: they hold the same people. Newer backups keep them until they are rotated out.</source>
+        <translation>在该期限起点之前制作的备份也一并删除，因为其中有同样的个人信息。较新的备份会保留这些信息，直到轮换淘汰为止。</translation>
+    </message>
+    <message>
+        <source>Remove now…</source>
+        <translation>立即删除…</translation>
+    </message>
+    <message>
+        <source>Off: personal details are kept until someone removes them.</source>
+        <translation>未启用：个人信息会一直保存，直到有人将其删除。</translation>
+    </message>
+    <message>
+        <source>{0} cases were closed before {1}: their personal details are due.</source>
+        <translation>有 {0} 件意见建议在 {1} 之前办结：其个人信息已到期，应予删除。</translation>
+    </message>
+    <message>
+        <source>No closed case is past this period now.</source>
+        <translation>目前没有超过此期限的已办结意见建议。</translation>
+    </message>
+    <message>
+        <source>Remove the personal details of {0} cases closed before {1}? This cannot be undone. The cases and every figure stay.</source>
+        <translation>要删除 {1} 之前办结的 {0} 件意见建议中的个人信息吗？此操作无法撤销。意见建议本身和各项统计数字都会保留。</translation>
+    </message>
+    <message>
+        <source>Remove personal details</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>Removing personal details</source>
+        <translation>正在删除个人信息</translation>
+    </message>
+    <message>
+        <source>Personal details of {0} cases removed; {1} old backups deleted.</source>
+        <translation>已删除 {0} 件意见建议的个人信息；已删除 {1} 份旧备份。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Station head</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>County officer</source>
+        <translation>县人大工作人员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>show full phone and ID numbers</source>
+        <translation>显示完整的电话号码和身份证号</translation>
+    </message>
+    <message>
+        <source>print phone and ID numbers in full</source>
+        <translation>完整打印电话号码和身份证号</translation>
+    </message>
+    <message>
+        <source>export personal data to a file</source>
+        <translation>将个人信息导出到文件</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>用备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>manage users, sign-in and the audit log</source>
+        <translation>管理用户、登录和审计日志</translation>
     </message>
 </context>
 <context>
@@ -4582,6 +5555,82 @@ Feedback cases taken: {1}</source>
         <source>The cap for one project must be at least 0 and no more than the year&apos;s total.</source>
         <translation>单个项目上限不能小于 0，也不能超过年度总额。</translation>
     </message>
+    <message>
+        <source>The user name or the password is not right. Check them and try again.</source>
+        <translation>用户名或密码不正确，请检查后重试。</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters. Choose a longer one.</source>
+        <translation>密码至少需要 8 个字符，请设置更长的密码。</translation>
+    </message>
+    <message>
+        <source>There is already a user “{login}”. Choose another name.</source>
+        <translation>已有用户“{login}”，请换一个用户名。</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 40 letters or digits, without spaces.</source>
+        <translation>用户名为 1 至 40 个字母或数字，不能有空格。</translation>
+    </message>
+    <message>
+        <source>Five wrong tries in a row: wait {seconds} seconds before the next try. If the password is forgotten, the station head or an administrator can set a new one.</source>
+        <translation>已连续输错五次：请等 {seconds} 秒后再试。如果忘记了密码，可请站长或管理员重新设置。</translation>
+    </message>
+    <message>
+        <source>The present password is not right, so the password was not changed.</source>
+        <translation>当前密码不正确，密码未修改。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: there is no password of yours to change.</source>
+        <translation>当前无人登录：没有您的密码可修改。</translation>
+    </message>
+    <message>
+        <source>There is no user “{login}”.</source>
+        <translation>没有用户“{login}”。</translation>
+    </message>
+    <message>
+        <source>This role does not exist at this kind of site.</source>
+        <translation>这类单位没有这个角色。</translation>
+    </message>
+    <message>
+        <source>Sign-in needs at least one active user who may manage users (a station head or an administrator); otherwise nobody could turn it off again. Add one first.</source>
+        <translation>启用登录前，至少要有一个能管理用户的已启用用户（站长或管理员），否则就没有人能再关闭登录。请先添加一个。</translation>
+    </message>
+    <message>
+        <source>This is the last active user who may manage users while sign-in is on. Add another one first, or turn sign-in off.</source>
+        <translation>登录已开启，而这是最后一个能管理用户的已启用用户。请先再添加一个，或关闭登录。</translation>
+    </message>
+    <message>
+        <source>Your role may not show full phone and ID numbers. Ask the station head or an administrator.</source>
+        <translation>您的角色不能显示完整的电话号码和身份证号。请找站长或管理员。</translation>
+    </message>
+    <message>
+        <source>Your role may not print phone and ID numbers in full. Print them masked, or ask the station head or an administrator.</source>
+        <translation>您的角色不能完整打印电话号码和身份证号。请隐去中间几位后打印，或找站长或管理员。</translation>
+    </message>
+    <message>
+        <source>Your role may not export personal data to a file. Ask the station head or an administrator.</source>
+        <translation>您的角色不能将个人信息导出到文件。请找站长或管理员。</translation>
+    </message>
+    <message>
+        <source>Only the station head or an administrator may restore from a backup.</source>
+        <translation>只有站长或管理员才能从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Only the station head or an administrator may manage users, sign-in and the audit log.</source>
+        <translation>只有站长或管理员才能管理用户、登录和审计日志。</translation>
+    </message>
+    <message>
+        <source>The audit log is exported as an Excel workbook (.xlsx) or a CSV file (.csv).</source>
+        <translation>审计日志可导出为 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。</translation>
+    </message>
+    <message>
+        <source>Choose a retention period of 1 to 30 years.</source>
+        <translation>请选择 1 至 30 年的保存期限。</translation>
+    </message>
+    <message>
+        <source>No retention period is set: choose how many years to keep personal data first.</source>
+        <translation>尚未设置保存期限：请先选择个人信息保存几年。</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
@@ -4636,6 +5685,61 @@ Feedback cases taken: {1}</source>
     <message>
         <source>The passphrase the county office told you:</source>
         <translation>县里告诉您的口令：</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>{0} asks who is at this computer before it shows any record.</source>
+        <translation>{0}在显示任何记录之前，需要确认是谁在使用这台电脑。</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>本数据库</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>You may try again now.</source>
+        <translation>现在可以重试了。</translation>
+    </message>
+</context>
+<context>
+    <name>SignedOutCover</name>
+    <message>
+        <source>Nobody is signed in, so no records are shown.</source>
+        <translation>当前无人登录，因此不显示任何记录。</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Liaison Desk is already open</source>
+        <translation>联络站工作台已经打开</translation>
+    </message>
+    <message>
+        <source>Liaison Desk is already open on this database:
+{0}
+
+That window did not answer when asked to come to the front. Switch to it; if it does not respond, end Liaison Desk in the Task Manager and start it again.</source>
+        <translation>联络站工作台已经打开了这个数据库：
+{0}
+
+请求该窗口切换到前台时没有响应。请切换到该窗口；如果它没有反应，请在任务管理器中结束联络站工作台，然后重新启动。</translation>
     </message>
 </context>
 <context>
@@ -4746,6 +5850,34 @@ Feedback cases taken: {1}</source>
         <source>The database {path} is on a network share. A database file must stay on this computer&apos;s own disk (several computers writing to one file over the network damage it): copy it to a local folder, or let the county office use a PostgreSQL server.</source>
         <translation>数据库 {path} 位于网络共享位置。数据库文件必须放在本机硬盘上（多台电脑通过网络同时写入同一个文件会损坏数据）：请将其复制到本机文件夹，或由县人大常委会代表工委使用 PostgreSQL 服务器。</translation>
     </message>
+    <message>
+        <source>The disk holding the database {path} is full, so nothing of this change was saved. Free some space (empty the recycle bin, move old files away) and do it again.</source>
+        <translation>存放数据库 {path} 的磁盘已满，这次修改没有保存任何内容。请清理出空间（清空回收站、移走旧文件）后重新操作一次。</translation>
+    </message>
+    <message>
+        <source>The database {path} is busy in another program or another Liaison Desk window, so nothing of this change was saved. Close the other program and do it again.</source>
+        <translation>数据库 {path} 正被其他程序或另一个联络站工作台窗口占用，这次修改没有保存任何内容。请关闭其他程序后重新操作一次。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged, probably by a power cut or a failing disk. It was set aside as {aside}; nothing was deleted.</source>
+        <translation>数据库 {path} 已损坏，可能是停电或硬盘故障造成的。已将其另存为 {aside}；没有删除任何东西。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged, probably by a power cut or a failing disk. It is on a disk that cannot be written, so it was left as it is. Do not delete it; call the county office.</source>
+        <translation>数据库 {path} 已损坏，可能是停电或硬盘故障造成的。它所在的磁盘不允许写入，因此保持原样。请不要删除它，并打电话联系县人大常委会代表工委。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Liaison Desk database. Nothing was changed; choose the database file instead.</source>
+        <translation>{path} 不是联络站工作台数据库。未做任何更改，请改为选择数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be read just now ({reason}). Nothing was changed. Close any other program that may be using it, then try again.</source>
+        <translation>数据库 {path} 暂时无法读取（{reason}）。未做任何更改。请关闭可能正在使用它的其他程序，然后重试。</translation>
+    </message>
+    <message>
+        <source>The database {path} can only be read (the file or its folder is read-only), and it was written by an older version of Liaison Desk, which this version must first bring up to date. Copy it to a folder of your own and open the copy, or ask for the right to change the file.</source>
+        <translation>数据库 {path} 只能读取（文件或其所在文件夹为只读），而它由旧版本的联络站工作台写入，本版本须先将其升级。请将其复制到您自己的文件夹并打开副本，或申请修改该文件的权限。</translation>
+    </message>
 </context>
 <context>
     <name>StoryKind</name>
@@ -4790,6 +5922,69 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Township</source>
         <translation>乡镇级</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Records cases and prints masked ledgers; sees phones masked.</source>
+        <translation>可登记意见建议、打印台账（号码隐去中间几位）；看到的电话号码也隐去中间几位。</translation>
+    </message>
+    <message>
+        <source>May also: {0}.</source>
+        <translation>还可以：{0}。</translation>
+    </message>
+    <message>
+        <source>Users and sign-in</source>
+        <translation>用户与登录</translation>
+    </message>
+    <message>
+        <source>Ask for a user name and password before any record is shown</source>
+        <translation>显示任何记录之前，先要求输入用户名和密码</translation>
+    </message>
+    <message>
+        <source>Without sign-in, whoever uses this computer acts as the {0} and the audit log names the computer&apos;s account. With sign-in, each person signs in with their own role; sign-in needs at least one active {0} first.</source>
+        <translation>不启用登录时，使用这台电脑的人都以{0}身份操作，审计日志记录的是电脑的用户账户。启用登录后，每个人用自己的账号和角色登录；启用登录前须至少有一个已启用的{0}。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Set a new password…</source>
+        <translation>设置新密码…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
     </message>
 </context>
 <context>

@@ -394,9 +394,17 @@ def test_the_command_line_lists_and_exports(station, db_path: Path, tmp_path: Pa
     code, out, _ = _run(capsys, "audit", "--db", path, "--list", "--limit", "1")
     assert code == 0 and out.count("\n") == 1 and "意见建议办理台账 2026年度" in out
     code, out, _ = _run(capsys, "audit", "--db", path, "--list", "--action", "delete")
-    assert code == 0 and "S01-2026-0009" in out and "意见建议" not in out
+    assert code == 0 and "S01-2026-0009" in out and "意见建议办理台账" not in out
     target = tmp_path / "log.csv"
     code, out, _ = _run(capsys, "audit", "--db", path, "--export", str(target))
     assert code == 0 and target.exists()
     with open(target, encoding="utf-8-sig", newline="") as f:
         assert len(list(csv.reader(f))) == 1 + 2
+
+
+def test_roles_and_actions_stored_as_code_words_are_shown_by_their_labels() -> None:
+    from desktop.services.audit import describe, phrase
+
+    assert describe(phrase("user added: {role}", role="station_head")) == "user added: Station head"
+    assert describe(phrase("only {action}", action="sign_in")) == "only Signed in"
+    assert describe("deputy 覃大山") == "deputy 覃大山"  # a name is never taken for a code word

@@ -33,7 +33,7 @@ from desktop.domain.roles import (
     senior_role,
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.services.audit import AuditLog
+from desktop.services.audit import AuditLog, phrase
 
 SIGN_IN_KEY = "sign_in_required"
 _SCRYPT = (14, 8, 1)  # log2(n), r, p: 16 MiB, about 40 ms: slow to guess, quick to sign in
@@ -249,7 +249,8 @@ class Access:
                 raise ServiceError(LOGIN_TAKEN, login=login)
             s.add(User(login=login, name=name[:40], role=role.value,
                        password_hash=hash_password(password)))  # fmt: skip
-            self.audit.record(AuditAction.SETTINGS, login, f"user added: {role.value}", session=s)
+            added = phrase("user added: {role}", role=role.value)
+            self.audit.record(AuditAction.SETTINGS, login, added, session=s)
         return Account(login, name[:40], role)
 
     def set_password(self, login: str, password: str) -> None:

@@ -23,7 +23,7 @@ from desktop.db.engine import Database
 from desktop.db.security import AuditEntry
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import Page
-from desktop.domain.roles import AUDIT_LABELS, ROLE_LABELS, AuditAction, Permission
+from desktop.domain.roles import AUDIT_LABELS, ROLE_LABELS, AuditAction, Permission, Role
 from desktop.domain.tables import CellKind, Column, SheetData
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -116,6 +116,15 @@ def untranslated(_context: str, source: str) -> str:
     return source
 
 
+def _label(key: str, value: str, translate: Translate) -> str:
+    """A role or an action stored by its code word, shown by its label."""
+    if key == "role" and value in ROLE_LABELS:
+        return translate("Roles", ROLE_LABELS[Role(value)])
+    if key == "action" and value in AUDIT_LABELS:
+        return translate("Audit", AUDIT_LABELS[AuditAction(value)])
+    return value
+
+
 def describe(text: str, translate: Translate = untranslated) -> str:
     """A stored target or detail in the reader's language: known phrases translated, the rest
     (names, numbers, titles) as stored."""
@@ -124,7 +133,8 @@ def describe(text: str, translate: Translate = untranslated) -> str:
         for source, pattern in _PATTERNS:
             found = pattern.fullmatch(part)
             if found is not None:
-                part = translate("AuditText", source).format(**found.groupdict())
+                values = {k: _label(k, v, translate) for k, v in found.groupdict().items()}
+                part = translate("AuditText", source).format(**values)
                 break
         out.append(part)
     return SEPARATOR.join(out)

@@ -146,7 +146,8 @@ class RestoreDialog(QDialog):
         if choice is None:
             self.details.setText(self.tr("Choose a backup in the list, or a backup file."))
             return
-        site = f"{choice.summary.site}: " if choice.summary.site else ""
+        site = choice.summary.site
+        site = self.tr("{0}: ", "the site a backup belongs to").format(site) if site else ""
         self.details.setText(
             self.tr(
                 "The backup of {0} holds {1}{2}. Records entered or changed after {0} are not "
