@@ -255,7 +255,7 @@ def test_a_file_open_in_excel_is_refused_after_retries(tmp_path, monkeypatch) ->
     monkeypatch.setattr(files.time, "sleep", lambda s: None)
     with pytest.raises(WorkbookRefused) as caught:
         _write(target, ROWS)
-    assert caught.value.message == MSG_WRITE_IN_USE and len(attempts) == 3
+    assert caught.value.message == MSG_WRITE_IN_USE and len(attempts) == files.RENAME_ATTEMPTS
     assert target.read_bytes() == b"old" and _leftovers(tmp_path) == []
 
 

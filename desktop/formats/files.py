@@ -45,7 +45,11 @@ def refusal(target: Path, exc: OSError) -> FileRefused:
     return FileRefused(FAILED, file=str(target))  # the system's own words would be English
 
 
-REPLACE_ATTEMPTS = 3  # an antivirus scanner may hold the target for a moment (Windows)
+# An antivirus scanner (or a preview pane) may hold the target for a moment on Windows: six
+# attempts with waits of 0.1, 0.2, 0.4, 0.8, 1.6 s, as for bundles (sync/archive.py), before
+# "in use" is said (three attempts gave up after 0.4 s: a rename held three times in a row
+# then let go failed the export, reliability row 10).
+RENAME_ATTEMPTS = 6
 
 
 def _sync_folder(folder: Path) -> None:
@@ -58,14 +62,16 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _replace(temp: Path, target: Path) -> None:
-    for attempt in range(REPLACE_ATTEMPTS):
+    wait = 0.1
+    for attempt in range(RENAME_ATTEMPTS):
         try:
             os.replace(temp, target)
             break
         except PermissionError:
-            if attempt == REPLACE_ATTEMPTS - 1:
+            if attempt == RENAME_ATTEMPTS - 1:
                 raise
-            time.sleep(0.2)
+            time.sleep(wait)
+            wait *= 2
     _sync_folder(target.parent)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,6 +167,13 @@ class _Book:
         self.scanner: Scanner = open_scanner(data, path)
         self.book = self.call(python_calamine.CalamineWorkbook.from_filelike, io.BytesIO(data))
 
+    def rows(self, sheet: Any) -> Iterator[list[Any]]:
+        """The sheet's rows: calamine converts each cell while iterating (a date far out of
+        range panics there), so every step is refused like a call."""
+        rows = iter(self.call(sheet.iter_rows))
+        while (row := self.call(next, rows, None)) is not None:
+            yield row
+
     def call(self, fn: Any, *args: Any) -> Any:
         try:
             return fn(*args)
@@ -257,7 +264,7 @@ def _read(
         sheet = book.call(book.book.get_sheet_by_name, name)
         if sheet.start is None:  # calamine found no value where the scan saw one
             continue
-        rows = iter(book.call(sheet.iter_rows))
+        rows = book.rows(sheet)
         head = list(itertools.islice(rows, HEADER_ROWS))
         merged = book.call(lambda s=sheet: s.merged_cell_ranges) or []
         header = _find_header(head, sheet.start[1], merged, hmap)

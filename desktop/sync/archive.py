@@ -289,7 +289,7 @@ def _check_layout(
     if missing:
         raise _damaged(file, f"missing members: {', '.join(missing)}")
     position = 0  # members must tile [0, directory) exactly: no overlap, nothing hidden
-    for entry in sorted(entries, key=lambda e: e.offset):
+    for entry in entries:  # in the directory's order, as the writer lays the data out
         if entry.offset < position:
             raise _damaged(file, f"overlapping members at {entry.name}")
         if entry.offset > position:
@@ -321,8 +321,8 @@ def _parse_directory(
         name = raw_name.decode("utf-8" if flags & _UTF8 else "cp437", errors="replace")
         if len(raw_name) != name_length or name not in allowed:
             raise _damaged(file, f"member name not allowed: {raw_name!r}")
-        if any(entry.name == name for entry in entries):
-            raise _damaged(file, f"duplicate member name: {name}")
+        if entries and name <= entries[-1].name:  # the writer's order: by name, none twice
+            raise _damaged(file, f"duplicate or unsorted member name: {name}")
         if flags & _ENCRYPTED:
             raise _damaged(file, f"encrypted member: {name}")
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
