@@ -260,3 +260,22 @@ def test_cases_older_than_the_search_index_are_found_after_the_upgrade(new_db) -
     assert [c.content for c in found.rows] == ["村口路灯不亮"]
     assert services.feedback.state_counts() and services.feedback.count(ListFilter(text="zds"))
     services.close()
+
+
+def test_stroke_keys_left_empty_by_an_interrupted_upgrade_are_filled_at_the_next_start(
+    services,
+) -> None:
+    """The keys a migration cannot compute are filled right after it, in a transaction of
+    their own: a program killed in between must finish the job at its next start."""
+    services.deputies.create(DeputyDraft(name="覃大山"))
+    path = services.db.path
+    with services.db.write() as s:
+        s.execute(text("UPDATE deputies SET name_sort = ''"))
+    services.close()
+    reopened = open_services(path)
+    try:
+        with reopened.db.read() as s:
+            keys = list(s.scalars(select(Deputy.name_sort)))
+        assert keys and all(keys)
+    finally:
+        reopened.close()

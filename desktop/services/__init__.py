@@ -201,8 +201,10 @@ def open_services(
         db.dispose()
         raise
     services = build_services(db, today)
-    if migrated.upgraded:
-        services.deputies.fill_sort_keys()  # derived keys a migration cannot compute
+    if migrated.upgraded or not db.read_only:
+        # Derived keys a migration cannot compute: at every start, so that a program killed
+        # between the migration's commit and this step finishes it next time.
+        services.deputies.fill_sort_keys()
     if path is not None and backup_dir is not None:
         services.backups.folder = backup_dir
         if not opening.new:

@@ -85,6 +85,9 @@ class DeputyService:
 
     def fill_sort_keys(self) -> int:
         """Deputies that arrived without a stored stroke key (older database, bulk import)."""
+        with self._db.read() as s:  # nearly always none: no writer's lock at start
+            if s.scalar(select(Deputy.id).where(Deputy.name_sort == "").limit(1)) is None:
+                return 0
         with self._db.write() as s:
             missing = list(s.scalars(select(Deputy).where(Deputy.name_sort == "")))
             for deputy in missing:
