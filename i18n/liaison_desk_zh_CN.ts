@@ -273,6 +273,10 @@
 <context>
     <name>AuditText</name>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>case {number}</source>
         <translation>意见建议 {number}</translation>
     </message>

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 Who = Callable[[], tuple[str, str]]  # (actor, role) of whoever is at the PC now
 Translate = Callable[[str, str], str]  # (context, source) -> text: QCoreApplication.translate
 SEPARATOR = "; "
+SHOWN_SEPARATOR = QT_TRANSLATE_NOOP("AuditText", "; ")  # between phrases, as shown
 PAGE = 200
 
 # Every phrase a target or detail is made of (context "AuditText"); placeholders are values.
@@ -137,7 +138,7 @@ def describe(text: str, translate: Translate = untranslated) -> str:
                 part = translate("AuditText", source).format(**values)
                 break
         out.append(part)
-    return SEPARATOR.join(out)
+    return translate("AuditText", SHOWN_SEPARATOR).join(out)
 
 
 def local_time(at: dt.datetime, seconds: bool = False) -> str:
