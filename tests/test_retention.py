@@ -292,6 +292,8 @@ def test_a_purge_travels_from_the_owner_and_stays_home_elsewhere(tmp_path: Path)
         assert all(getattr(copy, f) == "" for f in FeedbackCase.personal_fields)
         assert NAME not in copy.content and PHONE not in copy.content
         assert copy.state == "closed" and files == [(True, "", b"")]
+        assert not any(NAME in f"{e.note}{e.payload}" for e in _stored(county, ours)[1])
+        assert NAME not in copy.reply_text
         assert county.county.figures(2019, use_cache=False) == figures
         # The county owns nothing of the station's: its purge clears its own copy only.
         _age(county, theirs)

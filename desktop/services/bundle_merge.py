@@ -43,6 +43,7 @@ from desktop.services.bundle_refs import (
     waits_for,
 )
 from desktop.services.bundle_scope import CHILDREN, OTHER_STATION, station_refusal
+from desktop.services.retention import forget_in_steps, forgotten_names
 from desktop.sync import payload as pl
 
 CHUNK = 500
@@ -370,8 +371,7 @@ class Merger:
         seq = next_change_seq(self._s)
         table = pl.table(name)
         if fresh:
-            # A new case's projection is folded here from its steps, pointing only to what is
-            # here: as sent it may name a department or case still on its way.
+            # Folded here from its steps (as sent it may name a case still on its way).
             if name == CASES:
                 self._blank_missing_targets(fresh)
             take_over_links(self._s, self._here, name, fresh)
@@ -379,6 +379,8 @@ class Merger:
             self._known[name].update(r["id"] for r in fresh)
             self._cases.update(cases_naming(self._s, name, {r["id"] for r in fresh}))
         if changed:
+            if name == CASES:  # the owner purged the person: our steps forget them too
+                forget_in_steps(self._s, forgotten_names(self._s, changed))
             skip = pl.CASE_PROJECTION if name == CASES else frozenset()
             cols = [c for c in pl.CODECS[name].names if c != "id" and c not in skip]
             statement = (
