@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.app import ErrorReporter, install_error_hooks
@@ -60,9 +60,17 @@ def test_an_exception_in_a_slot_shows_the_dialog_and_is_logged(qtbot, hooked) ->
     qtbot.waitUntil(lambda: len(shown()) == 1, timeout=5000)
     dialog = shown()[0]
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "An unexpected error stopped this piece of work." in words
-    assert "was not half-written" in words and "try again" in words
-    assert "IT contact" in words and str(log_file.parent) in words and log_file.name in words
+    # What happened, that nothing is half-written, what to do: in the interface's language
+    # (an earlier test may have installed the Chinese translation).
+    for source in (
+        "An unexpected error stopped this piece of work.",
+        "What was already saved stays saved. The change you were making when it happened was "
+        "not half-written: every change is saved whole or not at all.",
+        "What to do: try again. If it happens again, send the log file to the county office's "
+        "IT contact, with a note of what you were doing.",
+    ):
+        assert QCoreApplication.translate("ErrorDialog", source) in words
+    assert str(log_file.parent) in words and log_file.name in words
     # The exception's own text is not the message; the details hold type and traceback only
     # behind the toggle, scrubbed.
     assert "row 7" not in words and "黄志强" not in words
@@ -141,7 +149,11 @@ def test_without_a_log_the_dialog_says_to_copy_the_details(qtbot) -> None:
     dialog = ErrorDialog("Boom", "Boom\nTraceback", None)
     qtbot.addWidget(dialog)
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "No log file could be written" in words
+    source = (
+        "No log file could be written on this computer: use “Copy the details” and send them "
+        "instead."
+    )
+    assert QCoreApplication.translate("ErrorDialog", source) in words
     assert not dialog.open_folder_button.isEnabled()
 
 
