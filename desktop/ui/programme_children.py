@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from desktop.ui import prompts
 from desktop.ui.dialogs.programme import open_record
 from desktop.ui.i18n import message
 from desktop.ui.programme_values import ProgrammeTableModel, describe
+from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column
 
 if TYPE_CHECKING:
@@ -56,15 +55,7 @@ class ChildPanel(QGroupBox):
         self.parent_row: ProgrammeRow | None = None
         self._writable = True
         self.model = ProgrammeTableModel(columns, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, column.width)
+        self.table = record_table(self.model, row_height=24)
         self.add_button = QPushButton(add_text)
         # The register tabs' own words (already translated there).
         self.edit_button = QPushButton(QCoreApplication.translate("RegisterTab", "Edit"))

@@ -7,14 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from desktop.ui.dialogs.bundle_plan import moment_text
 from desktop.ui.dialogs.common import select_data
 from desktop.ui.forms import RecordDialog, enum_combo
 from desktop.ui.i18n import label, translated
+from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
 
 VALID = QT_TRANSLATE_NOOP("EnrolledSitesDialog", "Valid")
@@ -140,16 +139,7 @@ class EnrolledSitesDialog(QDialog):
         )
         note.setWordWrap(True)
         self.model = RowTableModel(SITE_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(SITE_COLUMNS):
-            self.table.setColumnWidth(i, column.width)
+        self.table = record_table(self.model, row_numbers=False)
         self.empty = QLabel(self.tr("No site has been enrolled yet."))
         self.revoke_button = QPushButton(self.tr("Revoke keys…"))
         self.reenroll_button = QPushButton(self.tr("Re-enroll…"))

@@ -7,18 +7,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
 
 REASON_LABELS = {
@@ -84,16 +83,7 @@ class RestoreDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.model = RowTableModel(BACKUP_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(BACKUP_COLUMNS):
-            self.table.setColumnWidth(i, column.width)
+        self.table = record_table(self.model, row_numbers=False)
         self.empty = QLabel(self.tr("This computer has no backups of this database yet."))
         self.file_button = QPushButton(self.tr("Choose a backup file…"))
         self.file_button.clicked.connect(self.file_requested.emit)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from desktop.domain.records import ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.i18n import message
+from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.tabs.filter_override import OverrideBanner, leftover, show_in_widgets
 
@@ -169,16 +168,7 @@ class RegisterTab(QWidget):
         self.delete_button = QPushButton(self.tr_base("Delete"))
         for button in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.model.columns()):
-            self.table.setColumnWidth(i, column.width)
+        self.table = record_table(self.model)
         for title in (ORIGIN, SENT):
             self._show_column(title, False)  # until attach knows the site
         self.override_banner = OverrideBanner()

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +23,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.dialogs.bundle_plan import WARNING_STYLE, moment_text, table_label
 from desktop.ui.i18n import message, translated
+from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
 
 log = logging.getLogger(__name__)
@@ -109,18 +109,7 @@ def _sent_columns(names: dict[Any, str]) -> list[Column]:
 
 
 def _table(model: RowTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.horizontalHeader().setStretchLastSection(True)
-    for i, column in enumerate(model.columns()):
-        table.setColumnWidth(i, column.width)
-    return table
+    return record_table(model, row_numbers=False)
 
 
 def _selected(table: QTableView, model: RowTableModel) -> Any | None:

@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from desktop.ui.dialogs.programme import open_record
 from desktop.ui.i18n import message
 from desktop.ui.programme_detail import ProgrammeDetail
 from desktop.ui.programme_values import ProgrammeTableModel, columns_for, describe
+from desktop.ui.record_table import record_table
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -100,16 +99,7 @@ class ProgrammeSection(QWidget):
             bar.addWidget(button)
         for button in self.extra_buttons():
             bar.addWidget(button)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.model.columns()):
-            self.table.setColumnWidth(i, column.width)
+        self.table = record_table(self.model)
         self.detail = ProgrammeDetail(self.spec)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.table)
