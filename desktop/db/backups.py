@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.db import sqlite
+from desktop.db.durable import sync_folder
 from desktop.domain.errors import BackupRefused
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.paths import backup_dir_for
@@ -143,7 +144,7 @@ def take(source: Path, folder: Path, reason: str, now: dt.datetime) -> Path:
             log.error("backup of %s failed its integrity check: %s", source, problems[:5])
             raise BackupRefused(UNSOUND)
         os.replace(partial, target)
-        _sync_folder(folder)
+        sync_folder(folder)
     except (OSError, sqlite3.Error) as exc:
         log.error("backup of %s to %s failed: %s", source, folder, exc)
         if sqlite.is_damage(exc):
@@ -154,15 +155,6 @@ def take(source: Path, folder: Path, reason: str, now: dt.datetime) -> Path:
             partial.unlink(missing_ok=True)
     log.info("backup taken (%s): %s", reason, target)
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name == "posix":  # the rename is durable once its folder is synced
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def kept(backups: list[Backup], today: dt.date) -> set[Path]:
@@ -299,7 +291,7 @@ def set_aside(path: Path, label: str, now: dt.datetime) -> Path:
             if source.exists():
                 os.replace(source, Path(f"{aside}{side}"))
                 moved.append((source, Path(f"{aside}{side}")))
-        _sync_folder(path.parent)
+        sync_folder(path.parent)
     except OSError:
         for source, target in reversed(moved):
             with contextlib.suppress(OSError):
@@ -337,7 +329,7 @@ def write_into_place(source: Path | bytes, target: Path, name: str) -> None:
             log.error("restored copy of %s failed its integrity check: %s", name, problems[:5])
             raise BackupRefused(UNREADABLE, file=name)
         os.replace(partial, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except (OSError, sqlite3.Error) as exc:
         log.error("restoring %s to %s failed: %s", name, target, exc)
         if sqlite.is_damage(exc):

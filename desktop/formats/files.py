@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.db.durable import sync_folder
 from desktop.domain.errors import Refusal
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -52,15 +53,6 @@ def refusal(target: Path, exc: OSError) -> FileRefused:
 RENAME_ATTEMPTS = 6
 
 
-def _sync_folder(folder: Path) -> None:
-    if os.name == "posix":  # the rename itself is durable once its folder is synced
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _replace(temp: Path, target: Path) -> None:
     wait = 0.1
     for attempt in range(RENAME_ATTEMPTS):
@@ -72,7 +64,7 @@ def _replace(temp: Path, target: Path) -> None:
                 raise
             time.sleep(wait)
             wait *= 2
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
 
 
 @contextlib.contextmanager

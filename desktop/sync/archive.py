@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import io
 import os
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.db.durable import sync_folder
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.sync.errors import BundleRefused
 
@@ -185,7 +185,7 @@ def write_packed(target: Path, data: bytes) -> str:
             raise BundleRefused(WRITE_NOT_VERIFIED, reason="read-back hash differs", file=file)
         _replace_retrying(temp, target)
         temp = None
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except OSError as exc:
         raise BundleRefused(WRITE_FAILED, reason=f"{type(exc).__name__}: {exc}", file=file) from exc
     finally:
@@ -208,20 +208,6 @@ def _replace_retrying(temp: Path, target: Path) -> None:
                 ) from exc
             _sleep(wait)
             wait *= 2
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; Windows cannot open a folder for this (NTFS journals it)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES):
-            raise  # not "unsupported here": the stick went away after the rename
-    finally:
-        os.close(fd)
 
 
 def read_bundle(
