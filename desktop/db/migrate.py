@@ -62,9 +62,13 @@ def include_name(name: str | None, type_: str, _parent: object) -> bool:
     return not (type_ == "table" and (is_fts_name(name) or is_search_name(name)))
 
 
-def _known(script: ScriptDirectory, revision: str) -> bool:
+def known(revision: str, script: ScriptDirectory | None = None) -> bool:
+    """Whether ``revision`` is one of this program's migrations (else a newer program wrote
+    the database)."""
+    from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
+    script = script or ScriptDirectory.from_config(alembic_config())
     try:
         return script.get_revision(revision) is not None
     except CommandError:
@@ -88,7 +92,7 @@ def migrate(
 
     config = config or alembic_config()
     script = ScriptDirectory.from_config(config)
-    if current is not None and not _known(script, current):
+    if current is not None and not known(current, script):
         raise SchemaTooNew(current)
     if current == script.get_current_head():
         return Migration(upgraded=False)

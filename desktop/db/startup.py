@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.db import backups, sqlite
 from desktop.db.engine import Database
-from desktop.db.migrate import HEAD, Migration, current_revision, migrate
+from desktop.db.migrate import HEAD, Migration, current_revision, known, migrate
 from desktop.domain.errors import DatabaseDamaged, DatabaseRefused, SchemaTooNew
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -143,16 +143,6 @@ def _require_current(db: Database) -> None:
     revision = current_revision(db)
     if revision == HEAD:
         return
-    if revision is not None:
-        from alembic.script import ScriptDirectory
-        from alembic.util import CommandError
-
-        from desktop.db.migrate import alembic_config
-
-        try:
-            known = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-        except CommandError:
-            known = None
-        if known is None:
-            raise SchemaTooNew(revision)
+    if revision is not None and not known(revision):
+        raise SchemaTooNew(revision)
     raise DatabaseRefused(READ_ONLY_OLD, path=db.where)
