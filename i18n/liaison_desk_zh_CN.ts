@@ -412,6 +412,38 @@
         <source>sign-in turned off</source>
         <translation>关闭登录</translation>
     </message>
+    <message>
+        <source>backup taken {taken}</source>
+        <translation>备份时间 {taken}</translation>
+    </message>
+    <message>
+        <source>the database before it set aside as {file}</source>
+        <translation>恢复前的数据库另行保留为 {file}</translation>
+    </message>
+    <message>
+        <source>encrypted backup of {size} bytes</source>
+        <translation>加密备份，{size} 字节</translation>
+    </message>
+    <message>
+        <source>retention {years} years</source>
+        <translation>保存期限 {years} 年</translation>
+    </message>
+    <message>
+        <source>retention off</source>
+        <translation>不设保存期限</translation>
+    </message>
+    <message>
+        <source>{cases} cases</source>
+        <translation>{cases} 件意见建议</translation>
+    </message>
+    <message>
+        <source>closed before {day}</source>
+        <translation>{day} 之前办结</translation>
+    </message>
+    <message>
+        <source>backups taken before {day}</source>
+        <translation>{day} 之前的备份</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>

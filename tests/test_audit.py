@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -408,3 +409,19 @@ def test_roles_and_actions_stored_as_code_words_are_shown_by_their_labels() -> N
     assert describe(phrase("user added: {role}", role="station_head")) == "user added: Station head"
     assert describe(phrase("only {action}", action="sign_in")) == "only Signed in"
     assert describe("deputy 覃大山") == "deputy 覃大山"  # a name is never taken for a code word
+
+
+def test_every_detail_the_program_stores_is_shown_in_the_readers_language(station) -> None:
+    """A restore, a USB backup, retention and a purge store phrases, not English sentences:
+    each part of what they wrote is a known phrase, so the viewer can translate it."""
+    from desktop.services.audit import PHRASES, SEPARATOR
+    from desktop.services.retention import RetentionService
+
+    retention = RetentionService(station.db, station.access, station.audit)
+    retention.set_years(5)
+    retention.purge(dt.date(2026, 6, 15))
+    retention.set_years(None)
+    patterns = [re.compile(re.sub(r"\\\{(\w+)\\\}", ".+", re.escape(p))) for p in PHRASES]
+    for row in station.audit.rows():
+        for part in filter(None, [*row.detail.split(SEPARATOR), row.target]):
+            assert any(p.fullmatch(part) for p in patterns), (row.action, part)

@@ -139,7 +139,7 @@ def test_a_purge_clears_the_person_everywhere_and_keeps_the_case(services) -> No
         assert _everything(*_stored(services, case_id)) == before
     assert retention.due(TODAY) == 0 and retention.purge(TODAY) == 0
     purges = services.audit.rows(action=AuditAction.PURGE.value, newest_first=False)
-    assert [r.target for r in purges] == ["1", "0"]
+    assert [r.target for r in purges] == ["1 cases", "0 cases"]  # stored as phrases
     assert "2021-06-15" in purges[0].detail
 
 
@@ -218,7 +218,9 @@ def test_backups_older_than_the_period_are_pruned_with_it(tmp_path: Path) -> Non
     retention.set_years(5)
     assert retention.prune_backups(folder, TODAY) == [old]
     assert not old.exists() and kept.exists()
-    assert services_audit_targets(svc) == [str(folder)]
+    assert services_audit_targets(svc) == ["backups taken before 2021-06-15"]
+    detail = svc.audit.rows(action="purge")[0].detail
+    assert detail == f"file {old.name}"  # each file named; shown translated in the viewer
     svc.close()
 
 

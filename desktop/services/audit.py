@@ -72,6 +72,15 @@ PHRASES = (
     QT_TRANSLATE_NOOP("AuditText", "user disabled"),
     QT_TRANSLATE_NOOP("AuditText", "sign-in required"),
     QT_TRANSLATE_NOOP("AuditText", "sign-in turned off"),
+    # backups and retention
+    QT_TRANSLATE_NOOP("AuditText", "backup taken {taken}"),
+    QT_TRANSLATE_NOOP("AuditText", "the database before it set aside as {file}"),
+    QT_TRANSLATE_NOOP("AuditText", "encrypted backup of {size} bytes"),
+    QT_TRANSLATE_NOOP("AuditText", "retention {years} years"),
+    QT_TRANSLATE_NOOP("AuditText", "retention off"),
+    QT_TRANSLATE_NOOP("AuditText", "{cases} cases"),
+    QT_TRANSLATE_NOOP("AuditText", "closed before {day}"),
+    QT_TRANSLATE_NOOP("AuditText", "backups taken before {day}"),
 )
 _PATTERNS = [
     (p, re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(p)))) for p in PHRASES

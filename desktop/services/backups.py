@@ -22,6 +22,7 @@ from desktop.db.models import AppSetting
 from desktop.domain.errors import BackupRefused
 from desktop.domain.roles import AuditAction, Permission
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.services.audit import joined, phrase
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -174,21 +175,11 @@ def unlock(path: Path, passphrase: str) -> Choice:
 
 
 def _refuse_newer(choice: Choice) -> None:
+    from desktop.db.migrate import known
     from desktop.db.revision import HEAD
 
     revision = choice.summary.revision
-    if revision is None or revision == HEAD:
-        return
-    from alembic.script import ScriptDirectory
-    from alembic.util import CommandError
-
-    from desktop.db.migrate import alembic_config
-
-    try:
-        known = ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-    except CommandError:
-        known = None
-    if known is None:
+    if revision is not None and revision != HEAD and not known(revision):
         raise BackupRefused(NEWER, file=choice.source.name)
 
 
@@ -227,11 +218,14 @@ def restore_file(
                 # Bundles from this database start a new sequence: the county office has seen
                 # the old numbers after this backup was taken, with other contents.
                 s.merge(AppSetting(key=EPOCH_KEY, value=str(uuid.uuid4())))
-                aside = replaced.name if replaced else "-"
+                detail = joined(
+                    phrase("backup taken {taken}", taken=f"{choice.taken:%Y-%m-%d %H:%M}"),
+                    phrase("the database before it set aside as {file}", file=replaced.name)
+                    if replaced
+                    else "",
+                )
                 chain.append(s, actor=actor, role=role, action=AuditAction.RESTORE,
-                             target=choice.source.name,
-                             detail=f"backup taken {choice.taken:%Y-%m-%d %H:%M}; "
-                                    f"the database before it set aside as {aside}")  # fmt: skip
+                             target=choice.source.name, detail=detail)  # fmt: skip
         finally:
             services.close()
     except BaseException:
@@ -332,7 +326,10 @@ class BackupService:
             raise BackupRefused(STICK_CHANGED, file=str(target))
         self._services.audit.record(
             AuditAction.EXPORT, target.name,
-            f"encrypted backup, {len(blob)} bytes, taken {now:%Y-%m-%d %H:%M}",
+            joined(
+                phrase("encrypted backup of {size} bytes", size=len(blob)),
+                phrase("backup taken {taken}", taken=f"{now:%Y-%m-%d %H:%M}"),
+            ),
         )  # fmt: skip
         return UsbBackup(target, len(blob), now, summary)
 

@@ -36,7 +36,7 @@ from desktop.domain.scrub import scrub
 from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services.access import Access
-from desktop.services.audit import AuditLog
+from desktop.services.audit import AuditLog, joined, phrase
 
 RETENTION_KEY = "retention_years"
 TYPICAL_YEARS = 5  # what counties usually choose; the setting is off until someone chooses
@@ -108,7 +108,9 @@ class RetentionService:
                     s.delete(setting)
             else:
                 s.merge(AppSetting(key=RETENTION_KEY, value=str(years)))
-            what = f"retention: {years} years" if years else "retention off"
+            what = (
+                phrase("retention {years} years", years=years) if years else phrase("retention off")
+            )
             self._audit.record(AuditAction.SETTINGS, "", what, session=s)
 
     # --- what is due, and the purge --------------------------------------------------------
@@ -150,8 +152,12 @@ class RetentionService:
                     # merge them all now, so the person's name leaves the file with the row.
                     fts = sqlite.FTS_TABLE
                     s.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
-            detail = f"closed before {before.isoformat()}; retention {years} years"
-            self._audit.record(AuditAction.PURGE, str(len(ids)), detail, session=s)
+            detail = joined(
+                phrase("closed before {day}", day=before.isoformat()),
+                phrase("retention {years} years", years=years),
+            )
+            what = phrase("{cases} cases", cases=len(ids))
+            self._audit.record(AuditAction.PURGE, what, detail, session=s)
         return len(ids)
 
     def prune_backups(self, folder: Path, today: dt.date) -> list[Path]:
@@ -166,8 +172,9 @@ class RetentionService:
         before = cutoff(today, years)
         removed = prune_older_than(folder, before)
         if removed:
-            detail = f"backups before {before.isoformat()}: " + ", ".join(p.name for p in removed)
-            self._audit.record(AuditAction.PURGE, str(folder), detail)
+            what = phrase("backups taken before {day}", day=before.isoformat())
+            detail = joined(*(phrase("file {file}", file=p.name) for p in removed))
+            self._audit.record(AuditAction.PURGE, what, detail)
         return removed
 
 
