@@ -224,3 +224,23 @@ def test_changing_ones_own_password_needs_the_present_one(services) -> None:
     services.access.sign_out()
     assert _refused(lambda: services.access.sign_in("li", PASSWORD)) == WRONG_PASSWORD
     assert services.access.sign_in("li", "new-pass-123").login == "li"
+
+
+def test_a_reveal_is_refused_to_a_clerk_and_recorded_for_a_head(services) -> None:
+    """The rule and the record live in the service, whatever window asks."""
+    from desktop.domain.errors import ServiceError
+    from desktop.domain.roles import AuditAction, Role
+
+    services.access.add_user("head", "覃站长", Role.STATION_HEAD, "password-1")
+    services.access.add_user("clerk", "李文员", Role.CLERK, "password-2")
+    services.access.set_sign_in_required(True)
+    services.access.sign_in("clerk", "password-2")
+    with pytest.raises(ServiceError):
+        services.access.reveal("S01-2026-0001")
+    assert services.audit.count(AuditAction.REVEAL.value) == 0
+    services.access.sign_out()
+    services.access.sign_in("head", "password-1")
+    services.access.reveal("S01-2026-0001")
+    assert [r.target for r in services.audit.rows(action=AuditAction.REVEAL.value)] == [
+        "S01-2026-0001"
+    ]

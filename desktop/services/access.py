@@ -193,6 +193,12 @@ class Access:
         """The roles a user of this site may have."""
         return roles_for(self._county())
 
+    def reveal(self, target: str) -> None:
+        """Showing ``target``'s full phone and ID number: refused to a role that may not, and
+        on record before anything is shown (reliability rows 27-28)."""
+        self.require(Permission.REVEAL)
+        self.audit.record(AuditAction.REVEAL, target)
+
     # --- signing in ---------------------------------------------------------------------
 
     def wait_left(self) -> int:

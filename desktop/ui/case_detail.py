@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import CaseState
 from desktop.domain.errors import Refusal, ServiceError
 from desktop.domain.records import CaseRow
-from desktop.domain.roles import AuditAction, Permission
+from desktop.domain.roles import Permission
 from desktop.domain.validation import mask_id_number, mask_phone
 from desktop.domain.workflow import CaseAction, Outcome, Satisfaction
 from desktop.ui import prompts
@@ -253,8 +253,7 @@ class CaseDetail(QWidget):
         if self.case is None or self.services is None:
             return
         try:
-            self.services.access.require(Permission.REVEAL)
-            self.services.audit.record(AuditAction.REVEAL, self.case.case_number)
+            self.services.access.reveal(self.case.case_number)
         except Refusal as exc:  # not permitted, or the audit row could not be written
             prompts.error(self, self.tr("Show full phone and ID number"), message(exc))
             return
