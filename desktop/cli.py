@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from desktop import __version__, paths
-from desktop.cli_db import InputError, db_location, shown
+from desktop.cli_db import Cli, InputError, db_location, shown
 from desktop.cli_db import open_existing as _open_existing
 from desktop.cli_db import require_file as _require_file
 from desktop.cli_db import require_new as _require_new
@@ -28,14 +28,6 @@ SUBCOMMANDS = (
     *("backup", "restore", "audit"),
 )
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class Cli:
-    """The command line's messages, in the "Cli" translation context."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Cli", text)
 
 
 def _language(argv: list[str]) -> str:

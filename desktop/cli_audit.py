@@ -15,19 +15,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.cli_db import Cli
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 from desktop.domain.roles import AuditAction
 
 EXIT_OK, EXIT_BROKEN, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class Cli:
-    """The command line's messages, in the "Cli" translation context (as in cli.py)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Cli", text)
 
 
 def add_parsers(sub: Any) -> None:

@@ -12,25 +12,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.cli_db import Cli, passphrase_file_help
 from desktop.db.location import location as db_location
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
-class Cli:
-    """The command line's messages, in the "Cli" translation context (as in cli.py)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Cli", text)
-
-
 def add_parsers(sub: Any) -> None:
     """Register this module's sub-commands on ``sub``."""
-    passphrase_help = Cli.tr(
-        "a file whose first line is the passphrase (default: ask for it; never give it on the "
-        "command line)"
-    )
+    passphrase_help = passphrase_file_help()
     backup = sub.add_parser(
         "backup",
         help=Cli.tr("back up a database into its backups folder, or encrypted to a file"),

@@ -9,8 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
+from desktop.cli_db import Cli, passphrase_file_help
 from desktop.db.location import location as db_location
 from desktop.db.location import shown
 from desktop.domain.errors import Refusal
@@ -20,19 +19,8 @@ EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 MAX_KEY_FILE = 1 << 20  # an enrollment file is a few kilobytes: never read a whole disk image
 
 
-class Cli:
-    """The command line's messages, in the "Cli" translation context (as in cli.py)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Cli", text)
-
-
 def add_parsers(sub: Any) -> None:
-    passphrase_help = Cli.tr(
-        "a file whose first line is the passphrase (default: ask for it; never give it on the "
-        "command line)"
-    )
+    passphrase_help = passphrase_file_help()
     site = sub.add_parser(
         "enroll-site",
         help=Cli.tr(

@@ -12,7 +12,16 @@ from PySide6.QtCore import QCoreApplication
 from desktop.db.location import Location, server_url, shown
 from desktop.db.location import location as db_location
 
-__all__ = ["InputError", "db_location", "open_existing", "require_file", "require_new", "shown"]
+__all__ = [
+    "Cli",
+    "InputError",
+    "db_location",
+    "open_existing",
+    "passphrase_file_help",
+    "require_file",
+    "require_new",
+    "shown",
+]
 EXIT_OK, EXIT_FAULT = 0, 1
 
 
@@ -21,11 +30,18 @@ class InputError(Exception):
 
 
 class Cli:
-    """The command line's messages, in the "Cli" translation context (as in cli.py)."""
+    """The command line's messages, in the "Cli" translation context (every cli_* module)."""
 
     @staticmethod
     def tr(text: str) -> str:
         return QCoreApplication.translate("Cli", text)
+
+
+def passphrase_file_help() -> str:
+    return Cli.tr(
+        "a file whose first line is the passphrase (default: ask for it; never give it on the "
+        "command line)"
+    )
 
 
 def require_file(path: Location) -> Location:

@@ -10,19 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.cli_db import Cli
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 
 COMMANDS = ("export-bundle", "import-bundle")
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-
-
-class Cli:
-    """The command line's messages, in the "Cli" translation context (as in cli.py)."""
-
-    @staticmethod
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Cli", text)
 
 
 def _label(text: str) -> str:
