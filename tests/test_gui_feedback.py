@@ -160,11 +160,7 @@ def test_phone_is_masked_until_revealed_and_deadlines_stand_out(qtbot, tab, serv
     detail = tab.detail
 
     def shown():
-        return [
-            detail.facts.itemAt(i).widget().text()
-            for i in range(detail.facts.count())
-            if detail.facts.itemAt(i).widget()
-        ]
+        return detail.facts_shown()
 
     assert "139****5678" in shown() and "13912345678" not in shown()
     qtbot.mouseClick(detail.reveal_button, Qt.MouseButton.LeftButton)

@@ -149,7 +149,7 @@ def test_a_clerk_can_neither_reveal_nor_print_in_full(window, tmp_path) -> None:
     detail = _shown_case(window)
     assert not detail.reveal_button.isEnabled()
     assert detail.reveal_button.toolTip() == translated("Service", NOT_PERMITTED[Permission.REVEAL])
-    shown = [detail.facts.itemAt(i).widget().text() for i in range(detail.facts.count())]
+    shown = detail.facts_shown()
     assert not any(PHONE in text for text in shown if isinstance(text, str))
     ledger = LedgerDialog(window.services, TODAY)
     why = translated("Service", NOT_PERMITTED[Permission.PRINT_UNMASKED])
@@ -190,7 +190,7 @@ def test_a_station_heads_reveal_is_audited_with_the_case_number(window, tmp_path
     assert detail.reveal_button.isEnabled()
     assert LedgerDialog(window.services, TODAY).reveal.isEnabled()
     detail.reveal_button.click()
-    shown = [detail.facts.itemAt(i).widget().text() for i in range(detail.facts.count())]
+    shown = detail.facts_shown()
     assert PHONE in shown and ID_NUMBER in shown
     rows = window.services.audit.rows(action=AuditAction.REVEAL.value)
     assert [(r.target, r.actor.split()[0], r.role) for r in rows] == [

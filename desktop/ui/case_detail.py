@@ -136,6 +136,7 @@ class CaseDetail(QWidget):
         self.case = case
         while self.facts.rowCount():
             self.facts.removeRow(0)
+        self._fact_labels: list[QLabel] = []
         self.timeline.clear()
         self.attachments.clear()
         enabled = case is not None and self.services is not None
@@ -216,6 +217,11 @@ class CaseDetail(QWidget):
                 text = QLabel(value)
                 text.setWordWrap(True)
                 self.facts.addRow(caption, text)
+                self._fact_labels.append(text)
+
+    def facts_shown(self) -> list[str]:
+        """The values in the facts box as the clerk reads them (captions left out)."""
+        return [shown.text() for shown in self._fact_labels]
 
     def _offer_reveal(self, case: CaseRow) -> None:
         """Only a role that may see full numbers gets the button; others are told who may."""
