@@ -64,6 +64,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--user", help=Cli.tr("the user to sign in as, where the site requires sign-in")
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=Cli.tr("check that this copy of the program has everything it needs, then exit"),
+    )
     if not commands:
         parser.add_argument(
             "files", nargs="*", type=Path, help=Cli.tr("bundle files to import in the window")
@@ -300,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
             from desktop.logs import setup_logging
 
             setup_logging()
+        if args.self_test:
+            from desktop import cli_selftest
+
+            return cli_selftest.run()
         if args.command == "init":
             return cmd_init(args)
         if args.command == "demo":
