@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__, paths
@@ -51,6 +51,7 @@ def run_gui(
 
     app = app or QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    set_window_icon(app)
     install_translators(app, language)
     log_file = setup_logging()
     outcome, guard = single_instance.claim(db_path, list(files or []))
@@ -117,6 +118,14 @@ def _open_when_free(window: MainWindow, files: list[Path]) -> None:
     window.open_files(files)
 
 
+def set_window_icon(app: QApplication) -> None:
+    """The red seal in every window's title bar and on the taskbar (the .exe carries the
+    same icon for Explorer); QIcon reads the file when a window first needs it."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "liaison-desk.png"))))
+
+
 def _first_rows(path: Path | str, tab: str) -> list | None:
     """The roster read with sqlite3 alone, when the deputies tab is the one on screen (not
     from a server: its rows come with the services)."""
@@ -173,9 +182,12 @@ class ErrorReporter(QObject):
         self.log_file = log_file
         self.dialog: ErrorDialog | None = None
         self._previous: tuple[Any, Any] | None = None
-        # Queued even on the main thread: the hook may run inside a paint or a half-done
-        # slot, and a dialog is better built from the event loop.
-        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # Shown from the event loop even when raised on the main thread: the hook may run
+        # inside a paint or a half-done slot. (A timer, not Qt.QueuedConnection: the Qt
+        # namespace's hundred enums would cost the first paint 11 ms.)
+        self.raised.connect(
+            lambda name, details: QTimer.singleShot(0, lambda: self._show(name, details))
+        )
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
@@ -216,6 +228,8 @@ class ErrorReporter(QObject):
             if self.dialog is not None:  # a burst of errors: one dialog, counting the others
                 self.dialog.add_another()
                 return
+            from PySide6.QtCore import Qt
+
             from desktop.ui.error_dialog import ErrorDialog  # its widgets cost 9 ms at start
 
             dialog = ErrorDialog(type_name, details, self.log_file, QApplication.activeWindow())

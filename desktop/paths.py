@@ -24,19 +24,24 @@ def translations_dir() -> Path:
     return bundle_root() / "i18n"
 
 
-def data_dir() -> Path:
+def _user_dirs():
+    """Per user and per machine, never roaming: on Windows ``%LOCALAPPDATA%\\LiaisonDesk``
+    (a roaming profile would copy the database to the domain server at every sign-out)."""
     import platformdirs  # only here, and only when a default location is needed
 
-    path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    return platformdirs.PlatformDirs(APP_NAME, appauthor=False, roaming=False)
+
+
+def data_dir() -> Path:
+    """The database, its backups, the window's settings and the instance locks."""
+    path = Path(_user_dirs().user_data_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def log_dir() -> Path:
     """The per-user log folder (``%LOCALAPPDATA%\\LiaisonDesk\\Logs`` on Windows)."""
-    import platformdirs
-
-    path = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    path = Path(_user_dirs().user_log_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
