@@ -6,8 +6,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import getpass
-import hashlib
-import json
 import logging
 import os
 import sys
@@ -15,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QCryptographicHash, QLockFile, QObject, QTimer, Signal
 
 from desktop.db.location import Location, shown
 
@@ -52,7 +50,7 @@ def instance_key(target: Location) -> str:
         ident = "file:" + resolved
     else:
         ident = "url:" + shown(target)
-    return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
+    return _sha256(ident)[:32]
 
 
 def default_lock_dir() -> Path:
@@ -75,7 +73,13 @@ def server_name(key: str, lock_dir: Path) -> str:
     """Local server names are shared by every user of the PC (a socket in the temporary
     folder, a named pipe on Windows): the user and the lock folder are part of the name."""
     scope = f"{_user()}\0{lock_dir.absolute()}\0{key}"
-    return "LiaisonDesk-" + hashlib.sha256(scope.encode()).hexdigest()[:24]
+    return "LiaisonDesk-" + _sha256(scope)[:24]
+
+
+def _sha256(text: str) -> str:
+    """Qt's SHA-256 (already loaded; hashlib's OpenSSL would cost the first paint 2.5 ms)."""
+    digest = QCryptographicHash.hash(text.encode("utf-8"), QCryptographicHash.Algorithm.Sha256)
+    return bytes(digest.toHex()).decode("ascii")
 
 
 class InstanceGuard(QObject):
@@ -144,6 +148,8 @@ class InstanceGuard(QObject):
             return
         line = bytes(received).split(b"\n", 1)[0]
         try:
+            import json
+
             files = [Path(f) for f in json.loads(line.decode("utf-8"))["files"]]
         except (ValueError, KeyError, TypeError):
             log.warning("A later start sent a message that is not ours; ignored")
@@ -172,6 +178,8 @@ class InstanceGuard(QObject):
             import ctypes
 
             ctypes.windll.user32.AllowSetForegroundWindow(-1)
+        import json
+
         payload = json.dumps({"files": [str(f.absolute()) for f in files]}).encode() + b"\n"
         timeout_s = timeout_ms / 1000
         began = time.monotonic()
