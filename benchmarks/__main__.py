@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,6 +20,7 @@ from benchmarks import (
     dashboard,
     dataset,
     filters,
+    frozen,
     importing,
     ledger_pdf,
     points,
@@ -44,6 +46,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--cache-dir", type=Path, default=dataset.CACHE_DIR, help="where the big database is kept"
+    )
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        default=frozen.DEFAULT_DIST,
+        help="the folder build_installer.spec built (start-up is measured frozen too if present)",
     )
     args = parser.parse_args(argv)
     if args.cases is None:
@@ -85,6 +93,20 @@ def main(argv: list[str] | None = None) -> int:
             result = startup.measure(demo, startup_runs, folder / "data-home")
             figures += result.figures
             notes += result.notes
+            try:
+                pair = frozen.commands(args.frozen, demo, args.cache_dir)
+            except (OSError, subprocess.SubprocessError) as exc:
+                pair = None
+                notes.append(f"the frozen bare window could not be built: {exc}")
+            if pair is None:
+                notes.append(f"frozen start-up not measured: no build in {args.frozen}")
+            else:
+                _progress(f"start-up, frozen: {startup_runs} runs of each process")
+                result = startup.measure(
+                    demo, startup_runs, folder / "data-home", pair, " (frozen)"
+                )
+                figures += result.figures
+                notes += result.notes
     except Exception as exc:  # reported, not raised: the filters may still be measured
         notes.append(_failed("start-up", exc))
     data = None

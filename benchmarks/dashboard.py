@@ -1,7 +1,7 @@
 """The county dashboard (issue 7 #7): ``CountyFigures.figures(year)`` on a prefecture-size demo
 database (ten counties, 620 stations, five years) against plain SQL aggregate queries that
 produce the same figures (county totals and the per-township lines), in the same run. The two
-are compared figure by figure; a disagreement marks the row NO."""
+are compared figure by figure; a disagreement marks the row FAIL."""
 
 from __future__ import annotations
 

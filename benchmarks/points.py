@@ -65,7 +65,7 @@ class PointsDataset:
 
 @dataclass
 class CheckedFigure(Figure):
-    """A figure that is also "NO" when the service's totals differ from the baseline's."""
+    """A figure that is also "FAIL" when the service's totals differ from the baseline's."""
 
     agrees: bool = True
 

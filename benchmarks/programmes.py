@@ -1,7 +1,7 @@
 """The programmes' figures (issue 8): ``ProgrammeReport.figures(year)`` for the county of the
 prefecture-size demo (the dashboard's database: ten counties, 620 stations, five years) against
 plain SQL aggregate queries that produce the same numbers, in the same run. The two are compared
-figure by figure; a disagreement marks the row NO."""
+figure by figure; a disagreement marks the row FAIL."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-COLUMNS = ("figure", "value", "baseline", "ratio", "target", "ok")
+COLUMNS = ("figure", "value", "baseline", "ratio", "target", "pass/fail")
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _ms(value: float | None) -> str:
 
 
 def _ok(value: bool | None) -> str:
-    return {True: "yes", False: "NO", None: "-"}[value]
+    return {True: "pass", False: "FAIL", None: "-"}[value]
 
 
 def machine() -> list[str]:

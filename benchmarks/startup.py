@@ -102,10 +102,25 @@ def _run(cmd: list[str], env: dict[str, str], wanted: tuple[str, ...]) -> dict[s
     return marks
 
 
-def measure(db_path: Path, runs: int, data_home: Path) -> StartupResult:
+def source_commands(db_path: Path) -> tuple[list[str], list[str]]:
+    """The program and the bare window, both run by this Python from the source checkout."""
+    return [sys.executable, "-m", "desktop", "--db", str(db_path)], [
+        sys.executable,
+        str(BARE_WINDOW),
+    ]
+
+
+def measure(
+    db_path: Path,
+    runs: int,
+    data_home: Path,
+    commands: tuple[list[str], list[str]] | None = None,
+    suffix: str = "",
+) -> StartupResult:
+    """Launch to painted and to first rows: ``commands`` is (program, bare window), from
+    source by default; ``suffix`` names the pair in the table (" (frozen)")."""
     env = _env(data_home)
-    bare_cmd = [sys.executable, str(BARE_WINDOW)]
-    app_cmd = [sys.executable, "-m", "desktop", "--db", str(db_path)]
+    app_cmd, bare_cmd = commands or source_commands(db_path)
     errors: dict[str, str] = {}
     bare: list[int] = []
     painted: list[int] = []
@@ -125,11 +140,13 @@ def measure(db_path: Path, runs: int, data_home: Path) -> StartupResult:
                 rows += [marks["rows"]] if i else []
             except (ProbeError, OSError) as exc:
                 errors["program"] = str(exc)
-    notes = [f"start-up probe of the {who} failed: {why}" for who, why in errors.items()]
+    notes = [f"start-up probe of the {who}{suffix} failed: {why}" for who, why in errors.items()]
     base = median_ms(bare) if "bare window" not in errors else None
     ok = "program" not in errors
     figures = [
-        Figure("window painted", median_ms(painted) if ok else None, base, max_ratio=1.5),
-        Figure("first rows on screen", median_ms(rows) if ok else None, base, max_ratio=3.0),
+        Figure(f"window painted{suffix}", median_ms(painted) if ok else None, base, max_ratio=1.5),
+        Figure(
+            f"first rows on screen{suffix}", median_ms(rows) if ok else None, base, max_ratio=3.0
+        ),
     ]
     return StartupResult(figures, notes)

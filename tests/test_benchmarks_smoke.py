@@ -42,14 +42,14 @@ SEARCH = re.compile(r"^search first page: (rare|common|most) \S+ \((\d[\d,]*) ma
 MS = r"[\d,]+(?:\.\d+)? ms"
 ROW = re.compile(
     rf"^(?P<figure>[^|]+?)\s*\|\s*(?P<value>{MS})\s*\|\s*(?P<baseline>{MS})\s*\|"
-    rf"\s*(?P<ratio>\d+(?:\.\d+)?)x\s*\|\s*(?P<target><= [\d.]+(?:x| ms))\s*\|\s*(?P<ok>yes|NO)$"
+    rf"\s*(?P<ratio>\d+(?:\.\d+)?)x\s*\|\s*(?P<target><= [\d.]+(?:x| ms))\s*\|\s*(?P<ok>pass|FAIL)$"
 )
 
 
 def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     cmd = [sys.executable, "-m", "benchmarks", "--quick", "--cases", "20000", "--runs", "2"]
-    cmd += ["--cache-dir", str(tmp_path / "cache")]
+    cmd += ["--cache-dir", str(tmp_path / "cache"), "--frozen", str(tmp_path / "no-build")]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=100)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
@@ -71,4 +71,5 @@ def test_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     assert sorted(matches) == ["common", "most", "rare"], f"search rows name no match count:\n{out}"
     assert 0 < matches["rare"] <= 20 and matches["common"] >= 200 and matches["most"] > 10000
     assert "cases: 20,000" in out
+    assert f"frozen start-up not measured: no build in {tmp_path / 'no-build'}" in out
     assert "points register 2025: 200 deputies x 20 " in out
