@@ -45,7 +45,7 @@ def run_gui(
 ) -> int:
     """The window on ``db_path``; ``files`` (bundles) are handed to it once it is open. A
     second start on the same database hands its files to the window already open instead."""
-    from desktop.logs import setup_logging
+    from desktop.logs import hold_records
     from desktop.ui import single_instance
     from desktop.ui.i18n import install_translators
 
@@ -53,8 +53,12 @@ def run_gui(
     app.setApplicationName(APP_NAME)
     set_window_icon(app)
     install_translators(app, language)
-    log_file = setup_logging()
+    hold_records()  # the file itself opens after the first paint (see start_log)
     outcome, guard = single_instance.claim(db_path, list(files or []))
+    if outcome is not single_instance.Outcome.FIRST:  # no window of its own: log it now
+        from desktop.logs import setup_logging
+
+        setup_logging()
     if outcome is single_instance.Outcome.HANDED_OVER:
         return 0
     if outcome is single_instance.Outcome.NOT_RESPONDING:
@@ -64,8 +68,9 @@ def run_gui(
     from desktop.ui.settings import UiSettings
 
     _log.info("Liaison Desk %s started", __version__)
-    reporter = install_error_hooks(log_file, app)
+    reporter = install_error_hooks(None, app)
     window = MainWindow(UiSettings(paths.settings_file()))
+    window.first_painted.connect(reporter.start_log)
     if os.environ.get(STARTUP_PROBE):
         _probe(window)
     window.show()
@@ -189,6 +194,13 @@ class ErrorReporter(QObject):
             lambda name, details: QTimer.singleShot(0, lambda: self._show(name, details))
         )
 
+    def start_log(self) -> None:
+        """Open the log file (what was logged before it is written first); an error that
+        comes sooner opens it itself."""
+        from desktop.logs import setup_logging
+
+        self.log_file = setup_logging()
+
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self._sys_hook
@@ -217,6 +229,8 @@ class ErrorReporter(QObject):
     ) -> None:
         """Any thread: log now, show on the main thread (the signal is queued there)."""
         try:
+            if self.log_file is None:
+                self.start_log()
             details = details_text(exc_type, exc, tb)
             _log.error("Unexpected error\n%s", details)
             self.raised.emit(exc_type.__name__, details)

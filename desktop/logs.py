@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -16,6 +15,43 @@ BACKUP_COUNT = 4  # with the current file, five files: a few weeks of a station'
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 _handler: logging.handlers.RotatingFileHandler | None = None
+HELD_AT_MOST = 1000  # records kept before the file opens (a window's first second: a few)
+
+
+class _Held(logging.Handler):
+    """Records logged before the file is opened: the window opens it after its first paint
+    (logging.handlers alone would cost the paint 7 ms) and then writes these first."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < HELD_AT_MOST:
+            self.records.append(record)
+
+
+_held: _Held | None = None
+
+
+def hold_records() -> None:
+    """Keep INFO and above in memory until setup_logging() opens the file."""
+    global _held
+    if _held is None and _handler is None:
+        _held = _Held()
+        root = logging.getLogger()
+        root.addHandler(_held)
+        root.setLevel(logging.INFO)
+
+
+def _release_held(into: logging.Handler | None) -> None:
+    global _held
+    if _held is None:
+        return
+    logging.getLogger().removeHandler(_held)
+    records, _held = _held.records, None
+    for record in records if into is not None else ():
+        into.handle(record)
 
 
 class ScrubbingFormatter(logging.Formatter):
@@ -44,10 +80,13 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
         if _handler is not None and Path(_handler.baseFilename) == file.absolute():
             return file
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        from logging.handlers import RotatingFileHandler
+
+        handler = RotatingFileHandler(
             file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:
+        _release_held(None)  # no file to write them to: not kept in memory for ever
         return None
     handler.setFormatter(ScrubbingFormatter(LOG_FORMAT))
     shutdown_logging()
@@ -56,6 +95,7 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     root.setLevel(level)
     logging.captureWarnings(True)  # a library's warnings belong in the log too
     _handler = handler
+    _release_held(handler)
     return file
 
 

@@ -100,3 +100,26 @@ def test_the_folder_may_come_from_the_environment(monkeypatch, tmp_path: Path) -
     """So that tests and benchmarks that start the program leave the user's log alone."""
     monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "elsewhere"))
     assert setup_logging() == tmp_path / "elsewhere" / LOG_NAME
+
+
+def test_records_before_the_file_opens_are_written_first(tmp_path: Path) -> None:
+    """The window opens its log after the first paint; what came before is not lost."""
+    logs.hold_records()
+    logging.getLogger("desktop.app").info("started before the paint, phone 13812348000")
+    file = setup_logging(tmp_path / "log")
+    logging.getLogger("desktop.app").info("after the paint")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    lines = file.read_text(encoding="utf-8").splitlines()
+    assert "started before the paint" in lines[0] and "after the paint" in lines[1]
+    assert "13812348000" not in lines[0]  # masked like every other record
+    assert not any(isinstance(h, logs._Held) for h in logging.getLogger().handlers)
+
+
+def test_held_records_are_dropped_when_no_log_can_be_written(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    logs.hold_records()
+    logging.getLogger("desktop").info("held")
+    assert setup_logging(blocked / "log") is None
+    assert not any(isinstance(h, logs._Held) for h in logging.getLogger().handlers)
