@@ -70,7 +70,7 @@ def run_gui(
     _log.info("Liaison Desk %s started", __version__)
     reporter = install_error_hooks(None, app)
     window = MainWindow(UiSettings(paths.settings_file()))
-    window.first_painted.connect(reporter.start_log)
+    window.first_painted.connect(lambda: QTimer.singleShot(0, reporter.start_log))
     if os.environ.get(STARTUP_PROBE):
         _probe(window)
     window.show()
@@ -144,11 +144,23 @@ def _first_rows(path: Path | str, tab: str) -> list | None:
     return quick.roster(path)
 
 
+# Modules the first screen does without: each loads when its work is first asked for.
+HEAVY_MODULES = (
+    *("sqlalchemy", "alembic", "reportlab", "openpyxl", "python_calamine", "cryptography"),
+    *("pypdfium2", "psycopg", "PySide6.QtCharts", "PySide6.QtPrintSupport", "logging.handlers"),
+)
+
+
 def _probe(window) -> None:
-    """Report start-up milestones on stdout (monotonic ns since boot) and quit."""
+    """Report start-up milestones on stdout (monotonic ns since boot), and the heavy modules
+    loaded at each, then quit."""
+
+    def loaded(stage: str) -> None:
+        print(f"loaded-{stage} {','.join(m for m in HEAVY_MODULES if m in sys.modules)}")
 
     def painted() -> None:
         print(f"painted {time.monotonic_ns()}", flush=True)
+        loaded("at-paint")
 
     shown: list[bool] = []
 
@@ -159,6 +171,7 @@ def _probe(window) -> None:
             print(f"rows {time.monotonic_ns()}", flush=True)
 
     def attached() -> None:
+        loaded("when-open")
         QTimer.singleShot(0, QApplication.quit)  # the whole start, services included, is done
 
     window.rows_shown.connect(rows)
