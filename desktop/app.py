@@ -141,7 +141,7 @@ def _first_rows(path: Path | str, tab: str) -> list | None:
     if location.is_network_share(path):  # refused when the services open it: show nothing
         return None
 
-    return quick.roster(path)
+    return quick.roster(path, limit=quick.FIRST_SCREEN)
 
 
 # Modules the first screen does without: each loads when its work is first asked for.

@@ -32,6 +32,8 @@ def test_the_quick_roster_is_the_services_roster(tmp_path: Path) -> None:
     assert rows is not None and len(rows) == len(expected) > 10
     assert rows == expected  # same rows, same order, every field
     assert all(isinstance(r, DeputyRow) for r in rows)
+    # The window's first screen: the same rows, only the first of them.
+    assert quick.roster(path, limit=7) == expected[:7]
 
 
 def test_an_older_schema_or_a_stranger_file_gives_nothing(tmp_path: Path, services) -> None:
