@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +27,8 @@ from desktop.domain.errors import DatabaseDamaged, Refusal, SchemaTooNew
 from desktop.ui import prompts
 from desktop.ui.banner import ClockBanner, ReadOnlyBanner
 from desktop.ui.i18n import message
+from desktop.ui.layout_memory import LayoutMemory, remember_all
+from desktop.ui.menus import add_action
 from desktop.ui.settings import LAST_TAB, WINDOW_GEOMETRY, UiSettings
 from desktop.ui.tab_specs import REGISTER_TABS, TAB_SPECS
 
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.layout_memory = LayoutMemory(settings)  # column widths, splitters: see closeEvent
         self.services: Services | None = None
         self._opener: Opener | None = None
         self._painted = False
@@ -106,6 +109,8 @@ class MainWindow(QMainWindow):
         _, module, cls, caption = TAB_SPECS[index]
         widget = getattr(importlib.import_module(module), cls)(today=self._today)
         self._built[attr] = widget
+        widget.setObjectName(attr)  # its tables' widths are kept under this name
+        remember_all(widget)
         widget.counts_changed.connect(lambda text, t=widget: self._set_count(t, text))
         if attr == "deputies_tab":
             widget.points_requested.connect(self.show_deputy_points)
@@ -134,17 +139,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.open_action = QAction(self.tr("&Open database…"), self)
-        self.open_action.triggered.connect(self.choose_database)
-        file_menu.addAction(self.open_action)
+        self.open_action = add_action(
+            self, file_menu, self.tr("&Open database…"), self.choose_database
+        )
         file_menu.addSeparator()
         from desktop.ui.backup_actions import BackupActions
 
         self.backup_actions = BackupActions(self, file_menu)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = add_action(self, file_menu, self.tr("&Quit"), self.close)
+        from desktop.ui.shortcuts import RecordActions, set_keys_after_paint
+
+        self.record_actions = RecordActions(self)  # new record, find, refresh
         from desktop.ui.ledger_actions import LedgerActions
 
         self.ledger_actions = LedgerActions(self, self.current_table)
@@ -164,26 +170,14 @@ class MainWindow(QMainWindow):
         )
         self._bundle_actions: Any = None
         self.first_painted.connect(lambda: QTimer.singleShot(0, lambda: self.bundle_actions))
-        # Shortcuts after the first paint: the first QKeySequence makes PySide6 build about a
-        # hundred Python enums (11 ms) that the painted frame does not need.
-        shortcuts = (
-            (self.open_action, "Open"),
-            (quit_action, "Quit"),
-            (self.ledger_actions.print_action, "Print"),
-        )
-
-        def set_shortcuts() -> None:
-            for action, key in shortcuts:
-                action.setShortcut(getattr(QKeySequence.StandardKey, key))
-
-        self.first_painted.connect(lambda: QTimer.singleShot(0, set_shortcuts))
+        keys = ((self.open_action, "Open"), (self.quit_action, "Quit"))
+        keys += ((self.ledger_actions.print_action, "Print"), *self.record_actions.keys)
+        set_keys_after_paint(self, keys)  # after the first paint: see desktop.ui.shortcuts
         from desktop.ui.admin_actions import AdminActions
 
         self.admin_actions = AdminActions(self, self.menuBar().addMenu(self.tr("&Manage")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Liaison Desk"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        add_action(self, help_menu, self.tr("&About Liaison Desk"), self.show_about)
 
     # --- start-up: paint first, then open the database -----------------------------------
 
@@ -392,6 +386,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(LAST_TAB, self.tabs.currentIndex())
+        self.layout_memory.save()
         self.settings.sync()
         if self.services is not None:
             self.services.close()

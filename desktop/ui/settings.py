@@ -1,4 +1,5 @@
-"""UI state kept between runs (geometry, last tab, language), in one INI file: the registry."""
+"""UI state kept between runs (geometry, last tab, language, column widths), in one INI file:
+the registry."""
 
 from __future__ import annotations
 
@@ -40,11 +41,38 @@ class UiSettings:
     def set(self, setting: Setting, value: Any) -> None:
         self._qs.setValue(setting.key, value)
 
-    def header_state(self, name: str) -> QByteArray:
-        return self._qs.value(f"headers/{name}", QByteArray())
+    # --- how the window's parts were laid out (desktop.ui.layout_memory) -------------------
+    # Each is kept with the number of its parts (a table's columns, a splitter's panes): a
+    # state saved by a version with other columns is not put on the columns of this one.
 
-    def set_header_state(self, name: str, state: QByteArray) -> None:
-        self._qs.setValue(f"headers/{name}", state)
+    def header_state(self, name: str, columns: int) -> QByteArray:
+        """Table ``name``'s header as saved (widths, sort), or empty: none, or other columns."""
+        return self._state("headers", name, columns)
+
+    def set_header_state(self, name: str, state: QByteArray, columns: int) -> None:
+        self._set_state("headers", name, state, columns)
+
+    def splitter_state(self, name: str, panes: int) -> QByteArray:
+        return self._state("splitters", name, panes)
+
+    def set_splitter_state(self, name: str, state: QByteArray, panes: int) -> None:
+        self._set_state("splitters", name, state, panes)
+
+    def page(self, name: str) -> int:
+        """The page last shown in the tab widget ``name`` (0 when none was saved)."""
+        return self.get(Setting(f"pages/{name}", 0))
+
+    def set_page(self, name: str, index: int) -> None:
+        self._qs.setValue(f"pages/{name}", index)
+
+    def _state(self, group: str, name: str, parts: int) -> QByteArray:
+        saved = self.get(Setting(f"{group}/{name}/parts", -1))
+        state = self._qs.value(f"{group}/{name}/state", QByteArray())
+        return state if saved == parts and isinstance(state, QByteArray) else QByteArray()
+
+    def _set_state(self, group: str, name: str, state: QByteArray, parts: int) -> None:
+        self._qs.setValue(f"{group}/{name}/state", state)
+        self._qs.setValue(f"{group}/{name}/parts", parts)
 
     def sync(self) -> None:
         self._qs.sync()

@@ -168,7 +168,7 @@ class RegisterTab(QWidget):
         self.delete_button = QPushButton(self.tr_base("Delete"))
         for button in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
-        self.table = record_table(self.model)
+        self.table = record_table(self.model, name="table")
         for title in (ORIGIN, SENT):
             self._show_column(title, False)  # until attach knows the site
         self.override_banner = OverrideBanner()
@@ -192,24 +192,16 @@ class RegisterTab(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
-        QShortcut(
-            QKeySequence.StandardKey.New,
-            self,
-            self.add,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Delete),
-            self.table,
-            self.delete_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Return),
-            self.table,
-            self.edit_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        # Ctrl+N (a new record) and Ctrl+F (the search box) are the Records menu's, shown
+        # there (desktop.ui.shortcuts); a second Ctrl+N here would make both do nothing.
+        for key, slot in (
+            (Qt.Key.Key_Delete, self.delete_current),
+            (Qt.Key.Key_Return, self.edit_current),
+        ):
+            # The table's own keys. PySide6 ignores a context given to QShortcut's constructor:
+            # every tab's Delete would be the window's, each cancelling the others out.
+            shortcut = QShortcut(QKeySequence(key), self.table, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.set_enabled(False)
 
     @staticmethod

@@ -108,8 +108,8 @@ def _sent_columns(names: dict[Any, str]) -> list[Column]:
     ]
 
 
-def _table(model: RowTableModel) -> QTableView:
-    return record_table(model, row_numbers=False)
+def _table(model: RowTableModel, name: str) -> QTableView:
+    return record_table(model, row_numbers=False, name=name)
 
 
 def _selected(table: QTableView, model: RowTableModel) -> Any | None:
@@ -147,18 +147,18 @@ class BundlesTab(QWidget):
             "padding: 6px; }"
         )
         self.received = RowTableModel(RECEIVED, self)
-        self.received_table = _table(self.received)
+        self.received_table = _table(self.received, "received")
         self.sent = RowTableModel(_sent_columns(self._names), self)
-        self.sent_table = _table(self.sent)
+        self.sent_table = _table(self.sent, "sent")
         self.write_again_button = QPushButton(self.tr("Write again…"))
         self.conflicts = RowTableModel(CONFLICTS, self)
-        self.conflicts_table = _table(self.conflicts)
+        self.conflicts_table = _table(self.conflicts, "conflicts")
         self.keep_button = QPushButton(self.tr("Keep ours"))
         self.take_button = QPushButton(self.tr("Take theirs"))
         self.conflict_note = QLabel()
         self.conflict_note.setWordWrap(True)
         self.set_aside = RowTableModel(SET_ASIDE, self)
-        self.set_aside_table = _table(self.set_aside)
+        self.set_aside_table = _table(self.set_aside, "set-aside")
         self.inner = QTabWidget()
         self.inner.addTab(self.received_table, self.tr("Received"))
         self.inner.addTab(self._sent_page(), self.tr("Sent"))

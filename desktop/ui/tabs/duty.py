@@ -14,6 +14,7 @@ from desktop.domain.records import DutyDayRow, ListFilter, VisitRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.dialogs.duty import DutyDayDialog, VisitDialog
 from desktop.ui.i18n import date_text, label
+from desktop.ui.layout_memory import remember
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
 
@@ -144,8 +145,10 @@ class DutyTab(QWidget):
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         super().__init__(parent)
         self.duty_days = DutyDaysTab(today)
+        self.duty_days.setObjectName("duty-days")  # the names its layout is kept under
         self.visits = VisitsTab(today)
-        self.inner = QTabWidget()
+        self.visits.setObjectName("visits")
+        self.inner = remember(QTabWidget(), "inner")  # the page left open, shown next time
         self.inner.addTab(self.duty_days, self.tr("Duty days"))
         self.inner.addTab(self.visits, self.tr("Visits"))
         layout = QVBoxLayout(self)

@@ -17,6 +17,7 @@ from desktop.domain.validation import mask_phone
 from desktop.ui.case_detail import CaseDetail
 from desktop.ui.dialogs.case import CaseDialog
 from desktop.ui.i18n import date_text, label, paper_label, translated
+from desktop.ui.layout_memory import remember
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
 
@@ -58,7 +59,7 @@ class FeedbackTab(RegisterTab):
         layout = self.layout()
         layout.insertLayout(0, bar)
         layout.removeWidget(self.table)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = remember(QSplitter(Qt.Orientation.Horizontal), "split")
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)

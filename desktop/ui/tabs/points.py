@@ -31,6 +31,7 @@ from desktop.ui import prompts
 from desktop.ui.dialogs.disputes import DisputesDialog
 from desktop.ui.dialogs.rules import RulesDialog
 from desktop.ui.i18n import date_text, label, message
+from desktop.ui.layout_memory import remember
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.tabs.base import find_data
 
@@ -91,14 +92,14 @@ class PointsTab(QWidget):
         bar.addWidget(self.disputes_button)
         bar.addWidget(self.lock_button)
         self.model = RowTableModel(COLUMNS, self)
-        self.table = QTableView()
+        self.table = remember(QTableView(), "ranking")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         for i, column in enumerate(COLUMNS):
             self.table.setColumnWidth(i, column.width)
-        self.register = QTreeWidget()
+        self.register = remember(QTreeWidget(), "register")
         self.register.setColumnCount(5)
         self.register.setHeaderLabels(
             [
@@ -117,7 +118,7 @@ class PointsTab(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.glance)
         right_layout.addWidget(self.register, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = remember(QSplitter(Qt.Orientation.Horizontal), "split")
         split.addWidget(self.table)
         split.addWidget(right)
         split.setStretchFactor(1, 1)

@@ -25,6 +25,7 @@ from desktop.domain.programme_specs import SPECS
 from desktop.ui import prompts
 from desktop.ui.dialogs.programme import open_record
 from desktop.ui.i18n import message
+from desktop.ui.layout_memory import remember
 from desktop.ui.programme_detail import ProgrammeDetail
 from desktop.ui.programme_values import ProgrammeTableModel, columns_for, describe
 from desktop.ui.record_table import record_table
@@ -99,15 +100,15 @@ class ProgrammeSection(QWidget):
             bar.addWidget(button)
         for button in self.extra_buttons():
             bar.addWidget(button)
-        self.table = record_table(self.model)
+        self.table = record_table(self.model, name="table")
         self.detail = ProgrammeDetail(self.spec)
-        left = QSplitter(Qt.Orientation.Vertical)
+        left = remember(QSplitter(Qt.Orientation.Vertical), "left")
         left.addWidget(self.table)
         below = self.build_below()
         if below is not None:
             left.addWidget(below)
             left.setSizes([300, 260])
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = remember(QSplitter(Qt.Orientation.Horizontal), "split")
         split.addWidget(left)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)

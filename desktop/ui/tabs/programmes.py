@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop.domain.programme_specs import SPECS
+from desktop.ui.layout_memory import remember_all
 from desktop.ui.programme_values import kind_label
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ class ProgrammesTab(QWidget):
 
                 widget = section_for(key, self._today)
             widget.counts_changed.connect(lambda text, k=key: self._set_count(k, text))
+            widget.setObjectName(key)  # its tables and splitters are kept under the kind
+            remember_all(widget)
             index = SECTIONS.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
