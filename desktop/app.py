@@ -97,8 +97,11 @@ def accept_files(window: MainWindow, guard: InstanceGuard) -> None:
 def bring_forward(window: MainWindow, files: list[Path]) -> None:
     """Raise the window (a second start means the clerk is looking for it) and open
     ``files``, once the database is attached if it is not yet."""
-    if window.isMinimized():
-        window.showNormal()
+    if window.isMinimized():  # back as it was: a maximized window stays maximized
+        from PySide6.QtCore import Qt
+
+        state = window.windowState() & ~Qt.WindowState.WindowMinimized
+        window.setWindowState(state | Qt.WindowState.WindowActive)
     window.raise_()
     window.activateWindow()
     if not files:

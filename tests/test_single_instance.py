@@ -365,3 +365,19 @@ def test_a_message_that_is_not_ours_is_dropped_and_the_next_start_served(
         later.kill()
     finally:
         first.release()
+
+
+def test_a_maximized_window_comes_back_maximized(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.app import bring_forward
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import UiSettings
+
+    window = MainWindow(UiSettings(tmp_path / "ui.ini"))
+    qtbot.addWidget(window)
+    window.showMaximized()
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMinimized)
+    assert window.isMinimized()
+    bring_forward(window, [])
+    assert not window.isMinimized() and window.isMaximized()
