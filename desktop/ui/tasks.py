@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QEventLoop,
     QObject,
     QRunnable,
-    Qt,
     QThreadPool,
     QTimer,
     Signal,
@@ -233,6 +232,8 @@ def run_task(
 
 
 def _progress_dialog(parent: QWidget, title: str, handle: TaskHandle[Any]) -> _ProgressDialog:
+    from PySide6.QtCore import Qt  # here, not at import: the window imports this before it paints
+
     cancel = QCoreApplication.translate("TaskHandle", "Cancel")
     dialog = _ProgressDialog(title, cancel, 0, 0, parent.window())
     dialog.setWindowTitle(title)
