@@ -206,9 +206,7 @@ def test_the_county_imports_through_the_plan(qtbot, pair, answers, tmp_path):
     answers["infos"].clear()
     win.bundle_actions.import_action.trigger()
     qtbot.waitUntil(lambda: bool(answers["infos"] or answers["errors"]), timeout=20_000)
-    already = t(
-        "BundlePlan", "「{0}」 (bundle {1} from {2}) was already imported: nothing changes."
-    )
+    already = t("BundlePlan", "“{0}” (bundle {1} from {2}) was already imported: nothing changes.")
     assert answers["infos"] == [already.format(path.name, 1, STATION)]
     assert len(answers["dialogs"]) == 1  # the plan dialog was not shown again
     assert tab.received.rowCount() == 1

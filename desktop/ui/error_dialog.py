@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.forms import open_width, refit
+
 
 def open_url(url: QUrl) -> bool:
     """The system's file manager (tests replace this)."""
@@ -48,6 +50,7 @@ class ErrorDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.headline.setFont(font)
+        self.headline.setWordWrap(True)
         self.what_happened = self._paragraph(
             self.tr(
                 "What was already saved stays saved. The change you were making when it "
@@ -113,7 +116,7 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.details_view, 1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        open_width(self, 520)
 
     @staticmethod
     def _paragraph(text: str) -> QLabel:
@@ -124,7 +127,7 @@ class ErrorDialog(QDialog):
     def _show_details(self, shown: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.details_view.setVisible(shown)
-        self.adjustSize()
+        refit(self)
 
     def open_log_folder(self) -> None:
         if self.log_folder is not None:

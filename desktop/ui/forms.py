@@ -6,19 +6,24 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
+    QStyle,
+    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +33,57 @@ from desktop.domain.enums import LabelledEnum
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import DeputyRow
 from desktop.ui import prompts
-from desktop.ui.i18n import label, message
+from desktop.ui.i18n import joined, label, message
+
+# What a window's title bar and frame take beyond its client area (Windows 10 and 11; in
+# device-independent pixels, so at any scaling).
+TITLE_BAR, FRAME = 32, 16
+
+
+def room_on_screen(widget: QWidget) -> QSize:
+    """The most a window's client area may take on the widget's screen: the screen less the
+    taskbar, less the window's title bar and frame. 1092×550 on a 1366×768 laptop at 125%."""
+    # The screen of the window it opens over (QWidget.screen() is not asked: with PySide6
+    # 6.11 the garbage collector could then delete the QScreen itself, and crash later).
+    parent = widget.parentWidget()
+    over = parent.window() if parent is not None and parent.window().isVisible() else None
+    screen = QGuiApplication.screenAt(over.geometry().center()) if over is not None else None
+    area = (screen or QGuiApplication.primaryScreen()).availableGeometry()
+    return QSize(area.width() - FRAME, area.height() - TITLE_BAR)
+
+
+def fit_on_screen(window: QWidget, size: QSize) -> None:
+    """Resize ``window`` to ``size``, or less where its screen has no room for that."""
+    window.resize(size.boundedTo(room_on_screen(window)))
+
+
+def open_width(window: QWidget, width: int) -> None:
+    """Open ``width`` wide (wider where the layout needs it) and as tall as its wrapped text is
+    then. Unlike setMinimumWidth(), the layout keeps its own minimum: a longer translation
+    widens the window instead of being cut off."""
+    window.setProperty("openWidth", width)
+    width = max(width, window.minimumSizeHint().width())
+    height = window.heightForWidth(width) if window.hasHeightForWidth() else -1
+    fit_on_screen(window, QSize(width, max(height, window.sizeHint().height())))
+
+
+def refit(window: QWidget) -> None:
+    """After its text changed (an error shown): as tall as it now needs, at the width it has
+    (adjustSize() would narrow it to its bare size hint)."""
+    shown = window.width() if window.isVisible() else window.property("openWidth") or 0
+    open_width(window, shown)
+
+
+def widen_to_headings(view: QTableView | QTreeView) -> None:
+    """Each column at least as wide as its heading: a translation may be longer than the
+    width chosen for the Chinese one (a stretched column takes what is left)."""
+    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+    for i in range(header.count()):
+        if header.sectionResizeMode(i) is QHeaderView.ResizeMode.Stretch:
+            continue
+        need = header.sectionSizeFromContents(i).width()
+        if header.sectionSize(i) < need:
+            header.resizeSection(i, need)
 
 
 class MultiLineEdit(QPlainTextEdit):
@@ -155,7 +210,7 @@ class DeputyPicker(QWidget):
 
     def _update_summary(self, *_: Any) -> None:
         chosen = self.chosen_names()
-        text = "、".join(chosen) if chosen else self.tr("No one chosen yet")
+        text = joined(chosen) if chosen else self.tr("No one chosen yet")
         self.summary.setText(self.tr("Chosen: %1").replace("%1", text))
         self.summary.setWordWrap(True)
         self.changed.emit()
@@ -206,6 +261,7 @@ class _ReturnInLineEdits(QObject):
 
 class RecordDialog(QDialog):
     """A form: fields in a QFormLayout, each with a red message line under it, Save and Cancel.
+    The form scrolls (a long one still fits a small screen); the buttons stay below it.
 
     Subclasses implement ``build_draft()`` and ``submit(draft)`` (which calls a service and
     returns the saved row); refusals come back as DraftInvalid and land beside their fields.
@@ -238,11 +294,30 @@ class RecordDialog(QDialog):
         self.general_error.setStyleSheet("color: #b00020;")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
+        self.holder = QWidget()
+        self.holder.setLayout(self.form)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.holder)
         outer = QVBoxLayout(self)
-        outer.addLayout(self.form)
+        outer.addWidget(self.scroll, 1)
         outer.addWidget(self.general_error)
         outer.addWidget(buttons)
         self._enter_filter = _ReturnInLineEdits(self)
+
+    def open_size(self, width: int) -> None:
+        """Open ``width`` wide (wider if the form needs it) and as tall as the whole form, as
+        far as the screen has room; beyond that the form scrolls."""
+        self.form.activate()
+        form = self.holder.sizeHint()
+        around = self.sizeHint() - self.scroll.sizeHint()
+        want = QSize(max(width, form.width() + around.width()), form.height() + around.height())
+        room = room_on_screen(self)
+        if want.height() > room.height():  # the form scrolls: room for its scroll bar
+            bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            want.setWidth(max(width, form.width() + around.width() + bar))
+        fit_on_screen(self, want)
 
     def add_field(self, name: str, caption: str, widget: QWidget) -> QWidget:
         error = QLabel()

@@ -39,7 +39,7 @@ from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
 from desktop.formats.files import FileRefused, write_atomically
 from desktop.formats.fonts import marker
 from desktop.ui import prompts, tasks
-from desktop.ui.i18n import message
+from desktop.ui.i18n import joined, message
 
 if TYPE_CHECKING:
     from desktop.formats.slips import RenderedPdf
@@ -160,7 +160,8 @@ class PrintPreviewDialog(QDialog):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(NOTICE_STYLE)
-        flagged = "、".join(f"{marker(ch)} {ch}" for ch in sorted(set(flagged_characters)))
+        # The marker as the paper prints it (〔U+20BB7〕), and the character the font lacks.
+        flagged = joined(f"{marker(ch)} {ch}" for ch in sorted(set(flagged_characters)))
         self.notice.setText(
             self.tr(
                 "Some characters are not in the printing font and are printed as codes: {0}. "

@@ -6,27 +6,50 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(QMessageBox.StandardButton.Yes)
-    box.addButton(QMessageBox.StandardButton.No)
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    """A message box as error(), info() and confirm() show it (built apart: tests measure it)."""
+    return QMessageBox(icon, title, text, buttons, parent)
+
+
+def confirm_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A question answered Yes or No, No the default."""
+    yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, yes_no)
     box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    box = confirm_box(parent, title, text)
     box.exec()
-    return box.clickedButton() is yes
+    return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
 
 
 def error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Critical, title, text).exec()
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
 def save_path(parent: QWidget | None, title: str, suggested: str, filter: str) -> Path | None:
@@ -73,24 +96,50 @@ def choose_printer(parent: QWidget | None, printer: QPrinter, pages: int) -> boo
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
+def choice_dialog(
+    parent: QWidget | None, title: str, label: str, items: list[str], start: int = 0
+) -> QInputDialog:
+    """A pick from a list, as QInputDialog.getItem shows it (built apart: tests measure it)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    if items:
+        dialog.setTextValue(items[min(max(start, 0), len(items) - 1)])
+    return dialog
+
+
+def text_dialog(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal,
+) -> QInputDialog:
+    """A line of text, as QInputDialog.getText shows it (``echo``: Password masks it)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(echo)
+    return dialog
+
+
 def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
     """The index of the item chosen from a list, or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog
-
-    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
-    return items.index(text) if ok and text in items else None
+    dialog = choice_dialog(parent, title, label, items)
+    text = dialog.textValue() if dialog.exec() else None
+    return items.index(text) if text in items else None
 
 
 def choose_year(
     parent: QWidget | None, title: str, label: str, years: list[int], current: int
 ) -> int | None:
     """A year from ``years`` (``current`` chosen to begin with), or None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog
-
     items = [str(y) for y in years]
     start = items.index(str(current)) if str(current) in items else 0
-    text, ok = QInputDialog.getItem(parent, title, label, items, start, False)
-    return int(text) if ok and text in items else None
+    dialog = choice_dialog(parent, title, label, items, start)
+    text = dialog.textValue() if dialog.exec() else None
+    return int(text) if text in items else None
 
 
 def run_dialog(dialog: QDialog) -> bool:
@@ -100,7 +149,5 @@ def run_dialog(dialog: QDialog) -> bool:
 
 def passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
     """A passphrase typed in a masked field; None when cancelled."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
-    return text if ok else None
+    dialog = text_dialog(parent, title, label, QLineEdit.EchoMode.Password)
+    return dialog.textValue() if dialog.exec() else None

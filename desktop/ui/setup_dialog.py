@@ -35,15 +35,17 @@ class SetupDialog(RecordDialog):
             "role", self.tr("This computer is at"), enum_combo(list(SiteRole), SiteRole.STATION)
         )
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
-        self.name.setPlaceholderText(self.tr("e.g. 黄姚镇大田村代表联络站"))
+        self.name.setPlaceholderText(
+            self.tr("e.g. Datian Village Deputy Liaison Station, Huangyao Town")
+        )
         self.code = self.add_field("code", self.tr("Code"), QLineEdit())
         self.code.setPlaceholderText(self.tr("The code the county office gave, e.g. S01"))
         self.township = self.add_field("township_name", self.tr("Township"), QLineEdit())
-        self.township.setPlaceholderText(self.tr("e.g. 黄姚镇"))
+        self.township.setPlaceholderText(self.tr("e.g. Huangyao Town"))
         self.enrol_button = QPushButton(self.tr("Use the enrollment file from the county office…"))
         self.enrol_button.clicked.connect(self.use_enrollment_file)
         self.form.insertRow(1, self.enrol_button)
-        self.resize(520, self.sizeHint().height())
+        self.open_size(520)
 
     def use_enrollment_file(self) -> bool:
         """Set the site up from the county's file (asked for with its passphrase)."""

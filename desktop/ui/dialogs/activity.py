@@ -18,6 +18,7 @@ from desktop.ui.forms import (
     date_edit,
     date_of,
     enum_combo,
+    widen_to_headings,
 )
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class ParticipantTable(QTableWidget):
         )
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
+        widen_to_headings(self)
         self.setMinimumHeight(140)
         self._ids: list = []
 
@@ -113,7 +115,7 @@ class ActivityDialog(RecordDialog):
         self._existing = existing
         self.picker.changed.connect(self._sync_table)
         self._sync_table()
-        self.resize(600, 860)
+        self.open_size(600)
 
     def _sync_table(self) -> None:
         chosen = list(zip(self.picker.chosen_ids(), self.picker.chosen_names(), strict=True))

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from desktop.services.audit import (
     role_label,
 )
 from desktop.ui import prompts
+from desktop.ui.forms import fit_on_screen, widen_to_headings
 from desktop.ui.i18n import message
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -73,7 +74,7 @@ class AuditLogDialog(QDialog):
         self.services = services
         self.review = AuditReview(services.access)
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(1180, 640)  # fits a 1366×768 screen with the taskbar
+        fit_on_screen(self, QSize(1180, 640))  # on a 1366×768 laptop: 1076×550
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -109,6 +110,7 @@ class AuditLogDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
+        widen_to_headings(self.table)
         layout.addWidget(self.table, 1)
         self.result = QLabel()
         self.result.setWordWrap(True)

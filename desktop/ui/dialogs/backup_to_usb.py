@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.forms import fit_on_screen
 
 MIN_PASSPHRASE = 8  # as desktop.sync.crypto.MIN_PASSPHRASE (which refuses shorter ones too)
 
@@ -74,7 +77,7 @@ class BackupToUsbDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_on_screen(self, QSize(560, self.sizeHint().height()))
 
     def _browse(self) -> None:
         chosen = self._choose_folder(self)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.forms import fit_on_screen, widen_to_headings
 from desktop.ui.i18n import date_text, message
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class PlanOutcome:
 
 
 def refusal_text(outcome: PlanOutcome) -> str:
-    """The refusal in Chinese, naming the file when the message does not already."""
+    """The refusal in the interface language, naming the file when the message does not."""
     exc = outcome.error
     assert exc is not None
     if not hasattr(exc, "message"):  # not a refusal we wrote: keep the trace for the log
@@ -78,7 +79,7 @@ def refusal_text(outcome: PlanOutcome) -> str:
     return (
         text
         if name in text
-        else QCoreApplication.translate("BundlePlan", "「{0}」: {1}").format(name, text)
+        else QCoreApplication.translate("BundlePlan", "“{0}”: {1}").format(name, text)
     )
 
 
@@ -90,7 +91,7 @@ def heading(plan: Any) -> str:
 
 def already_text(plan: Any) -> str:
     return QCoreApplication.translate(
-        "BundlePlan", "「{0}」 (bundle {1} from {2}) was already imported: nothing changes."
+        "BundlePlan", "“{0}” (bundle {1} from {2}) was already imported: nothing changes."
     ).format(plan.file_name, plan.seq, plan.sender_name)
 
 
@@ -155,7 +156,7 @@ class BundlePlanDialog(QDialog):
     def __init__(self, outcomes: Sequence[PlanOutcome], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import bundles"))
-        self.resize(900, 560)
+        fit_on_screen(self, QSize(900, 560))
         self.outcomes = list(outcomes)
         importable = [o for o in outcomes if o.importable]
         already = [o for o in outcomes if o.plan is not None and o.plan.already]
@@ -199,7 +200,7 @@ class BundlePlanDialog(QDialog):
         if len(importable) == 1 and not already and not refused:
             plan = importable[0].plan
             return self.tr(
-                "「{0}」: bundle {1} from {2}, written {3} (the sender's clock). Nothing has been "
+                "“{0}”: bundle {1} from {2}, written {3} (the sender's clock). Nothing has been "
                 "written yet: check the figures, then press Import."
             ).format(plan.file_name, plan.seq, plan.sender_name, moment_text(plan.written_at))
         return self.tr(
@@ -259,6 +260,7 @@ class BundlePlanDialog(QDialog):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
                 for child in (item.child(j) for j in range(item.childCount())):
                     child.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+        widen_to_headings(tree)
         return tree
 
     def _rejected(self, importable: list[PlanOutcome]) -> QTableWidget:

@@ -89,7 +89,7 @@ class CaseDialog(RecordDialog):
             self.content.setPlainText(row.content)
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self._anonymous_toggled(self.anonymous.isChecked())
-        self.resize(560, 820)
+        self.open_size(560)
 
     def _duty_day_combo(self, row: CaseRow | None):
         recent = self._services.duty_days.page(ListFilter(), limit=60).rows

@@ -18,13 +18,49 @@ from PySide6.QtWidgets import (
 from desktop.domain.checks import DraftInvalid
 from desktop.domain.enums import DeputyStatus, Gender, RosterStatus
 from desktop.domain.records import DeputyDraft, DeputyRow
+from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import MSG_REQUIRED, InvalidValue
 from desktop.ui.forms import RecordDialog, enum_combo
+from desktop.ui.i18n import joined, translated
 
 if TYPE_CHECKING:
     from desktop.services import Services
 
-ETHNICITIES = ("汉族", "壮族", "瑶族", "苗族", "侗族", "回族", "土家族", "仫佬族", "毛南族")
+# The ethnic groups of the county, as the roster stores and the ledgers print them (Chinese),
+# each with its name in the interface language.
+ETHNICITIES = {
+    "汉族": QT_TRANSLATE_NOOP("DeputyDialog", "Han"),
+    "壮族": QT_TRANSLATE_NOOP("DeputyDialog", "Zhuang"),
+    "瑶族": QT_TRANSLATE_NOOP("DeputyDialog", "Yao"),
+    "苗族": QT_TRANSLATE_NOOP("DeputyDialog", "Miao"),
+    "侗族": QT_TRANSLATE_NOOP("DeputyDialog", "Dong"),
+    "回族": QT_TRANSLATE_NOOP("DeputyDialog", "Hui"),
+    "土家族": QT_TRANSLATE_NOOP("DeputyDialog", "Tujia"),
+    "仫佬族": QT_TRANSLATE_NOOP("DeputyDialog", "Mulao"),
+    "毛南族": QT_TRANSLATE_NOOP("DeputyDialog", "Maonan"),
+}
+
+
+class EthnicityCombo(QComboBox):
+    """The county's groups by name in the interface language, or another group typed in;
+    ``value()`` is what the roster stores (汉族, or the text typed)."""
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for stored, name in ETHNICITIES.items():
+            self.addItem(translated("DeputyDialog", name), stored)
+        found = self.findData(value)
+        if found >= 0:
+            self.setCurrentIndex(found)
+        else:
+            self.setCurrentText(value)
+
+    def value(self) -> str:
+        text = self.currentText().strip()
+        found = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.itemData(found) if found >= 0 else text
 
 
 class DeputyDialog(RecordDialog):
@@ -41,10 +77,7 @@ class DeputyDialog(RecordDialog):
         if not (row and row.gender):
             self.gender.setCurrentIndex(0)
         self.add_field("gender", self.tr("Gender"), self.gender)
-        self.ethnicity = QComboBox()
-        self.ethnicity.setEditable(True)
-        self.ethnicity.addItems(ETHNICITIES)
-        self.ethnicity.setCurrentText(row.ethnicity if row else ETHNICITIES[0])
+        self.ethnicity = EthnicityCombo(row.ethnicity if row else "汉族")
         self.add_field("ethnicity", self.tr("Ethnicity"), self.ethnicity)
         levels = QWidget()
         box = QHBoxLayout(levels)
@@ -87,7 +120,7 @@ class DeputyDialog(RecordDialog):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.stations.addItem(item)
         self.add_field("station_ids", self.tr("Stations"), self.stations)
-        self.resize(480, self.sizeHint().height())
+        self.open_size(480)
 
     def build_draft(self) -> DeputyDraft:
         stations = tuple(
@@ -98,7 +131,7 @@ class DeputyDialog(RecordDialog):
         return DeputyDraft(
             name=self.name.text(),
             gender=self.gender.currentData(),
-            ethnicity=self.ethnicity.currentText(),
+            ethnicity=self.ethnicity.value(),
             is_county_level=self.county_level.isChecked(),
             is_township_level=self.township_level.isChecked(),
             constituency=self.constituency.text(),
@@ -127,10 +160,11 @@ class MapDeputyDialog(RecordDialog):
         roster.sort(key=lambda d: d.name != row.name)  # the same name first, order kept
         self.target = QComboBox()
         for deputy in roster:
-            where = "、".join(deputy.station_names)
-            self.target.addItem(f"{deputy.name}（{where}）" if where else deputy.name, deputy.id)
+            where = joined(deputy.station_names)
+            shown = self.tr("{0} ({1})").format(deputy.name, where) if where else deputy.name
+            self.target.addItem(shown, deputy.id)
         self.add_field("target", self.tr("Same person as"), self.target)
-        self.resize(460, self.sizeHint().height())
+        self.open_size(460)
 
     def build_draft(self) -> object:
         return self.target.currentData()

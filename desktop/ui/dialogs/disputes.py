@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import ServiceError
 from desktop.domain.points import PointsError, Scope, format_points
 from desktop.ui import prompts
+from desktop.ui.forms import fit_on_screen
 from desktop.ui.i18n import label, message
 
 if TYPE_CHECKING:
@@ -61,7 +63,7 @@ class DisputesDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.resize(760, 420)
+        fit_on_screen(self, QSize(760, 420))
         self._rows: list[Any] = []
         self.reload()
 

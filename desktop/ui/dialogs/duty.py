@@ -69,7 +69,7 @@ class DutyDayDialog(RecordDialog):
         self.summary = self.add_field("summary", self.tr("Summary"), MultiLineEdit())
         if row:
             self.summary.setPlainText(row.summary)
-        self.resize(520, 620)
+        self.open_size(520)
 
     def build_draft(self) -> DutyDayDraft:
         return DutyDayDraft(
@@ -138,7 +138,7 @@ class VisitDialog(RecordDialog):
         self.summary = self.add_field("summary", self.tr("Summary"), MultiLineEdit())
         if row:
             self.summary.setPlainText(row.summary)
-        self.resize(520, 720)
+        self.open_size(520)
 
     def build_draft(self) -> VisitDraft:
         return VisitDraft(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,7 @@ from desktop.domain.records import SiteDraft
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.dialogs.bundle_plan import moment_text
 from desktop.ui.dialogs.common import select_data
-from desktop.ui.forms import RecordDialog, enum_combo
+from desktop.ui.forms import RecordDialog, enum_combo, fit_on_screen, widen_to_headings
 from desktop.ui.i18n import label, translated
 from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
@@ -81,9 +81,11 @@ class EnrolDialog(RecordDialog):
         self.code = self.add_field("code", self.tr("Code"), QLineEdit())
         self.code.setPlaceholderText(self.tr("e.g. S01"))
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
-        self.name.setPlaceholderText(self.tr("e.g. 黄姚镇大田村代表联络站"))
+        self.name.setPlaceholderText(
+            self.tr("e.g. Datian Village Deputy Liaison Station, Huangyao Town")
+        )
         self.township = self.add_field("township_name", self.tr("Township"), QLineEdit())
-        self.township.setPlaceholderText(self.tr("e.g. 黄姚镇"))
+        self.township.setPlaceholderText(self.tr("e.g. Huangyao Town"))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("Enroll and save the file…"))
         if draft is not None:
@@ -91,7 +93,7 @@ class EnrolDialog(RecordDialog):
             self.code.setText(draft.code)
             self.name.setText(draft.name)
             self.township.setText(draft.township_name)
-        self.resize(560, self.sizeHint().height())
+        self.open_size(560)
 
     def build_draft(self) -> SiteDraft:
         return SiteDraft(
@@ -140,6 +142,7 @@ class EnrolledSitesDialog(QDialog):
         note.setWordWrap(True)
         self.model = RowTableModel(SITE_COLUMNS, self)
         self.table = record_table(self.model, row_numbers=False)
+        widen_to_headings(self.table)
         self.empty = QLabel(self.tr("No site has been enrolled yet."))
         self.revoke_button = QPushButton(self.tr("Revoke keys…"))
         self.reenroll_button = QPushButton(self.tr("Re-enroll…"))
@@ -159,7 +162,7 @@ class EnrolledSitesDialog(QDialog):
         self.reenroll_button.clicked.connect(lambda: self._request(self.reenroll_requested))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.set_rows(rows)
-        self.resize(1080, 420)
+        fit_on_screen(self, QSize(1080, 420))
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """List again, the same site still selected."""

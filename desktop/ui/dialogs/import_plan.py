@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.i18n import message
+from desktop.ui.forms import fit_on_screen
+from desktop.ui.i18n import joined, message
 
 MAX_SHOWN = 2000  # problems listed; the count says if there are more
 
@@ -27,7 +29,7 @@ class ImportPlanDialog(QDialog):
     def __init__(self, plan: Any, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import from Excel: {0}").format(title))
-        self.resize(820, 520)
+        fit_on_screen(self, QSize(820, 520))
         new, updated = plan.count("new"), plan.count("updated")
         unchanged, rejected = plan.count("unchanged"), plan.count("rejected")
         summary = QLabel(
@@ -40,7 +42,7 @@ class ImportPlanDialog(QDialog):
         layout.addWidget(summary)
         if plan.ignored_headers:
             ignored = QLabel(
-                self.tr("Columns not imported: {0}").format("、".join(plan.ignored_headers))
+                self.tr("Columns not imported: {0}").format(joined(plan.ignored_headers))
             )
             ignored.setWordWrap(True)
             layout.addWidget(ignored)
@@ -53,7 +55,9 @@ class ImportPlanDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         line = 0
         for row_number, problem in problems[:MAX_SHOWN]:
-            column = problem.header + (f"（{problem.cell_ref}）" if problem.cell_ref else "")
+            column = problem.header
+            if problem.cell_ref:  # the workbook's own (Chinese) header, and the cell
+                column = self.tr("{0} ({1})").format(problem.header, problem.cell_ref)
             self._put(line, str(row_number), column, message(problem.error))
             line += 1
         for warning in plan.warnings:

@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QWidget,
 )
@@ -33,8 +31,6 @@ from desktop.ui.programme_values import field_label, kind_label
 if TYPE_CHECKING:
     from desktop.services import Services
     from desktop.services.programmes import ProgrammeRow
-
-MAX_HEIGHT = 700  # the dialog fits a 1366×768 screen with the taskbar; the form scrolls
 
 
 class ProgrammeDialog(RecordDialog):
@@ -66,7 +62,6 @@ class ProgrammeDialog(RecordDialog):
         self._fixed = dict(fixed or {})
         site = services.site.current()
         self._own_station = site.station_id if site is not None else None
-        self._move_form_into_scroll()
         values: dict[str, Any] = dict(defaults or {})
         if row is not None:
             values.update(row.values)
@@ -79,27 +74,9 @@ class ProgrammeDialog(RecordDialog):
                 self.add_field(f.key, field_label(f), QLabel(shown))
                 continue
             self.editors[f.key] = self.add_field(f.key, field_label(f), self._editor(f, values))
-        # As tall as the form wants, up to what a 1366×768 screen has room for.
-        wanted = self._holder.sizeHint().height() + self.buttons.sizeHint().height() + 48
-        self.resize(640, min(MAX_HEIGHT, wanted))
+        self.open_size(640)  # as tall as the form wants, as far as the screen has room
 
     # --- building ---------------------------------------------------------------------------
-
-    def _move_form_into_scroll(self) -> None:
-        """The base dialog's form, inside a scroll area so a long kind still fits the screen."""
-        outer = self.layout()
-        outer.removeItem(self.form)
-        self.form.setParent(None)
-        holder = self._holder = QWidget()
-        form = QFormLayout(holder)
-        form.setFieldGrowthPolicy(self.form.fieldGrowthPolicy())
-        form.setLabelAlignment(self.form.labelAlignment())
-        self.form = form
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(holder)
-        outer.insertWidget(0, scroll, 1)
 
     def _editor(self, f: Field, values: Mapping[str, Any]) -> QWidget:
         value = values.get(f.key)

@@ -37,7 +37,7 @@ class FundLimitsDialog(RecordDialog):
         self.add_field("used", self.tr("Approved so far (yuan)"), self.used)
         self.year.valueChanged.connect(self._show_year)
         self._show_year()
-        self.resize(440, self.sizeHint().height())
+        self.open_size(440)
 
     def _show_year(self) -> None:
         year = self.year.value()

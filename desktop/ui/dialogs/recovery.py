@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.dialogs.restore import counts_text, taken_text
+from desktop.ui.forms import open_width
 
 
 class RecoveryDialog(QDialog):
@@ -101,8 +102,7 @@ class RecoveryDialog(QDialog):
         buttons.addWidget(close)
         layout.addSpacing(6)
         layout.addLayout(buttons)
-        self.setMinimumWidth(620)
-        self.resize(680, self.sizeHint().height())
+        open_width(self, 680)
 
     def _finish(self, action: str) -> None:
         self.action = action

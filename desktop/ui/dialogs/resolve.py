@@ -34,11 +34,12 @@ class ResolveDialog(RecordDialog):
         column = QVBoxLayout(box)
         self.choice = QButtonGroup(self)
         for index, branch in enumerate(result.branches):
-            button = QRadioButton("；".join(self._describe(events.get(i)) for i in branch))
+            steps = self.tr("; ").join(self._describe(events.get(i)) for i in branch)
+            button = QRadioButton(steps)
             self.choice.addButton(button, index)
             column.addWidget(button)
         self.add_field("branch", self.tr("Keep"), box)
-        self.resize(560, self.sizeHint().height())
+        self.open_size(560)
 
     @staticmethod
     def _describe(event: CaseEventRow | None) -> str:

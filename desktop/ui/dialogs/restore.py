@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.tr import QT_TRANSLATE_NOOP
+from desktop.ui.forms import fit_on_screen, widen_to_headings
 from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -84,6 +85,7 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.model = RowTableModel(BACKUP_COLUMNS, self)
         self.table = record_table(self.model, row_numbers=False)
+        widen_to_headings(self.table)
         self.empty = QLabel(self.tr("This computer has no backups of this database yet."))
         self.file_button = QPushButton(self.tr("Choose a backup file…"))
         self.file_button.clicked.connect(self.file_requested.emit)
@@ -116,7 +118,7 @@ class RestoreDialog(QDialog):
             self.table.selectRow(0)
         self.empty.setVisible(not choices)
         self._show()
-        self.resize(1000, 520)
+        fit_on_screen(self, QSize(1000, 520))
 
     def add_choice(self, choice: Any) -> None:
         """A backup file the clerk chose: listed first and selected."""

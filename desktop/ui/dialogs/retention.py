@@ -22,6 +22,7 @@ from desktop.domain.errors import ServiceError
 from desktop.services.retention import MAX_YEARS, MIN_YEARS, TYPICAL_YEARS, RetentionService, cutoff
 from desktop.ui import prompts, tasks
 from desktop.ui.dialogs.sign_in import error_label
+from desktop.ui.forms import open_width
 from desktop.ui.i18n import message
 
 if TYPE_CHECKING:
@@ -103,8 +104,8 @@ class RetentionDialog(QDialog):
         layout.addWidget(backups)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
         self.show_due()
+        open_width(self, 520)
 
     def chosen(self) -> int | None:
         return self.years.value() if self.enabled.isChecked() else None

@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.points import PointsError, RuleSet, format_points
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import InvalidValue
-from desktop.ui.forms import RecordDialog
+from desktop.ui.forms import RecordDialog, fit_on_screen, widen_to_headings
 from desktop.ui.i18n import label
 
 if TYPE_CHECKING:
@@ -93,10 +93,11 @@ class RulesDialog(RecordDialog):
                 if column not in EDITABLE:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, cell)
+        widen_to_headings(self.table)
         self.add_field("items", self.tr("Items"), self.table)
         if not editable:
             self.buttons.button(self.buttons.StandardButton.Save).hide()
-        self.resize(820, 520)
+        fit_on_screen(self, QSize(820, 520))
 
     def build_draft(self) -> RuleSet:
         items = []

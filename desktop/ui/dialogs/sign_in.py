@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import ServiceError
 from desktop.domain.roles import ROLE_LABELS
 from desktop.services.access import MIN_PASSWORD, WAIT_BEFORE_TRYING
+from desktop.ui.forms import open_width, refit
 from desktop.ui.i18n import message, translated
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)  # right under the password (a form row clips wrapped text)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        open_width(self, 420)
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self.tick)
@@ -111,7 +112,7 @@ class SignInDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
-        self.adjustSize()  # a wrapped message needs its lines (the form sized itself without)
+        refit(self)  # a wrapped message needs its lines (the form sized itself without)
 
 
 class PasswordDialog(QDialog):
@@ -155,7 +156,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        open_width(self, 420)
 
     def save(self) -> None:
         if self.new.text() != self.again.text():
@@ -174,7 +175,7 @@ class PasswordDialog(QDialog):
     def _refuse(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        self.adjustSize()
+        refit(self)
         self.new.clear()
         self.again.clear()
         self.new.setFocus()

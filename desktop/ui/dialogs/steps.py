@@ -46,7 +46,7 @@ class StepDialog(RecordDialog):
         if builder is not None:
             builder()
         self.note = self.add_field("note", self.tr("Note"), QLineEdit())
-        self.resize(520, self.sizeHint().height())
+        self.open_size(520)
 
     # --- fields per step ----------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from desktop.domain.errors import ServiceError
 from desktop.domain.roles import PERMISSION_LABELS, PERMISSIONS, ROLE_LABELS, Role
 from desktop.ui import prompts
 from desktop.ui.dialogs.sign_in import PasswordDialog, error_label, password_edit
+from desktop.ui.forms import fit_on_screen, open_width, refit
 from desktop.ui.i18n import message, translated
 
 if TYPE_CHECKING:
@@ -72,10 +73,9 @@ class AddUserDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Full name"), self.name)
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow("", self.role_note)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Password again"), self.again)
+        form.addRow(self.tr("Role"), self.role)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -83,14 +83,15 @@ class AddUserDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.role_note)  # under the role (a form row clips wrapped text)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        open_width(self, 460)
         self._role_changed()
 
     def _role_changed(self) -> None:
         self.role_note.setText(role_summary(Role(self.role.currentData())))
-        self.adjustSize()
+        refit(self)
 
     def save(self) -> None:
         if self.password.text() != self.again.text():
@@ -111,7 +112,7 @@ class AddUserDialog(QDialog):
     def _refuse(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        self.adjustSize()
+        refit(self)
         self.password.clear()
         self.again.clear()
 
@@ -166,7 +167,7 @@ class UsersDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        fit_on_screen(self, QSize(640, 420))
         self.reload()
 
     # --- the list -------------------------------------------------------------------------
