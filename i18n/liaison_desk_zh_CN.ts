@@ -444,6 +444,10 @@
         <source>backups taken before {day}</source>
         <translation>{day} 之前的备份</translation>
     </message>
+    <message>
+        <source>{programme}: {name}</source>
+        <translation>{programme}：{name}</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -669,36 +673,36 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>「{file}」由较新版本的联络站工作台生成。请安装新版本后再导入；未做任何更改。</translation>
     </message>
     <message>
-        <source>「{file}」 comes from a site this office has not enrolled, or it was changed after it was written. Nothing has been imported.</source>
+        <source>The contents of 「{file}」 are damaged or were written by a program this one does not know. Nothing has been imported; ask the sender to export it again.</source>
+        <translation>「{file}」的内容已损坏，或由本程序无法识别的程序写出。没有导入任何内容；请发送方重新导出。</translation>
+    </message>
+    <message>
+        <source>“{file}” comes from a site this office has not enrolled, or it was changed after it was written. Nothing has been imported.</source>
         <translation>「{file}」来自本处没有登记的站点，或写出后被改动过。没有导入任何内容。</translation>
     </message>
     <message>
-        <source>「{file}」 comes from {name}, whose keys were revoked. Nothing has been imported; re-enroll the site and ask it to export again.</source>
+        <source>“{file}” comes from {name}, whose keys were revoked. Nothing has been imported; re-enroll the site and ask it to export again.</source>
         <translation>「{file}」来自{name}，其密钥已被吊销。没有导入任何内容；请重新登记该站点，再请其重新导出。</translation>
     </message>
     <message>
-        <source>「{file}」 was written for another office, not this one. Nothing has been imported; check that you chose the right file.</source>
+        <source>“{file}” was written for another office, not this one. Nothing has been imported; check that you chose the right file.</source>
         <translation>「{file}」是发给其他单位的，不是发给本处的。没有导入任何内容；请检查是否选错了文件。</translation>
     </message>
     <message>
-        <source>「{file}」 claims the number of bundle {seq} from {name}, but a different bundle {seq} from {name} was already imported. It has been set aside (quarantined) and nothing was imported; ask {name} which one is right.</source>
+        <source>“{file}” claims the number of bundle {seq} from {name}, but a different bundle {seq} from {name} was already imported. It has been set aside (quarantined) and nothing was imported; ask {name} which one is right.</source>
         <translation>「{file}」自称是{name}第 {seq} 号数据包，但已导入过另一个不同的{name}第 {seq} 号数据包。此文件已隔离存放，没有导入任何内容；请向{name}核实哪一个是正确的。</translation>
     </message>
     <message>
-        <source>「{file}」 (bundle {seq} from {name}) does not follow on from the bundles of {name} already imported. It has been set aside (quarantined) and nothing was imported; ask {name} whether its database was replaced.</source>
+        <source>“{file}” (bundle {seq} from {name}) does not follow on from the bundles of {name} already imported. It has been set aside (quarantined) and nothing was imported; ask {name} whether its database was replaced.</source>
         <translation>「{file}」（{name}第 {seq} 号数据包）与已导入的{name}数据包衔接不上。此文件已隔离存放，没有导入任何内容；请向{name}核实其数据库是否被替换过。</translation>
     </message>
     <message>
-        <source>「{file}」 was already set aside (quarantined) as not fitting the bundles of {name}. Nothing has been imported.</source>
+        <source>“{file}” was already set aside (quarantined) as not fitting the bundles of {name}. Nothing has been imported.</source>
         <translation>「{file}」此前已因与{name}的数据包不符而隔离存放。没有导入任何内容。</translation>
     </message>
     <message>
-        <source>The contents of 「{file}」 do not match its list of contents. Nothing has been imported; ask the sender to export it again.</source>
+        <source>The contents of “{file}” do not match its list of contents. Nothing has been imported; ask the sender to export it again.</source>
         <translation>「{file}」的内容与其内容清单不符。没有导入任何内容；请发送方重新导出。</translation>
-    </message>
-    <message>
-        <source>The contents of 「{file}」 are damaged or were written by a program this one does not know. Nothing has been imported; ask the sender to export it again.</source>
-        <translation>「{file}」的内容已损坏，或由本程序无法识别的程序写出。没有导入任何内容；请发送方重新导出。</translation>
     </message>
 </context>
 <context>
@@ -768,6 +772,11 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>全部联络站（{0} 个）</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <comment>a station and its code</comment>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Which station is it for?</source>
         <translation>发给哪个联络站？</translation>
     </message>
@@ -792,8 +801,12 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>选择要导入的数据包</translation>
     </message>
     <message>
-        <source>Checking 「{0}」…</source>
+        <source>Checking “{0}”…</source>
         <translation>正在核验「{0}」…</translation>
+    </message>
+    <message>
+        <source>Importing “{0}”…</source>
+        <translation>正在导入「{0}」…</translation>
     </message>
     <message>
         <source>Checking the bundles</source>
@@ -806,10 +819,6 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>Stopped as asked: the other bundles were not imported.</source>
         <translation>已按要求停止，其余数据包没有导入。</translation>
-    </message>
-    <message>
-        <source>Importing 「{0}」…</source>
-        <translation>正在导入「{0}」…</translation>
     </message>
     <message>
         <source>Importing bundles</source>
@@ -1007,15 +1016,15 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>代表事迹与报道</translation>
     </message>
     <message>
-        <source>「{0}」: {1}</source>
-        <translation>「{0}」：{1}</translation>
-    </message>
-    <message>
         <source>Bundle {0} from {1}</source>
         <translation>{1}第 {0} 号数据包</translation>
     </message>
     <message>
-        <source>「{0}」 (bundle {1} from {2}) was already imported: nothing changes.</source>
+        <source>“{0}”: {1}</source>
+        <translation>「{0}」：{1}</translation>
+    </message>
+    <message>
+        <source>“{0}” (bundle {1} from {2}) was already imported: nothing changes.</source>
         <translation>「{0}」（{2}第 {1} 号数据包）已导入，没有任何改动。</translation>
     </message>
     <message>
@@ -1058,7 +1067,7 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>关闭</translation>
     </message>
     <message>
-        <source>「{0}」: bundle {1} from {2}, written {3} (the sender&apos;s clock). Nothing has been written yet: check the figures, then press Import.</source>
+        <source>“{0}”: bundle {1} from {2}, written {3} (the sender&apos;s clock). Nothing has been written yet: check the figures, then press Import.</source>
         <translation>「{0}」：{2}第 {1} 号数据包，写出于 {3}（按发送方电脑时间）。目前尚未写入任何内容：请核对各项数字，再按“导入”。</translation>
     </message>
     <message>
@@ -1680,6 +1689,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>登录用的用户名（本单位要求登录时）</translation>
     </message>
     <message>
+        <source>check that this copy of the program has everything it needs, then exit</source>
+        <translation>检查本程序是否完整、能否正常运行，然后退出</translation>
+    </message>
+    <message>
         <source>bundle files to import in the window</source>
         <translation>在窗口中导入的数据包文件</translation>
     </message>
@@ -2183,6 +2196,46 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <source>Wrote {0} ({1} stations)</source>
         <translation>已生成 {0}（{1} 个联络站）</translation>
     </message>
+    <message>
+        <source>open and migrate a database</source>
+        <translation>打开并升级数据库</translation>
+    </message>
+    <message>
+        <source>load the translations</source>
+        <translation>加载界面翻译</translation>
+    </message>
+    <message>
+        <source>enrol a station and record a case</source>
+        <translation>登记一个联络站并录入一件意见建议</translation>
+    </message>
+    <message>
+        <source>render a one-page ledger PDF</source>
+        <translation>生成一页台账 PDF</translation>
+    </message>
+    <message>
+        <source>show the PDF in the print preview</source>
+        <translation>在打印预览中显示 PDF</translation>
+    </message>
+    <message>
+        <source>write and re-read a workbook</source>
+        <translation>写出并重新读取 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>round-trip a signed and encrypted bundle</source>
+        <translation>写出并读回一个签名加密的数据包</translation>
+    </message>
+    <message>
+        <source>draw the main window</source>
+        <translation>绘制主窗口</translation>
+    </message>
+    <message>
+        <source>all steps passed</source>
+        <translation>全部步骤通过</translation>
+    </message>
+    <message>
+        <source>{0} steps failed</source>
+        <translation>{0} 个步骤未通过</translation>
+    </message>
 </context>
 <context>
     <name>ClockBanner</name>
@@ -2625,8 +2678,24 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>沉默天数</translation>
     </message>
     <message>
-        <source>M{0}</source>
-        <translation>{0}月</translation>
+        <source>Reported</source>
+        <translation>报送率</translation>
+    </message>
+    <message>
+        <source>On-time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>Ledgers</source>
+        <translation>已印台账</translation>
+    </message>
+    <message>
+        <source>Not due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不需报送</translation>
     </message>
     <message>
         <source>{0}, month {1}: {2}; bundles received: {3}</source>
@@ -2674,6 +2743,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
 </context>
 <context>
     <name>Dashboard</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
     <message>
         <source>Duty-day batches</source>
         <translation>进站履职活动批次</translation>
@@ -2791,6 +2864,13 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>{month} {day}, {year}</source>
+        <translation>{year}年{month}{day}日</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineState</name>
     <message>
         <source>Overdue</source>
@@ -2888,6 +2968,42 @@ The database as it is now is set aside in its folder (not deleted). Records ente
 </context>
 <context>
     <name>DeputyDialog</name>
+    <message>
+        <source>Han</source>
+        <translation>汉族</translation>
+    </message>
+    <message>
+        <source>Zhuang</source>
+        <translation>壮族</translation>
+    </message>
+    <message>
+        <source>Yao</source>
+        <translation>瑶族</translation>
+    </message>
+    <message>
+        <source>Miao</source>
+        <translation>苗族</translation>
+    </message>
+    <message>
+        <source>Dong</source>
+        <translation>侗族</translation>
+    </message>
+    <message>
+        <source>Hui</source>
+        <translation>回族</translation>
+    </message>
+    <message>
+        <source>Tujia</source>
+        <translation>土家族</translation>
+    </message>
+    <message>
+        <source>Mulao</source>
+        <translation>仫佬族</translation>
+    </message>
+    <message>
+        <source>Maonan</source>
+        <translation>毛南族</translation>
+    </message>
     <message>
         <source>Edit deputy</source>
         <translation>修改代表信息</translation>
@@ -3361,16 +3477,16 @@ Read both fingerprints to the county office over the phone: they must be the one
         <translation>单位名称</translation>
     </message>
     <message>
-        <source>e.g. 黄姚镇大田村代表联络站</source>
+        <source>e.g. Datian Village Deputy Liaison Station, Huangyao Town</source>
         <translation>例如：黄姚镇大田村代表联络站</translation>
+    </message>
+    <message>
+        <source>e.g. Huangyao Town</source>
+        <translation>例如：黄姚镇</translation>
     </message>
     <message>
         <source>Township</source>
         <translation>所属乡镇</translation>
-    </message>
-    <message>
-        <source>e.g. 黄姚镇</source>
-        <translation>例如：黄姚镇</translation>
     </message>
     <message>
         <source>Enroll and save the file…</source>
@@ -3691,6 +3807,10 @@ Read both fingerprints to the county office over the phone: they must be the one
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>Note</source>
@@ -4017,6 +4137,13 @@ Read both fingerprints to the county office over the phone: they must be the one
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Liaison Desk</source>
@@ -4144,8 +4271,63 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>并入县人大代表名册</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Same person as</source>
         <translation>与此代表为同一人</translation>
+    </message>
+</context>
+<context>
+    <name>Month</name>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
     </message>
 </context>
 <context>
@@ -4222,6 +4404,37 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
     <message>
         <source>Between sessions</source>
         <translation>闭会期间</translation>
+    </message>
+</context>
+<context>
+    <name>PointBand</name>
+    <message>
+        <source>0–5</source>
+        <translation>0–5分</translation>
+    </message>
+    <message>
+        <source>5–10</source>
+        <translation>5–10分</translation>
+    </message>
+    <message>
+        <source>10–15</source>
+        <translation>10–15分</translation>
+    </message>
+    <message>
+        <source>15–20</source>
+        <translation>15–20分</translation>
+    </message>
+    <message>
+        <source>20–25</source>
+        <translation>20–25分</translation>
+    </message>
+    <message>
+        <source>25–30</source>
+        <translation>25–30分</translation>
+    </message>
+    <message>
+        <source>30+</source>
+        <translation>30分以上</translation>
     </message>
 </context>
 <context>
@@ -4895,6 +5108,25 @@ Feedback cases taken: {1}</source>
     </message>
 </context>
 <context>
+    <name>RecordActions</name>
+    <message>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New record…</source>
+        <translation>新增记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>Save</source>
@@ -5073,6 +5305,10 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Two sites recorded different steps for this case at the same time. Keep the one that really happened; the other stays in the history, set aside.</source>
         <translation>两处同时为该意见建议记录了不同的办理步骤。请保留实际发生的一项，另一项将留在办理过程中备查，不再计入。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -5528,7 +5764,7 @@ Feedback cases taken: {1}</source>
         <translation>这份密钥托管文件属于另一个县的代表工委，未做任何更改。</translation>
     </message>
     <message>
-        <source>This site has no keys for bundles yet: a station takes its enrollment file from the county office first (menu 数据包).</source>
+        <source>This site has no keys for bundles yet: a station takes its enrollment file from the county office first (the Bundles menu).</source>
         <translation>本站点还没有数据包密钥：联络站须先使用县里发来的登记文件（“数据包”菜单）。</translation>
     </message>
     <message>
@@ -5687,8 +5923,12 @@ Feedback cases taken: {1}</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <source>e.g. 黄姚镇大田村代表联络站</source>
+        <source>e.g. Datian Village Deputy Liaison Station, Huangyao Town</source>
         <translation>例如：黄姚镇大田村代表联络站</translation>
+    </message>
+    <message>
+        <source>e.g. Huangyao Town</source>
+        <translation>例如：黄姚镇</translation>
     </message>
     <message>
         <source>Code</source>
@@ -5701,10 +5941,6 @@ Feedback cases taken: {1}</source>
     <message>
         <source>Township</source>
         <translation>所属乡镇</translation>
-    </message>
-    <message>
-        <source>e.g. 黄姚镇</source>
-        <translation>例如：黄姚镇</translation>
     </message>
     <message>
         <source>Use the enrollment file from the county office…</source>
@@ -5961,6 +6197,13 @@ That window did not answer when asked to come to the front. Switch to it; if it 
     </message>
 </context>
 <context>
+    <name>Unnamed</name>
+    <message>
+        <source>Uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <source>Records cases and prints masked ledgers; sees phones masked.</source>
@@ -6182,7 +6425,7 @@ That window did not answer when asked to come to the front. Switch to it; if it 
         <translation>发出票数（{issued}）多于出席代表人数（{present}）。</translation>
     </message>
     <message>
-        <source>A selection vote has for, against and abstain only: leave 不满意 at 0.</source>
+        <source>A selection vote has for, against and abstain only: leave “Not satisfied” at 0.</source>
         <translation>票决只有赞成、反对、弃权：“不满意”请填 0。</translation>
     </message>
     <message>

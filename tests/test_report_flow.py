@@ -15,6 +15,7 @@ import pytest
 from desktop.domain.figures import Scope
 from desktop.domain.records import DeputyDraft
 from desktop.formats.report_json import figures_object
+from desktop.ui.i18n import paper_label
 from tests.bundle_fixtures import COUNTY, STATIONS, TODAY
 from tests.test_bundle_cli import Run, enrolled_by_command_line, opened
 
@@ -106,7 +107,9 @@ def test_the_report_adds_up_what_the_stations_recorded(
             assert (code_, err) == (0, [])
         with opened(station[code]) as services:
             own = services.site.current().station_id
-            recorded[own] = services.county.figures(YEAR, Scope("station", own), as_of=TODAY)
+            recorded[own] = services.county.figures(  # labelled as the report prints them
+                YEAR, Scope("station", own), as_of=TODAY, label=paper_label
+            )
         assert run("export-bundle", "--db", station[code], "--to", usb)[0] == 0
         assert recorded[own].duty_batches == 5 and recorded[own].opinions_collected == 3 + i
 

@@ -13,12 +13,19 @@ class SchemaTooNew(Exception):
 
 class Refusal(Exception):
     """``message`` is an English source string in the translation context ``context``;
-    ``args_map`` fills its placeholders once translated."""
+    ``args_map`` fills its placeholders once translated, and ``listed`` those that list labels:
+    placeholder -> (the labels' context, their English sources), each translated and joined as
+    the reader's language lists things."""
 
     context = "Service"
 
-    def __init__(self, message: str, **args: str) -> None:
-        super().__init__(message.format(**args) if args else message)
+    def __init__(
+        self, message: str, *, listed: dict[str, tuple[str, tuple[str, ...]]] | None = None,
+        **args: str,
+    ) -> None:  # fmt: skip
+        self.listed = dict(listed or {})
+        plain = {**args, **{k: ", ".join(labels) for k, (_, labels) in self.listed.items()}}
+        super().__init__(message.format(**plain) if plain else message)
         self.message = message
         self.args_map = args
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from desktop.domain.enums import LabelledEnum, _labels
 from desktop.domain.records import Id, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -19,6 +20,56 @@ REGISTERS = ("duty_days", "visits", "feedback", "activities", "points")
 
 # Points bands of the distribution: lower bounds, each band up to the next one.
 POINT_BANDS = (0, 5, 10, 15, 20, 25, 30)
+
+
+# Labels of the charts' months, bands and unnamed category: the screen translates them, the
+# annual report prints them in Chinese (a label function, as for the enums of records).
+class Month(LabelledEnum):
+    JAN, FEB, MAR, APR, MAY, JUN = "1", "2", "3", "4", "5", "6"
+    JUL, AUG, SEP, OCT, NOV, DEC = "7", "8", "9", "10", "11", "12"
+
+
+_labels(Month, {
+    "1": QT_TRANSLATE_NOOP("Month", "Jan"), "2": QT_TRANSLATE_NOOP("Month", "Feb"),
+    "3": QT_TRANSLATE_NOOP("Month", "Mar"), "4": QT_TRANSLATE_NOOP("Month", "Apr"),
+    "5": QT_TRANSLATE_NOOP("Month", "May"), "6": QT_TRANSLATE_NOOP("Month", "Jun"),
+    "7": QT_TRANSLATE_NOOP("Month", "Jul"), "8": QT_TRANSLATE_NOOP("Month", "Aug"),
+    "9": QT_TRANSLATE_NOOP("Month", "Sep"), "10": QT_TRANSLATE_NOOP("Month", "Oct"),
+    "11": QT_TRANSLATE_NOOP("Month", "Nov"), "12": QT_TRANSLATE_NOOP("Month", "Dec"),
+})  # fmt: skip
+
+
+class PointBand(LabelledEnum):
+    """A band of POINT_BANDS, by its lower bound (short: a column chart's axis labels)."""
+
+    FROM_0, FROM_5, FROM_10, FROM_15, FROM_20, FROM_25, FROM_30 = (
+        "0",
+        "5",
+        "10",
+        "15",
+        "20",
+        "25",
+        "30",
+    )
+
+
+_labels(PointBand, {
+    "0": QT_TRANSLATE_NOOP("PointBand", "0–5"),
+    "5": QT_TRANSLATE_NOOP("PointBand", "5–10"),
+    "10": QT_TRANSLATE_NOOP("PointBand", "10–15"),
+    "15": QT_TRANSLATE_NOOP("PointBand", "15–20"),
+    "20": QT_TRANSLATE_NOOP("PointBand", "20–25"),
+    "25": QT_TRANSLATE_NOOP("PointBand", "25–30"),
+    "30": QT_TRANSLATE_NOOP("PointBand", "30+"),
+})  # fmt: skip
+assert tuple(PointBand) == tuple(str(b) for b in POINT_BANDS)
+
+
+class Unnamed(LabelledEnum):
+    CATEGORY = "category"  # cases without a category
+
+
+_labels(Unnamed, {"category": QT_TRANSLATE_NOOP("Unnamed", "Uncategorised")})
 
 MONTH_STATES = ("on_time", "late", "missing", "not_due", "not_expected")
 MONTH_STATE_LABELS = {
@@ -113,9 +164,10 @@ class TopDeputy:
     id: Id
     name: str
     township: str
-    station: str
+    station: str  # the deputy's stations as paper lists them (王五、李四)
     points: str  # a decimal, as the points register prints it
     rank: int
+    stations: tuple[str, ...] = ()  # the same, one by one (the screen joins them its own way)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
-"""The county's programmes through its deputies: their vocabularies and the checks of their
-figures (a vote's tallies, the special fund's cap and total), in plain Python."""
+"""The county's programmes through its deputies: their vocabularies, the checks of their
+figures (a vote's tallies, the special fund's cap and total), and a record as the service reads
+and writes it (ProgrammeRow, Saving), in plain Python."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.domain.enums import LabelledEnum, _labels
 from desktop.domain.money import yuan
@@ -186,7 +190,7 @@ MSG_PRESENT = QT_TRANSLATE_NOOP(
     "Validation", "More ballots were issued ({issued}) than deputies were present ({present})."
 )
 MSG_NO_UNSATISFIED = QT_TRANSLATE_NOOP(
-    "Validation", "A selection vote has for, against and abstain only: leave 不满意 at 0."
+    "Validation", "A selection vote has for, against and abstain only: leave “Not satisfied” at 0."
 )
 MSG_PERCENT = QT_TRANSLATE_NOOP("Validation", "Enter a percentage between 0 and 100.")
 
@@ -276,3 +280,35 @@ def check_fund(
             {"year": str(limits.year), "left": yuan(left), "total": yuan(limits.total_fen)},
         )
     return errors
+
+
+@dataclass(frozen=True, slots=True)
+class Saving:
+    """One record to write: ``record_id`` None creates it (as ``new_id`` when given)."""
+
+    kind: str
+    values: Mapping[str, Any]
+    record_id: uuid.UUID | None = None
+    version: int | None = None
+    new_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeRow:
+    """A record as the table, the form and the ledger see it: ``values`` by field key (REFS as
+    tuples of ids, figures under their ``out_`` keys), ``names`` the text printed for REF and
+    REFS fields (names joined as paper lists them), ``lists`` a REFS field's names one by one
+    (the screen joins them as its language does)."""
+
+    kind: str
+    id: uuid.UUID
+    version: int
+    owner_site_id: uuid.UUID
+    mine: bool
+    origin: str
+    values: Mapping[str, Any]
+    names: Mapping[str, str]
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]

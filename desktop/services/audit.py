@@ -22,6 +22,7 @@ from desktop.db import audit as chain
 from desktop.db.engine import Database
 from desktop.db.security import AuditEntry
 from desktop.domain.errors import ServiceError
+from desktop.domain.programme_specs import SPECS
 from desktop.domain.records import Page
 from desktop.domain.roles import AUDIT_LABELS, ROLE_LABELS, AuditAction, Permission, Role
 from desktop.domain.tables import CellKind, Column, SheetData
@@ -81,6 +82,8 @@ PHRASES = (
     QT_TRANSLATE_NOOP("AuditText", "{cases} cases"),
     QT_TRANSLATE_NOOP("AuditText", "closed before {day}"),
     QT_TRANSLATE_NOOP("AuditText", "backups taken before {day}"),
+    # a programme record: its kind's word (projects, drafts...) and its title or name
+    QT_TRANSLATE_NOOP("AuditText", "{programme}: {name}"),
 )
 _PATTERNS = [
     (p, re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(p)))) for p in PHRASES
@@ -127,12 +130,19 @@ def untranslated(_context: str, source: str) -> str:
 
 
 def _label(key: str, value: str, translate: Translate) -> str:
-    """A role or an action stored by its code word, shown by its label."""
+    """A role, an action or a programme kind stored by its code word, shown by its label."""
     if key == "role" and value in ROLE_LABELS:
         return translate("Roles", ROLE_LABELS[Role(value)])
     if key == "action" and value in AUDIT_LABELS:
         return translate("Audit", AUDIT_LABELS[AuditAction(value)])
+    if key == "programme":
+        return translate("Programme", SPECS[value].label)
     return value
+
+
+def _known(values: dict[str, str]) -> bool:
+    """A programme's phrase names a programme kind (other text with a colon stays as stored)."""
+    return "programme" not in values or values["programme"] in SPECS
 
 
 def describe(text: str, translate: Translate = untranslated) -> str:
@@ -142,7 +152,7 @@ def describe(text: str, translate: Translate = untranslated) -> str:
     for part in text.split(SEPARATOR) if text else ():
         for source, pattern in _PATTERNS:
             found = pattern.fullmatch(part)
-            if found is not None:
+            if found is not None and _known(found.groupdict()):
                 values = {k: _label(k, v, translate) for k, v in found.groupdict().items()}
                 part = translate("AuditText", source).format(**values)
                 break

@@ -35,39 +35,39 @@ ALLOWED = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: 64, PAYLOAD: MAX_FILE}
 
 UNKNOWN_SENDER = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 comes from a site this office has not enrolled, or it was changed after it was "
+    "“{file}” comes from a site this office has not enrolled, or it was changed after it was "
     "written. Nothing has been imported.",
 )
 REVOKED = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 comes from {name}, whose keys were revoked. Nothing has been imported; re-enroll "
+    "“{file}” comes from {name}, whose keys were revoked. Nothing has been imported; re-enroll "
     "the site and ask it to export again.",
 )
 FOREIGN = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 was written for another office, not this one. Nothing has been imported; check "
+    "“{file}” was written for another office, not this one. Nothing has been imported; check "
     "that you chose the right file.",
 )
 FORK = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 claims the number of bundle {seq} from {name}, but a different bundle {seq} "
+    "“{file}” claims the number of bundle {seq} from {name}, but a different bundle {seq} "
     "from {name} was already imported. It has been set aside (quarantined) and nothing was "
     "imported; ask {name} which one is right.",
 )
 CHAIN = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 (bundle {seq} from {name}) does not follow on from the bundles of {name} "
+    "“{file}” (bundle {seq} from {name}) does not follow on from the bundles of {name} "
     "already imported. It has been set aside (quarantined) and nothing was imported; ask "
     "{name} whether its database was replaced.",
 )
 STILL_QUARANTINED = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 was already set aside (quarantined) as not fitting the bundles of {name}. "
+    "“{file}” was already set aside (quarantined) as not fitting the bundles of {name}. "
     "Nothing has been imported.",
 )
 WRONG_COUNTS = QT_TRANSLATE_NOOP(
     "Bundle",
-    "The contents of 「{file}」 do not match its list of contents. Nothing has been imported; "
+    "The contents of “{file}” do not match its list of contents. Nothing has been imported; "
     "ask the sender to export it again.",
 )
 

@@ -17,7 +17,7 @@ from desktop.sync.crypto import PublicKeys, SiteKeys
 NOT_ENROLLED_HERE = QT_TRANSLATE_NOOP(
     "Service",
     "This site has no keys for bundles yet: a station takes its enrollment file from the county "
-    "office first (menu 数据包).",
+    "office first (the Bundles menu).",
 )
 NO_SUCH_PEER = QT_TRANSLATE_NOOP("Service", "No enrolled site has the code {code}.")
 STATION_TO_COUNTY = QT_TRANSLATE_NOOP(

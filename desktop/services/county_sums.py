@@ -17,14 +17,18 @@ from desktop.domain.figures import (
     POINT_BANDS,
     Count,
     Figures,
+    Month,
+    PointBand,
     Rate,
     Scope,
     TopDeputy,
     TownshipLine,
+    Unnamed,
 )
 from desktop.domain.workflow import Outcome
 from desktop.services.county_tally import Tally, total
 from desktop.services.register_sheets import Label
+from desktop.services.sheet_columns import LIST_SEPARATOR
 
 TOP_DEPUTIES = 10
 # The workflow's order, for the state funnel.
@@ -94,23 +98,23 @@ def build_figures(
         cases_by_state=tuple(
             Count(st.value, label(st), t.states.get(st.value, 0)) for st in STATE_ORDER
         ),
-        cases_by_category=_categories(t.categories, category_names),
-        cases_per_month=tuple(Count(str(m), f"{m}月", t.months.get(m, 0)) for m in range(1, 13)),
+        cases_by_category=_categories(t.categories, category_names, label(Unnamed.CATEGORY)),
+        cases_per_month=tuple(Count(m.value, label(m), t.months.get(int(m), 0)) for m in Month),
         outcomes=tuple(Count(o.value, label(o), t.outcomes.get(o.value, 0)) for o in Outcome),
         replied_on_time=Rate(t.on_time, t.reply_due),
         satisfied_first=Rate(t.satisfied_first, t.answered_back),
         overdue=t.overdue,
         activities=t.activities,
         activity_person_times=t.activity_person_times,
-        points_bands=_bands(points, scope, stations),
+        points_bands=_bands(points, scope, stations, label),
         townships=_lines(scope, tallies, places),
         top_deputies=_top(points, scope, stations, places),
     )
 
 
-def _categories(counts: Counter, names: dict) -> tuple[Count, ...]:
+def _categories(counts: Counter, names: dict, unnamed: str) -> tuple[Count, ...]:
     found = [
-        Count(cid.hex if cid else "", names.get(cid, "") if cid else "未分类", n)
+        Count(cid.hex if cid else "", names.get(cid, "") if cid else unnamed, n)
         for cid, n in counts.items()
         if n
     ]
@@ -178,7 +182,7 @@ def _in_scope(points: DeputyPoints, scope: Scope, stations: list[uuid.UUID]) -> 
 
 
 def _bands(
-    points: DeputyPoints | None, scope: Scope, stations: list[uuid.UUID]
+    points: DeputyPoints | None, scope: Scope, stations: list[uuid.UUID], label: Label
 ) -> tuple[Count, ...]:
     if points is None:
         return ()
@@ -187,11 +191,7 @@ def _bands(
         value = ranked.register.total
         band = max(b for b in POINT_BANDS if value >= b) if value >= 0 else POINT_BANDS[0]
         counts[band] += 1
-    bounds = (*POINT_BANDS[1:], None)
-    return tuple(
-        Count(str(low), f"{low}分以上" if high is None else f"{low}–{high}分", counts[low])
-        for low, high in zip(POINT_BANDS, bounds, strict=True)
-    )
+    return tuple(Count(band.value, label(band), counts[int(band)]) for band in PointBand)
 
 
 def _top(
@@ -202,19 +202,22 @@ def _top(
         return ()
     chosen = [r for r in _in_scope(points, scope, stations) if r.register.total > Decimal(0)]
     chosen.sort(key=lambda r: (r.rank, r.name))
-    return tuple(
-        TopDeputy(
-            id=uuid.UUID(hex=r.register.deputy_id),
-            name=r.name,
-            township=r.township,
-            station="、".join(
-                sorted(
-                    places.station_names.get(x, "")
-                    for x in points.stations_of[r.register.deputy_id]
-                )
-            ),
-            points=format(r.register.total.normalize(), "f"),
-            rank=r.rank,
+    top = []
+    for r in chosen[:TOP_DEPUTIES]:
+        names = tuple(
+            sorted(
+                places.station_names.get(x, "") for x in points.stations_of[r.register.deputy_id]
+            )
         )
-        for r in chosen[:TOP_DEPUTIES]
-    )
+        top.append(
+            TopDeputy(
+                id=uuid.UUID(hex=r.register.deputy_id),
+                name=r.name,
+                township=r.township,
+                station=LIST_SEPARATOR.join(names),
+                points=format(r.register.total.normalize(), "f"),
+                rank=r.rank,
+                stations=names,
+            )
+        )
+    return tuple(top)

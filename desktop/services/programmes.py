@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
@@ -22,16 +21,18 @@ from desktop.domain.errors import DraftInvalid
 from desktop.domain.programme_checks import check_values
 from desktop.domain.programme_fields import FieldType, KindSpec
 from desktop.domain.programme_specs import SPECS
-from desktop.domain.programmes import (
+from desktop.domain.programmes import (  # the rows and savings: here as ever for the callers
     FUNDED_STAGES,
     FundLimits,
     FundStage,
+    ProgrammeRow,
     ProjectStage,
+    Saving,
     check_fund,
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.services import programme_refs as refs
-from desktop.services.audit import AuditLog, record_delete
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.common import (
     NOT_FOUND,
     ServiceError,
@@ -42,6 +43,7 @@ from desktop.services.common import (
 from desktop.services.origins import site_names
 from desktop.services.programme_figures import derived
 from desktop.services.programme_votes import vote_decides
+from desktop.services.sheet_columns import LIST_SEPARATOR
 
 COUNTY_ONLY = QT_TRANSLATE_NOOP(
     "Service", "Only the county office records {what}; they reach the stations in its bundles."
@@ -56,36 +58,6 @@ FUND_LIMITS_KEY = "fund_limits"
 # What each kind's records are, as a REF field's target (records other kinds point to).
 TARGET_OF = {"projects": "project", "fund-projects": "fund_project", "drafts": "draft",
              "legislative-contacts": "contact", "legal-officers": "officer"}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Saving:
-    """One record to write: ``record_id`` None creates it (as ``new_id`` when given)."""
-
-    kind: str
-    values: Mapping[str, Any]
-    record_id: uuid.UUID | None = None
-    version: int | None = None
-    new_id: uuid.UUID | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeRow:
-    """A record as the table, the form and the ledger see it: ``values`` by field key (REFS as
-    tuples of ids, figures under their ``out_`` keys), ``names`` the text shown for REF and
-    REFS fields."""
-
-    kind: str
-    id: uuid.UUID
-    version: int
-    owner_site_id: uuid.UUID
-    mine: bool
-    origin: str
-    values: Mapping[str, Any]
-    names: Mapping[str, str]
-
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
 
 
 class ProgrammeService:
@@ -217,8 +189,10 @@ class ProgrammeService:
             record = load_for_edit(s, refs.model_of(spec.table), record_id, version)
             users = self._users(s, kind, record_id)
             if users:
-                raise ServiceError(STILL_USED, count=str(sum(users.values())),
-                                   what="、".join(sorted(users)))  # fmt: skip
+                what = ("Programme", tuple(sorted(users)))  # kinds' labels, listed translated
+                raise ServiceError(
+                    STILL_USED, count=str(sum(users.values())), listed={"what": what}
+                )
             for child in SPECS.values():
                 if _owned_child(child, kind):
                     model = refs.model_of(child.table)
@@ -228,7 +202,8 @@ class ProgrammeService:
             record.deleted = True
             self._link(s, spec, record_id, None)
             names = [getattr(record, f.key) for f in spec.fields if f.type is FieldType.TEXT]
-            record_delete(self._audit, s, f"{spec.title} {next(iter(names), '') or record_id}")
+            name = next(iter(names), "") or str(record_id)
+            record_delete(self._audit, s, phrase("{programme}: {name}", programme=kind, name=name))
 
     def return_to_pool(self, project_id: uuid.UUID, version: int | None = None) -> ProgrammeRow:
         """A project not chosen goes back to the candidate pool of the year after its vote."""
@@ -337,10 +312,12 @@ class ProgrammeService:
         for r in records:
             values: dict[str, Any] = {}
             shown: dict[str, str] = {}
+            lists: dict[str, tuple[str, ...]] = {}
             for f in spec.fields:
                 if f.type is FieldType.REFS:
                     values[f.key] = linked[f.key].get(r.id, ())
-                    shown[f.key] = "、".join(names[f.key].get(i, "") for i in values[f.key])
+                    lists[f.key] = tuple(names[f.key].get(i, "") for i in values[f.key])
+                    shown[f.key] = LIST_SEPARATOR.join(lists[f.key])
                 elif f.editable:
                     values[f.key] = getattr(r, f.key)
                     if f.type is FieldType.REF:
@@ -348,7 +325,7 @@ class ProgrammeService:
             values.update(figures.get(r.id, {}))
             out.append(ProgrammeRow(spec.kind, r.id, r.version, r.owner_site_id,
                                     r.owner_site_id == local, origins.get(r.owner_site_id, ""),
-                                    values, shown))  # fmt: skip
+                                    values, shown, lists))  # fmt: skip
         return out
 
 

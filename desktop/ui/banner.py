@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel
 
+from desktop.ui.i18n import long_date
+
 
 class ReadOnlyBanner(QLabel):
     def __init__(self) -> None:
@@ -46,8 +48,7 @@ class ClockBanner(QLabel):
         if warning is None:
             self.hide()
             return
-        today = f"{warning.today.year}年{warning.today.month}月{warning.today.day}日"
-        evidence = f"{warning.evidence.year}年{warning.evidence.month}月{warning.evidence.day}日"
+        today, evidence = long_date(warning.today), long_date(warning.evidence)
         if warning.kind == "behind":
             text = self.tr(
                 "This computer's date is {0}, earlier than {1} (this program was built, or this "

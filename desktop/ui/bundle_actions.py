@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from desktop.domain.tables import Cancelled
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
-from desktop.ui.i18n import message, translated
+from desktop.ui.i18n import joined, message, translated
 from desktop.ui.menus import add_action
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def records_text(sent: Any) -> str:
         return QCoreApplication.translate(
             "BundleActions", "no records, only which bundles arrived here"
         )
-    parts = "、".join(f"{table_label(name)} {n}" for name, n in sent.counts.items())
+    parts = joined(f"{table_label(name)} {n}" for name, n in sent.counts.items())
     return QCoreApplication.translate("BundleActions", "{0} records ({1})").format(
         sent.records, parts
     )
@@ -144,7 +144,7 @@ def export_lines(outcomes: Sequence[ExportOutcome], stopped: bool) -> list[str]:
         lines.append(
             QCoreApplication.translate(
                 "BundleActions", "Nothing has changed since the last bundle to: {0}."
-            ).format("、".join(unchanged))
+            ).format(joined(unchanged))
         )
     if any(o.result is not None and o.result.files for o in outcomes):
         lines.append("")  # the reassurance stands apart from the list of files
@@ -211,7 +211,8 @@ class BundleActions(QObject):
         if len(recipients) == 1:
             return recipients
         items = [self.tr("All stations ({0})").format(len(recipients))]
-        items += [f"{r.name}（{r.code}）" for r in recipients]
+        named = self.tr("{0} ({1})", "a station and its code")
+        items += [named.format(r.name, r.code) for r in recipients]
         index = prompts.choose(self.window, title, self.tr("Which station is it for?"), items)
         if index is None:
             return None
@@ -312,7 +313,7 @@ class BundleActions(QObject):
         # A sender's file names carry the bundle number: in name order, each follows the last.
         paths = sorted(paths, key=lambda p: p.name)
         bundles = self.services.bundles
-        texts = [self.tr("Checking 「{0}」…").format(p.name) for p in paths]
+        texts = [self.tr("Checking “{0}”…").format(p.name) for p in paths]
         from desktop.ui import tasks
 
         tasks.run_task(
@@ -357,7 +358,7 @@ class BundleActions(QObject):
         from desktop.ui import tasks
 
         paths = [o.path for o in importable]
-        texts = [self.tr("Importing 「{0}」…").format(p.name) for p in paths]
+        texts = [self.tr("Importing “{0}”…").format(p.name) for p in paths]
         tasks.run_task(
             self.window,
             self.tr("Importing bundles"),

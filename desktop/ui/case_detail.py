@@ -32,7 +32,7 @@ from desktop.domain.workflow import CaseAction, Outcome, Satisfaction
 from desktop.ui import prompts
 from desktop.ui.dialogs.resolve import ResolveDialog
 from desktop.ui.dialogs.steps import StepDialog
-from desktop.ui.i18n import date_text, label, message, translated
+from desktop.ui.i18n import date_text, joined, label, message, translated
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -203,7 +203,7 @@ class CaseDetail(QWidget):
             (self.tr("Village"), case.village),
             (self.tr("Category"), case.category_name),
             (self.tr("Content"), case.content),
-            (self.tr("Receiving deputies"), "、".join(case.deputy_names)),
+            (self.tr("Receiving deputies"), joined(case.deputy_names)),
             (self.tr("Department"), case.department_name),
             (self.tr("Reply due"), self._deadline_text(case)),
             (self.tr("Reply"), self._reply_text(case)),

@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.figures import Count, Figures, Scope
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.ui.i18n import translated
+from desktop.ui.i18n import joined, translated
 from desktop.ui.table_model import Column, RowTableModel
 
 # Colour-blind-safe (Okabe-Ito); a grouped chart's sets also carry names in the legend.
@@ -128,8 +128,10 @@ class BarChart(QChartView):
             if inside:
                 self.setCursor(Qt.CursorShape.PointingHandCursor)
                 k = order[index]
-                prefix = f"{name}：" if len(self.sets) > 1 else ""
-                QToolTip.showText(QCursor.pos(), f"{self.categories[k]}\n{prefix}{values[k]}")
+                value = str(values[k])
+                if len(self.sets) > 1:
+                    value = QCoreApplication.translate("Dashboard", "{0}: {1}").format(name, value)
+                QToolTip.showText(QCursor.pos(), f"{self.categories[k]}\n{value}")
             else:
                 self.unsetCursor()
                 QToolTip.hideText()
@@ -173,7 +175,9 @@ TOP_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name, 70),
     Column(QT_TRANSLATE_NOOP("Columns", "Points"), lambda r: r.points, 56, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "Township"), lambda r: r.township, 90),
-    Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station, 200, tooltip=True),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: joined(r.stations), 200, tooltip=True
+    ),
 ]
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.domain.enums import LabelledEnum
 from desktop.domain.errors import ServiceError
+from desktop.domain.figures import Month
 from desktop.paths import translations_dir
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -78,10 +80,23 @@ def message(exc: Exception) -> str:
         ).format(type(exc).__name__)
     context = getattr(exc, "context", "Service" if isinstance(exc, ServiceError) else "Validation")
     text = QCoreApplication.translate(context, source)
-    args = getattr(exc, "args_map", None) or {}
+    args = dict(getattr(exc, "args_map", None) or {})
+    for key, (where, labels) in getattr(exc, "listed", {}).items():
+        args[key] = joined(QCoreApplication.translate(where, x) for x in labels)
     return text.format(**args) if args else text
 
 
 def date_text(day: dt.date | None) -> str:
     """Dates as the county's forms write them: 2025-03-05."""
     return day.isoformat() if day else ""
+
+
+def long_date(day: dt.date) -> str:
+    """A date in words, for a sentence: Mar 5, 2025 (2025年3月5日)."""
+    text = QCoreApplication.translate("Dates", "{month} {day}, {year}")
+    return text.format(month=label(Month(str(day.month))), day=day.day, year=day.year)
+
+
+def joined(items: Iterable[str]) -> str:
+    """Names in one line as the language lists them: Ann Lee, Bo Chen (张三、李四)."""
+    return QCoreApplication.translate("Lists", ", ").join(items)

@@ -24,10 +24,11 @@ from desktop.domain.figures import (
     MONTH_STATE_LABELS,
     MONTH_STATES,
     Completeness,
+    Month,
     StationCompleteness,
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.ui.i18n import date_text, translated
+from desktop.ui.i18n import date_text, label, translated
 from desktop.ui.table_model import AnyIndex, Column, RowTableModel
 
 STATE_COLOURS = {
@@ -50,6 +51,23 @@ TRAILING = (
     QT_TRANSLATE_NOOP("Completeness", "Last bundle"),
     QT_TRANSLATE_NOOP("Completeness", "Days silent"),
 )
+# The same, as narrow columns show them (the header's tooltip says it in full).
+TRAILING_SHORT = (
+    QT_TRANSLATE_NOOP("Completeness", "Reported"),
+    QT_TRANSLATE_NOOP("Completeness", "On-time"),
+    QT_TRANSLATE_NOOP("Completeness", "Ledgers"),
+    QT_TRANSLATE_NOOP("Completeness", "Last bundle"),
+    QT_TRANSLATE_NOOP("Completeness", "Days silent"),
+)
+# A month's state in its cell: short (twelve columns side by side); the legend and the cell's
+# tooltip say it in full.
+CELL_WORDS = {
+    "on_time": QT_TRANSLATE_NOOP("Completeness", "On time"),
+    "late": QT_TRANSLATE_NOOP("Completeness", "Late"),
+    "missing": QT_TRANSLATE_NOOP("Completeness", "Missing"),
+    "not_due": QT_TRANSLATE_NOOP("Completeness", "Not due"),
+    "not_expected": QT_TRANSLATE_NOOP("Completeness", "n/a"),
+}
 MONTHS = 12
 
 
@@ -97,17 +115,20 @@ class CompletenessModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Vertical:
-            return section + 1 if 0 <= section < len(self._rows) else None
+            shown = role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._rows)
+            return section + 1 if shown else None
         month = section - len(LEADING)
+        trailing = month - MONTHS
         if 0 <= month < MONTHS:
-            return QCoreApplication.translate("Completeness", "M{0}").format(month + 1)
+            return label(Month(str(month + 1)))
         if 0 <= section < len(LEADING):
             return translated("Completeness", LEADING[section])
-        if 0 <= section - len(LEADING) - MONTHS < len(TRAILING):
-            return translated("Completeness", TRAILING[section - len(LEADING) - MONTHS])
+        if 0 <= trailing < len(TRAILING):
+            words = TRAILING_SHORT if role == Qt.ItemDataRole.DisplayRole else TRAILING
+            return translated("Completeness", words[trailing])
         return None
 
 
@@ -115,7 +136,7 @@ def _month_data(station: StationCompleteness, month: int, role: int) -> Any:
     cell = station.months[month]
     if role == Qt.ItemDataRole.DisplayRole:
         mark = "\n" + translated("Completeness", LEDGER_MARK) if cell.ledger_printed else ""
-        return state_text(cell.state) + mark
+        return translated("Completeness", CELL_WORDS[cell.state]) + mark
     if role == Qt.ItemDataRole.BackgroundRole:
         return QBrush(QColor(STATE_COLOURS[cell.state]))
     if role == Qt.ItemDataRole.ForegroundRole:
@@ -147,6 +168,22 @@ def _station_value(station: StationCompleteness, column: int) -> Any:
         "—" if station.silent_days is None else station.silent_days,
     )
     return values[column - len(LEADING) - MONTHS]
+
+
+def _widths(table: QTableView) -> list[int]:
+    """Each column's width: at least the Chinese layout's, wider where the words of the
+    language on screen need it (a month's cell, a header)."""
+    text = table.fontMetrics().horizontalAdvance
+    head = table.horizontalHeader().fontMetrics().horizontalAdvance
+    cell = max(text(translated("Completeness", w)) for w in (*CELL_WORDS.values(), LEDGER_MARK))
+    model = table.model()
+    least = (70, 180) + (50,) * MONTHS + (60, 60, 64, 90, 64)
+    widths = []
+    for i, width in enumerate(least):
+        words = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        fits = max(head(words), cell if len(LEADING) <= i < len(LEADING) + MONTHS else 0)
+        widths.append(max(width, fits + 8))  # the cell's margins
+    return widths
 
 
 SILENT_COLUMNS = [
@@ -196,8 +233,7 @@ class CompletenessPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(2 * line + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        widths = (70, 180) + (50,) * MONTHS + (60, 60, 64, 90, 64)
-        for i, width in enumerate(widths):
+        for i, width in enumerate(_widths(self.table)):
             self.table.setColumnWidth(i, width)
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the station's name

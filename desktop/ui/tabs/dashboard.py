@@ -58,7 +58,7 @@ class DashboardTab(QWidget):
         self._stale = {"figures": True, "completeness": True}
         self.year = QComboBox()
         self.scope = QComboBox()
-        self.scope.setMinimumContentsLength(26)
+        self.scope.setMinimumContentsLength(32)  # "Whole county (...)" and the county's name
         self.scope.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
