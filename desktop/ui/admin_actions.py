@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -23,6 +23,8 @@ class SignedOutCover(QWidget):
     """Stands where the tabs were while nobody is signed in: no record shows through."""
 
     def __init__(self, sign_in: Callable[[], None], parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # only where sign-in is on; not before every first paint
+
         super().__init__(parent)
         self.text = QLabel(self.tr("Nobody is signed in, so no records are shown."))
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -54,9 +56,7 @@ class AdminActions(QObject):
         self.audit_action = self._add(self.tr("&Audit log…"), self.show_audit_log)
         self.who_label = QLabel()  # who is signed in, at the status bar's right end
         window.statusBar().addPermanentWidget(self.who_label)
-        self.cover = SignedOutCover(self.sign_in_again)
-        self.cover.hide()
-        window.centralWidget().layout().addWidget(self.cover)
+        self.cover: SignedOutCover | None = None  # made when first needed (sign-in sites only)
         self._refresh()
 
     def _add(self, text: str, slot: Callable[[], None]) -> QAction:
@@ -116,6 +116,11 @@ class AdminActions(QObject):
         self._refresh(signed_out=True)
 
     def _cover(self, on: bool) -> None:
+        if self.cover is None:
+            if not on:
+                return
+            self.cover = SignedOutCover(self.sign_in_again)
+            self.window.centralWidget().layout().addWidget(self.cover)
         self.window.tabs.setVisible(not on)
         self.cover.setVisible(on)
 

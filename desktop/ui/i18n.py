@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.domain.enums import LabelledEnum
 from desktop.domain.errors import ServiceError
-from desktop.domain.figures import Month
 from desktop.paths import translations_dir
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -94,6 +93,9 @@ def date_text(day: dt.date | None) -> str:
 def long_date(day: dt.date) -> str:
     """A date in words, for a sentence: Mar 5, 2025 (2025年3月5日)."""
     text = QCoreApplication.translate("Dates", "{month} {day}, {year}")
+    from desktop.domain.figures import Month  # not at import: the window loads this module
+    # before it paints, and the figures' module would cost that 20 ms
+
     return text.format(month=label(Month(str(day.month))), day=day.day, year=day.year)
 
 
