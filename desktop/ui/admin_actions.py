@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.roles import ROLE_LABELS, Permission
-from desktop.ui import prompts, tasks
+from desktop.ui import prompts
 from desktop.ui.i18n import translated
 
 if TYPE_CHECKING:
@@ -94,6 +94,8 @@ class AdminActions(QObject):
         services = self.services
         if services is None or services.access.user is None:
             return
+        from desktop.ui import tasks  # its module (and the tables') loads with the first work
+
         if tasks.active_writer() is not None:  # its results would land after the sign-out
             prompts.info(
                 self.window,
