@@ -35,6 +35,9 @@ def _env(data_home: Path) -> dict[str, str]:
     # so that every run starts alike and the user's own settings are never touched.
     env["XDG_DATA_HOME"] = str(data_home)
     env["LIAISON_DESK_LOG_DIR"] = str(data_home / "log")
+    # As installed: the program's bytecode cached (the warm-up run writes it), not compiled
+    # again at every start because the shell running the benchmark said not to write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
