@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.i18n import date_text, label
+from desktop.ui.i18n import date_text, joined, label
 from desktop.ui.programme_values import money_text
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class ChainView(QWidget):
             _e(content),
         ]
         if case.deputy_names:
-            lines.append(self.tr("Taken up by: {0}").format(_e("、".join(case.deputy_names))))
+            lines.append(self.tr("Taken up by: {0}").format(_e(joined(case.deputy_names))))
         state = label(case.state)
         if case.satisfaction is not None:
             state += " · " + self.tr("the person: {0}").format(label(case.satisfaction))
@@ -81,7 +81,7 @@ class ChainView(QWidget):
         )
         funded = f"{p.year}  {_e(p.title)}<br>{_e(label(p.stage))} · {_e(money)}"
         for visit in p.supervisions:
-            names = "、".join(visit.deputy_names)
+            names = joined(visit.deputy_names)
             visited = self.tr("Supervised {0}: {1}").format(date_text(visit.day), names)
             funded += "<br>" + _e(visited)
         steps.append(_step(self.tr("A funded project"), funded))

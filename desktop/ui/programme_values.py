@@ -3,6 +3,7 @@ the table columns of a kind's listed fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -10,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop.domain import money
 from desktop.domain.money import yuan
 from desktop.domain.programme_fields import Field, FieldType, KindSpec
-from desktop.ui.i18n import date_text
-from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.i18n import date_text, joined
+from desktop.ui.table_model import Column, RowTableModel, labels_of
 
 # Column widths: the spec's width is in characters of the paper ledger.
 CHAR_WIDTH = 13
@@ -62,7 +63,9 @@ def value_text(f: Field, row: Any) -> str:
     """The field's value of a ProgrammeRow as the table and the detail pane show it."""
     value = row.values.get(f.key)
     t = f.type
-    if t in (FieldType.REF, FieldType.REFS):
+    if t is FieldType.REFS:  # names as the screen's language lists them (paper: row.names)
+        return joined(row.lists.get(f.key, ()))
+    if t is FieldType.REF:
         return row.names.get(f.key, "")
     if t is FieldType.CHOICE:
         return choice_text(f, value)
@@ -91,6 +94,15 @@ class ProgrammeTableModel(RowTableModel):
         return super().headerData(section, orientation, role)
 
 
+def fixed_values(f: Field) -> Callable[[], list[str]] | None:
+    """The texts a field of a fixed set of values shows (a Column's ``fits``), or None."""
+    if f.type is FieldType.CHOICE and f.choices is not None:
+        return labels_of(f.choices)
+    if f.type is FieldType.BOOL:
+        return lambda: [yes_no(True), yes_no(False)]
+    return None
+
+
 def columns_for(spec: KindSpec, leave_out: tuple[str, ...] = ()) -> list[Column]:
     """The table columns of the spec's listed fields, titles translated (ProgrammeTableModel)."""
     columns = []
@@ -104,6 +116,7 @@ def columns_for(spec: KindSpec, leave_out: tuple[str, ...] = ()) -> list[Column]
                 max(60, int(f.width * CHAR_WIDTH)),
                 align_right=f.type in NUMBERS,
                 tooltip=f.type in (FieldType.TEXT, FieldType.LONG_TEXT, FieldType.REFS),
+                fits=fixed_values(f),
             )
         )
     return columns

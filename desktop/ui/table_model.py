@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.records import Page
-from desktop.ui.i18n import translated
+from desktop.ui.i18n import label, translated
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[tuple | None], Page[Any]]
@@ -25,6 +25,14 @@ class Column:
     align_right: bool = False
     tooltip: bool = False  # full text as a tooltip, for long cells
     marker: Callable[[Any], str | None] | None = None  # a row state such as "overdue"
+    # The texts a column of a fixed set of values shows (an enum's labels), translated when
+    # the table is built: its default width fits the longest (record_table.fit_columns).
+    fits: Callable[[], Iterable[str]] | None = None
+
+
+def labels_of(*enums: Any) -> Callable[[], list[str]]:
+    """A Column's ``fits``: the labels of ``enums`` (LabelledEnum classes), translated then."""
+    return lambda: [label(member) for enum in enums for member in enum]
 
 
 # Markers stand out by colour AND an icon, never by colour alone.

@@ -10,7 +10,7 @@ from desktop.domain.enums import Attendance
 from desktop.domain.records import ActivityRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.dialogs.activity import ActivityDialog
-from desktop.ui.i18n import date_text
+from desktop.ui.i18n import date_text, joined
 from desktop.ui.table_model import Column
 from desktop.ui.tabs.base import RegisterTab
 
@@ -55,7 +55,7 @@ class ActivitiesTab(RegisterTab):
             self.sent_column(),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Participants"),
-                lambda r: "、".join(p.deputy_name for p in r.participants),
+                lambda r: joined(p.deputy_name for p in r.participants),
                 300,
                 tooltip=True,
             ),
@@ -71,9 +71,9 @@ class ActivitiesTab(RegisterTab):
         for kind in services.reference.activity_kinds():
             self.kind_filter.addItem(kind.name, str(kind.id))
         self.kind_filter.blockSignals(False)
-        layout = self.layout().itemAt(0).layout()
-        if layout.indexOf(self.kind_filter) < 0:
-            layout.insertWidget(layout.indexOf(self.search), self.kind_filter)
+        filters = self.bar.lead
+        if filters.indexOf(self.kind_filter) < 0:
+            filters.insertWidget(filters.indexOf(self.search), self.kind_filter)
         super().attach(services, writable)
 
     def load(self, flt: ListFilter) -> None:

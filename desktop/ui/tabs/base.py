@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from desktop.ui import prompts
 from desktop.ui.i18n import message
 from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.tabs.bar import ManyChoices, WrapBar, fit_placeholder, follow_items
 from desktop.ui.tabs.filter_override import OverrideBanner, leftover, show_in_widgets
 
 if TYPE_CHECKING:
@@ -110,7 +110,11 @@ class RegisterTab(QWidget):
 
     def sent_column(self, width: int = 100) -> Column:
         """Not sent, sent or confirmed by the county (a station or township centre only)."""
-        return Column(SENT, self._sent_text, width)
+
+        def states() -> list[str]:
+            return [self.tr_base(v) for v in SENT_STATES.values()]
+
+        return Column(SENT, self._sent_text, width, fits=states)
 
     def _sent_text(self, row: Any) -> str:
         # Only this site's own records travel from here; the county's copies are not ours.
@@ -129,7 +133,9 @@ class RegisterTab(QWidget):
     # --- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
+        # Filters on the left, the record buttons on the right (or below, in a narrow window).
+        self.bar = WrapBar()
+        bar, buttons = self.bar.lead, self.bar.tail
         self.use_dates = QCheckBox(self.tr_base("Date"))
         today = QDate.currentDate()
         self.date_from = QDateEdit(today.addMonths(-12), calendarPopup=True)
@@ -140,18 +146,17 @@ class RegisterTab(QWidget):
         self.use_dates.toggled.connect(self.date_from.setEnabled)
         self.use_dates.toggled.connect(self.date_to.setEnabled)
         self.township_filter = QComboBox()
-        self.township_filter.setMinimumContentsLength(6)
         self.township_filter.hide()  # the county office only (see attach)
-        self.station_filter = QComboBox()
-        self.station_filter.setMinimumContentsLength(12)
+        self.station_filter = ManyChoices()
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(QCoreApplication.translate("RegisterTab", self.all_kinds), None)
         for text, value in self.kind_choices():
             self.kind_filter.addItem(text, value)
+        follow_items(self.township_filter, self.kind_filter)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr_base("Search: words, a name or pinyin initials"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        fit_placeholder(self.search, 220)
         if self.has_dates:
             bar.addWidget(self.use_dates)
             bar.addWidget(self.date_from)
@@ -167,14 +172,14 @@ class RegisterTab(QWidget):
         self.edit_button = QPushButton(self.tr_base("Edit"))
         self.delete_button = QPushButton(self.tr_base("Delete"))
         for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
+            buttons.addWidget(button)
         self.table = record_table(self.model, name="table")
         for title in (ORIGIN, SENT):
             self._show_column(title, False)  # until attach knows the site
         self.override_banner = OverrideBanner()
         self.override_banner.cleared.connect(self.clear_override)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(self.override_banner)
         layout.addWidget(self.table, 1)
         for signal in (

@@ -22,7 +22,7 @@ from desktop.domain.errors import Refusal
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui import prompts
 from desktop.ui.dialogs.bundle_plan import WARNING_STYLE, moment_text, table_label
-from desktop.ui.i18n import message, translated
+from desktop.ui.i18n import joined, message, translated
 from desktop.ui.record_table import record_table
 from desktop.ui.table_model import Column, RowTableModel
 
@@ -45,7 +45,7 @@ def _figure(what: str) -> Callable[[Any], int]:
 
 def _taken(r: Any) -> str:
     """The tables a received bundle changed, for the last column."""
-    return "、".join(
+    return joined(
         f"{table_label(name)} {f.get('new', 0) + f.get('updated', 0)}"
         for name, f in r.figures.items()
         if f.get("new", 0) + f.get("updated", 0)
@@ -102,6 +102,7 @@ def _sent_columns(names: dict[Any, str]) -> list[Column]:
             QT_TRANSLATE_NOOP("Columns", "Received there"),
             lambda r: translated("BundlesTab", CONFIRMED if r.acknowledged else NOT_CONFIRMED),
             110,
+            fits=lambda: [translated("BundlesTab", t) for t in (CONFIRMED, NOT_CONFIRMED)],
         ),
         Column(QT_TRANSLATE_NOOP("Columns", "Copies"), lambda r: r.copies, 60, align_right=True),
         Column(QT_TRANSLATE_NOOP("Columns", "File"), lambda r: r.file_name, 280, tooltip=True),

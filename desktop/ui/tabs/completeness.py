@@ -29,6 +29,7 @@ from desktop.domain.figures import (
 )
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.i18n import date_text, label, translated
+from desktop.ui.record_table import fit_columns
 from desktop.ui.table_model import AnyIndex, Column, RowTableModel
 
 STATE_COLOURS = {
@@ -250,8 +251,7 @@ class CompletenessPage(QWidget):
         self.silent_table.setModel(self.silent_model)
         self.silent_table.verticalHeader().hide()
         self.silent_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for i, column in enumerate(SILENT_COLUMNS):
-            self.silent_table.setColumnWidth(i, column.width)
+        fit_columns(self.silent_table, SILENT_COLUMNS)
         self.silent_table.horizontalHeader().setStretchLastSection(True)
         header.setStretchLastSection(False)
         silent_bar = QHBoxLayout()

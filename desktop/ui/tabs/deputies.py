@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QPushButton
 
-from desktop.domain.enums import DeputyStatus, RosterStatus, SiteRole
+from desktop.domain.enums import DeputyStatus, Gender, RosterStatus, SiteRole
 from desktop.domain.errors import ServiceError
 from desktop.domain.records import DeputyRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
 from desktop.ui import prompts
-from desktop.ui.i18n import label, message
-from desktop.ui.table_model import Column
+from desktop.ui.i18n import joined, label, message
+from desktop.ui.table_model import Column, labels_of
+from desktop.ui.tabs.bar import follow_items
 from desktop.ui.tabs.base import RegisterTab
 
 
@@ -26,7 +28,12 @@ def _levels(row: DeputyRow) -> str:
         parts.append(QCoreApplication.translate("DeputiesTab", "County"))
     if row.is_township_level:
         parts.append(QCoreApplication.translate("DeputiesTab", "Township"))
-    return "、".join(parts)
+    return joined(parts)
+
+
+def _both_levels() -> list[str]:
+    """The Level column's longest text: a deputy of both."""
+    return [_levels(SimpleNamespace(is_county_level=True, is_township_level=True))]
 
 
 class DeputiesTab(RegisterTab):
@@ -42,18 +49,19 @@ class DeputiesTab(RegisterTab):
         self.sort = QComboBox()
         self.sort.addItem(self.tr("By surname strokes"), "strokes")
         self.sort.addItem(self.tr("By pinyin"), "pinyin")
-        self.layout().itemAt(0).layout().insertWidget(0, self.sort)
+        follow_items(self.sort)
+        self.bar.lead.insertWidget(0, self.sort)
         self.sort.currentIndexChanged.connect(self.reload)
         # The county keeps the roster: deputies typed at stations wait here for it.
         self.confirm_button = QPushButton(self.tr("Confirm into roster"))
         self.map_button = QPushButton(self.tr("Same person as…"))
-        bar = self.layout().itemAt(0).layout()
+        buttons = self.bar.tail
         for button in (self.confirm_button, self.map_button):
-            bar.insertWidget(bar.indexOf(self.add_button), button)
+            buttons.insertWidget(buttons.indexOf(self.add_button), button)
             button.hide()
         self.confirm_button.clicked.connect(self.confirm_current)
         self.points_button = QPushButton(self.tr("Year at a glance"))
-        bar.insertWidget(bar.indexOf(self.add_button), self.points_button)
+        buttons.insertWidget(buttons.indexOf(self.add_button), self.points_button)
         self.points_button.clicked.connect(self._ask_points)
         self.map_button.clicked.connect(self.map_current)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._roster_buttons())
@@ -99,19 +107,29 @@ class DeputiesTab(RegisterTab):
     def columns(self) -> list[Column]:
         return [
             Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name, 90),
-            Column(QT_TRANSLATE_NOOP("Columns", "Gender"), lambda r: label(r.gender), 50),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Gender"),
+                lambda r: label(r.gender),
+                50,
+                fits=labels_of(Gender),
+            ),
             Column(QT_TRANSLATE_NOOP("Columns", "Ethnicity"), lambda r: r.ethnicity, 70),
-            Column(QT_TRANSLATE_NOOP("Columns", "Level"), _levels, 90),
+            Column(QT_TRANSLATE_NOOP("Columns", "Level"), _levels, 90, fits=_both_levels),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Stations"),
-                lambda r: "、".join(r.station_names),
+                lambda r: joined(r.station_names),
                 220,
                 tooltip=True,
             ),
             self.origin_column(),
             Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
             Column(QT_TRANSLATE_NOOP("Columns", "Occupation"), lambda r: r.occupation, 120),
-            Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(r.status), 70),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Status"),
+                lambda r: label(r.status),
+                70,
+                fits=labels_of(DeputyStatus),
+            ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Points this year"),
                 self._points_text,
@@ -120,7 +138,12 @@ class DeputiesTab(RegisterTab):
             ),
             Column(QT_TRANSLATE_NOOP("Columns", "Rank"), self._rank_text, 50, align_right=True),
             self.sent_column(),
-            Column(QT_TRANSLATE_NOOP("Columns", "Roster"), lambda r: label(r.roster_status), 140),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Roster"),
+                lambda r: label(r.roster_status),
+                140,
+                fits=labels_of(RosterStatus),
+            ),
         ]
 
     def _points_text(self, row: DeputyRow) -> str:

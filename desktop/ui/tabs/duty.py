@@ -13,9 +13,9 @@ from desktop.domain.enums import DutyKind, VisitKind
 from desktop.domain.records import DutyDayRow, ListFilter, VisitRow
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.dialogs.duty import DutyDayDialog, VisitDialog
-from desktop.ui.i18n import date_text, label
+from desktop.ui.i18n import date_text, joined, label
 from desktop.ui.layout_memory import remember
-from desktop.ui.table_model import Column
+from desktop.ui.table_model import Column, labels_of
 from desktop.ui.tabs.base import RegisterTab
 
 
@@ -31,10 +31,15 @@ class DutyDaysTab(RegisterTab):
             Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: date_text(r.day), 95),
             Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 200),
             self.origin_column(),
-            Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: label(r.kind), 90),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Kind"),
+                lambda r: label(r.kind),
+                90,
+                fits=labels_of(DutyKind),
+            ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Deputies on duty"),
-                lambda r: "、".join(r.deputy_names),
+                lambda r: joined(r.deputy_names),
                 180,
                 tooltip=True,
             ),
@@ -90,16 +95,21 @@ class VisitsTab(RegisterTab):
             Column(QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: date_text(r.day), 95),
             Column(QT_TRANSLATE_NOOP("Columns", "Station"), lambda r: r.station_name, 200),
             self.origin_column(),
-            Column(QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: label(r.kind), 120),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Kind"),
+                lambda r: label(r.kind),
+                120,
+                fits=labels_of(VisitKind),
+            ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Visitors"),
-                lambda r: "、".join(filter(None, (*r.visitor_names, r.other_visitors))),
+                lambda r: joined(filter(None, (*r.visitor_names, r.other_visitors))),
                 140,
                 tooltip=True,
             ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Visited"),
-                lambda r: "、".join((*r.visited_deputy_names, r.visited_people)).strip("、"),
+                lambda r: joined(filter(None, (*r.visited_deputy_names, r.visited_people))),
                 180,
                 tooltip=True,
             ),

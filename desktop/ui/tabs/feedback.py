@@ -18,7 +18,8 @@ from desktop.ui.case_detail import CaseDetail
 from desktop.ui.dialogs.case import CaseDialog
 from desktop.ui.i18n import date_text, label, paper_label, translated
 from desktop.ui.layout_memory import remember
-from desktop.ui.table_model import Column
+from desktop.ui.table_model import Column, labels_of
+from desktop.ui.tabs.bar import WrapBar
 from desktop.ui.tabs.base import RegisterTab
 
 FLAG_LABELS = {
@@ -48,16 +49,17 @@ class FeedbackTab(RegisterTab):
         self.detail.case_changed.connect(self._case_changed)
         self.detail.print_requested.connect(self.print_slip)
         # Counts by state across the top; each one is a filter.
+        # The flags follow the states, or go under them in a narrow window.
         self.count_buttons: dict[Any, QToolButton] = {}
-        bar = QHBoxLayout()
+        counts = WrapBar(tail_right=False)
         for state in CaseState:
-            self._count_button(bar, state, state.value)
-        bar.addSpacing(16)
+            self._count_button(counts.lead, state, state.value)
+        counts.lead.addSpacing(10)
+        counts.lead.addStretch()  # the states keep together when the flags go below
         for flag in CASE_FLAGS:
-            self._count_button(bar, flag, flag)
-        bar.addStretch()
+            self._count_button(counts.tail, flag, flag)
         layout = self.layout()
-        layout.insertLayout(0, bar)
+        layout.insertLayout(0, counts)
         layout.removeWidget(self.table)
         split = remember(QSplitter(Qt.Orientation.Horizontal), "split")
         split.addWidget(self.table)
@@ -82,12 +84,22 @@ class FeedbackTab(RegisterTab):
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Received"), lambda r: date_text(r.received_date), 95
             ),
-            Column(QT_TRANSLATE_NOOP("Columns", "State"), lambda r: label(r.state), 80),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "State"),
+                lambda r: label(r.state),
+                80,
+                fits=labels_of(CaseState),
+            ),
             Column(
                 QT_TRANSLATE_NOOP("Columns", "Reply due"), self._due_text, 110, marker=self._marker
             ),
             self.sent_column(),
-            Column(QT_TRANSLATE_NOOP("Columns", "Person"), _person, 70),
+            Column(
+                QT_TRANSLATE_NOOP("Columns", "Person"),
+                _person,
+                70,
+                fits=lambda: [translated("FeedbackTab", "Anonymous")],
+            ),
             Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
             Column(QT_TRANSLATE_NOOP("Columns", "Village"), lambda r: r.village, 100),
             Column(QT_TRANSLATE_NOOP("Columns", "Category"), lambda r: r.category_name, 120),

@@ -136,7 +136,7 @@ class OverrideBanner(QFrame):
             return
         self.text.setText(
             QCoreApplication.translate("FilterOverride", "From the overview: {0}").format(
-                "；".join(describe(override, tab))
+                QCoreApplication.translate("FilterOverride", "; ").join(describe(override, tab))
             )
         )
         self.show()

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -32,7 +31,9 @@ from desktop.ui.dialogs.disputes import DisputesDialog
 from desktop.ui.dialogs.rules import RulesDialog
 from desktop.ui.i18n import date_text, label, message
 from desktop.ui.layout_memory import remember
+from desktop.ui.record_table import fit_columns, fit_headings
 from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.tabs.bar import WrapBar, follow_items
 from desktop.ui.tabs.base import find_data
 
 
@@ -70,14 +71,15 @@ class PointsTab(QWidget):
         self.scope.addItem(self.tr("All deputies"), None)
         for scope in Scope:
             self.scope.addItem(label(scope), scope.value)
-        self.township = QComboBox()
+        self.township = QComboBox()  # filled when a database is attached
+        follow_items(self.scope, self.township)
         self.stars_button = QPushButton(self.tr("Exemplary deputies"))
         self.dispute_button = QPushButton(self.tr("Record a dispute…"))
         self.lock_button = QPushButton(self.tr("Confirm the year"))
         self.rules_button = QPushButton(self.tr("Points rules"))
         self.disputes_button = QPushButton(self.tr("Disputes"))
         self.scope_note = QLabel()
-        bar = QHBoxLayout()
+        bar = WrapBar()  # the buttons under the choices in a narrow window
         for widget in (
             QLabel(self.tr("Year")),
             self.year,
@@ -85,20 +87,22 @@ class PointsTab(QWidget):
             self.township,
             self.stars_button,
         ):
-            bar.addWidget(widget)
-        bar.addStretch()
-        bar.addWidget(self.rules_button)
-        bar.addWidget(self.dispute_button)
-        bar.addWidget(self.disputes_button)
-        bar.addWidget(self.lock_button)
+            bar.lead.addWidget(widget)
+        bar.lead.addStretch()
+        for button in (
+            self.rules_button,
+            self.dispute_button,
+            self.disputes_button,
+            self.lock_button,
+        ):
+            bar.tail.addWidget(button)
         self.model = RowTableModel(COLUMNS, self)
         self.table = remember(QTableView(), "ranking")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        for i, column in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, column.width)
+        fit_columns(self.table, COLUMNS)
         self.register = remember(QTreeWidget(), "register")
         self.register.setColumnCount(5)
         self.register.setHeaderLabels(
@@ -110,7 +114,7 @@ class PointsTab(QWidget):
                 self.tr("Subtotal"),
             ]
         )
-        self.register.setColumnWidth(0, 260)
+        fit_headings(self.register, (260, 100, 100, 100, 100))
         self.glance = QLabel()
         self.glance.setWordWrap(True)
         right = QWidget()
@@ -122,7 +126,8 @@ class PointsTab(QWidget):
         split.addWidget(self.table)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([sum(c.width for c in COLUMNS) + 40, 600])  # the whole ranking in view
+        ranking = sum(self.table.columnWidth(i) for i in range(len(COLUMNS)))
+        split.setSizes([ranking + 40, 600])  # the whole ranking in view
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scope_note)
@@ -152,7 +157,12 @@ class PointsTab(QWidget):
         self.dispute_button.setEnabled(writable)
         # A station's figures cover only what it recorded; the county's are complete.
         self.scope_note.setText(
-            "" if county else self.tr("Figures from this station's own records only (本站记录).")
+            ""
+            if county
+            else self.tr(
+                "Figures from this station's own records only: the county office has the "
+                "full points."
+            )
         )
         self.scope_note.setVisible(not county)
         self.township.blockSignals(True)
@@ -274,8 +284,11 @@ class PointsTab(QWidget):
         stars = self.services.points.exemplary(
             self.year.value(), top_n=3, min_kinds=3, township_id=self.township.currentData()
         )
+        # "{0} ({1})": a deputy and their township, as the language brackets it.
+        who = self.tr("{0} ({1})")
         text = "\n".join(
-            f"{s.rank}. {s.name}（{s.township}） {format_points(s.register.total)}" for s in stars
+            f"{s.rank}. {who.format(s.name, s.township)} {format_points(s.register.total)}"
+            for s in stars
         ) or self.tr("No deputy meets the conditions yet.")
         prompts.info(self, self.tr("Exemplary deputies"), text)
 

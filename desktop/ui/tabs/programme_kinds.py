@@ -19,7 +19,7 @@ from desktop.ui.i18n import date_text, label, message
 from desktop.ui.programme_chain_view import ChainView
 from desktop.ui.programme_children import ChildPanel
 from desktop.ui.programme_values import columns_for, money_text
-from desktop.ui.table_model import Column
+from desktop.ui.table_model import Column, labels_of
 from desktop.ui.tabs.programme_section import ProgrammeSection
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def _vote_columns() -> list[Column]:
             QCoreApplication.translate("Programme", kind.label),
             lambda r: label(VoteKind(r["kind"])),
             100,
+            fits=labels_of(VoteKind),
         ),
         number("present"),
         number("issued"),

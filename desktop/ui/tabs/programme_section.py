@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -29,6 +28,7 @@ from desktop.ui.layout_memory import remember
 from desktop.ui.programme_detail import ProgrammeDetail
 from desktop.ui.programme_values import ProgrammeTableModel, columns_for, describe
 from desktop.ui.record_table import record_table
+from desktop.ui.tabs.bar import ManyChoices, WrapBar, fit_placeholder, follow_items
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -79,27 +79,28 @@ class ProgrammeSection(QWidget):
     def _build(self) -> None:
         self.year_filter = QComboBox()
         self.year_filter.setMinimumContentsLength(6)
-        self.station_filter = QComboBox()
-        self.station_filter.setMinimumContentsLength(12)
+        follow_items(self.year_filter)
+        self.station_filter = ManyChoices()
         self.station_filter.hide()  # the county office only (see attach)
         self.search = QLineEdit()
         self.search.setPlaceholderText(base_text("Search: words, a name or pinyin initials"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        fit_placeholder(self.search, 160)
         self.add_button = QPushButton(base_text("Add"))
         self.edit_button = QPushButton(base_text("Edit"))
         self.delete_button = QPushButton(base_text("Delete"))
-        bar = QHBoxLayout()
+        # Filters on the left, the buttons on the right (or below, in a narrow window).
+        self.bar = WrapBar()
         if self.spec.year_key:
-            bar.addWidget(self.year_filter)
+            self.bar.lead.addWidget(self.year_filter)
         else:
             self.year_filter.hide()
-        bar.addWidget(self.station_filter)
-        bar.addWidget(self.search, 1)
+        self.bar.lead.addWidget(self.station_filter)
+        self.bar.lead.addWidget(self.search, 1)
         for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
+            self.bar.tail.addWidget(button)
         for button in self.extra_buttons():
-            bar.addWidget(button)
+            self.bar.tail.addWidget(button)
         self.table = record_table(self.model, name="table")
         self.detail = ProgrammeDetail(self.spec)
         left = remember(QSplitter(Qt.Orientation.Vertical), "left")
@@ -116,7 +117,7 @@ class ProgrammeSection(QWidget):
         split.setSizes([800, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(split, 1)
         self.year_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.station_filter.currentIndexChanged.connect(lambda _i: self.reload())

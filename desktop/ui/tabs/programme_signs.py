@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTableView,
@@ -17,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import SiteRole
+from desktop.domain.enums import DeputyStatus, SiteRole
 from desktop.domain.records import DeputyRow, ListFilter
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import mask_phone
-from desktop.ui.i18n import label
-from desktop.ui.table_model import Column, RowTableModel
+from desktop.ui.i18n import joined, label
+from desktop.ui.record_table import fit_columns
+from desktop.ui.table_model import Column, RowTableModel, labels_of
+from desktop.ui.tabs.bar import ManyChoices, WrapBar, fit_placeholder
 from desktop.ui.tabs.programme_section import base_text
 
 if TYPE_CHECKING:
@@ -40,36 +40,40 @@ class HouseholdSignsSection(QWidget):
                 Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name, 110),
                 Column(
                     QT_TRANSLATE_NOOP("Columns", "Stations"),
-                    lambda r: "、".join(r.station_names),
+                    lambda r: joined(r.station_names),
                     260,
                     tooltip=True,
                 ),
                 Column(QT_TRANSLATE_NOOP("Columns", "Phone"), lambda r: mask_phone(r.phone), 110),
                 Column(QT_TRANSLATE_NOOP("Columns", "Occupation"), lambda r: r.occupation, 160),
-                Column(QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: label(r.status), 70),
+                Column(
+                    QT_TRANSLATE_NOOP("Columns", "Status"),
+                    lambda r: label(r.status),
+                    70,
+                    fits=labels_of(DeputyStatus),
+                ),
             ],
             self,
         )
-        self.station_filter = QComboBox()
-        self.station_filter.setMinimumContentsLength(12)
+        self.station_filter = ManyChoices()
         self.station_filter.hide()
         self.search = QLineEdit()
         self.search.setPlaceholderText(base_text("Search: words, a name or pinyin initials"))
         self.search.setClearButtonEnabled(True)
+        fit_placeholder(self.search, 160)
         note = QLabel(self.tr("Deputies whose home carries the sign; set it in the deputy's form."))
         note.setStyleSheet("color: #555;")
-        bar = QHBoxLayout()
-        bar.addWidget(self.station_filter)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(note)
+        bar = WrapBar()  # the note under the filters in a narrow window
+        bar.lead.addWidget(self.station_filter)
+        bar.lead.addWidget(self.search, 1)
+        bar.tail.addWidget(note)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(self.model.columns()):
-            self.table.setColumnWidth(i, column.width)
+        fit_columns(self.table, self.model.columns())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

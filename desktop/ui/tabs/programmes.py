@@ -9,8 +9,16 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop.domain.programme_specs import SPECS
 from desktop.ui.layout_memory import remember_all
@@ -35,6 +43,31 @@ SECTIONS = (
 )
 
 
+class _Room(QWidget):
+    """The sections inside the scroll area, as large as it is, never below their minimum size.
+    (Given the sections themselves, QScrollArea would ask their height for its width, as their
+    tool row wraps, and take their preferred height as the least: a scroll bar at any size.)"""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self._inner = inner
+        inner.setParent(self)
+
+    def sizeHint(self) -> QSize:
+        return self._inner.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._inner.minimumSizeHint().expandedTo(self._inner.minimumSize())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._inner.setGeometry(self.rect())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a section's minimum changed
+            self.updateGeometry()
+        return super().event(event)
+
+
 class ProgrammesTab(QWidget):
     counts_changed = Signal(str)
 
@@ -52,14 +85,20 @@ class ProgrammesTab(QWidget):
                 self.chooser.addItem(QCoreApplication.translate("ProgrammesTab", "Household signs"))
             else:
                 self.chooser.addItem(kind_label(SPECS[key]))
-        self.chooser.setMaximumWidth(190)
-        self.chooser.setMinimumWidth(150)
+        # As wide as its longest name in the language on screen: the sections take the rest.
+        names = self.chooser.sizeHintForColumn(0) + 2 * self.chooser.frameWidth() + 8
+        self.chooser.setFixedWidth(names)
         self.stack = QStackedWidget()
         for _key in SECTIONS:
             self.stack.addWidget(QWidget())  # built when first chosen
+        # A section wider than the window (a laptop at 125%, in English) scrolls, never cut.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(_Room(self.stack))
         layout = QHBoxLayout(self)
         layout.addWidget(self.chooser)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(scroll, 1)
         self.chooser.currentRowChanged.connect(self._chosen)
         self.chooser.setCurrentRow(0)
 
