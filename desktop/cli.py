@@ -56,7 +56,10 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"liaison-desk {__version__}")
     parser.add_argument("--db", type=db_location, help=Cli.tr("the database file"))
     parser.add_argument(
-        "--lang", choices=("zh_CN", "en"), default="zh_CN", help=Cli.tr("interface language")
+        "--lang",
+        choices=("zh_CN", "en", "pseudo"),
+        default="zh_CN",
+        help=Cli.tr("interface language (pseudo: English stretched, to check layouts)"),
     )
     parser.add_argument(
         "--demo", action="store_true", help=Cli.tr("open the window on a fresh demo database")

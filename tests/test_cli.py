@@ -300,3 +300,12 @@ def test_listing_commands_refuse_a_file_that_is_not_a_database(
     result = run(command, "--db", str(junk), *extra)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert has_chinese(result.stderr) and junk.read_bytes().startswith(b"not a database")
+
+
+def test_the_pseudo_locale_stretches_the_english_text() -> None:
+    """``--lang pseudo``: English 40% longer and bracketed, for a developer checking layouts."""
+    result = run("--lang", "pseudo", "--help")
+    assert result.returncode == 0, result.stderr
+    stretched = [line for line in result.stdout.splitlines() if "［" in line]
+    assert stretched and any("Liaison" in line for line in stretched)
+    assert not any("联络站" in line for line in result.stdout.splitlines())

@@ -13,6 +13,7 @@ from desktop.paths import translations_dir
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
+PSEUDO = "pseudo"  # --lang pseudo: see desktop/ui/pseudo_locale.py
 _installed: list[QTranslator] = []
 
 
@@ -21,6 +22,14 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    if language == PSEUDO:  # English stretched by 40%: a developer's check of the layouts
+        from desktop.ui.pseudo_locale import PseudoTranslator
+
+        install_translators(app, "en")
+        pseudo = PseudoTranslator("en", app)
+        app.installTranslator(pseudo)
+        _installed.append(pseudo)
+        return True
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True
