@@ -625,30 +625,6 @@ The database as it is now is set aside in its folder (not deleted). Records ente
 <context>
     <name>Bundle</name>
     <message>
-        <source>「{file}」 is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to be exported again.</source>
-        <translation>「{file}」不是联络站工作台的数据包，或在传递中已损坏。请对方重新导出。</translation>
-    </message>
-    <message>
-        <source>「{file}」 is far larger than a bundle from Liaison Desk can be, so it was not opened. Check that you chose the right file.</source>
-        <translation>「{file}」远大于联络站工作台数据包应有的大小，未打开。请确认选择的文件是否正确。</translation>
-    </message>
-    <message>
-        <source>「{file}」 could not be read: the USB stick may have been removed, or another program is using the file. Check the stick and try again.</source>
-        <translation>无法读取「{file}」：U 盘可能已拔出，或文件正被其他程序使用。请检查 U 盘后重试。</translation>
-    </message>
-    <message>
-        <source>The bundle could not be written to 「{file}」: the USB stick may be full, write-protected or removed. Nothing was changed; check the stick and try again.</source>
-        <translation>数据包无法写入「{file}」：U 盘可能已满、写保护或已拔出。未做任何更改，请检查 U 盘后重试。</translation>
-    </message>
-    <message>
-        <source>The bundle could not be written to 「{file}」: another program is using that file (an antivirus may be checking it). Nothing was changed; wait a minute and try again.</source>
-        <translation>数据包无法写入「{file}」：该文件正被其他程序使用（可能是杀毒软件在检查）。未做任何更改，请稍等一分钟后重试。</translation>
-    </message>
-    <message>
-        <source>The bundle written to 「{file}」 did not read back the same: the USB stick may be faulty. Nothing was changed; try again, or use another USB stick.</source>
-        <translation>写入「{file}」的数据包读回后与原内容不一致，U 盘可能有故障。未做任何更改，请重试或换一个 U 盘。</translation>
-    </message>
-    <message>
         <source>This bundle was not written by a station this office has enrolled, or it was changed after it was written. Do not import it; ask the station to export it again.</source>
         <translation>该数据包不是由本单位已登记的站点生成，或生成后被改动过。请勿导入，请该站点重新导出。</translation>
     </message>
@@ -667,14 +643,6 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>This passphrase is too short. Choose one of at least 8 characters that is not easy to guess, and keep it apart from the USB stick.</source>
         <translation>口令太短。请设置至少 8 个字符、不易猜到的口令，并且不要与 U 盘放在一起。</translation>
-    </message>
-    <message>
-        <source>「{file}」 was written by a newer version of Liaison Desk. Install the newer version, then import it again; nothing has been changed.</source>
-        <translation>「{file}」由较新版本的联络站工作台生成。请安装新版本后再导入；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The contents of 「{file}」 are damaged or were written by a program this one does not know. Nothing has been imported; ask the sender to export it again.</source>
-        <translation>「{file}」的内容已损坏，或由本程序无法识别的程序写出。没有导入任何内容；请发送方重新导出。</translation>
     </message>
     <message>
         <source>“{file}” comes from a site this office has not enrolled, or it was changed after it was written. Nothing has been imported.</source>
@@ -703,6 +671,38 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>The contents of “{file}” do not match its list of contents. Nothing has been imported; ask the sender to export it again.</source>
         <translation>「{file}」的内容与其内容清单不符。没有导入任何内容；请发送方重新导出。</translation>
+    </message>
+    <message>
+        <source>“{file}” is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to be exported again.</source>
+        <translation>「{file}」不是联络站工作台的数据包，或在传递中已损坏。请对方重新导出。</translation>
+    </message>
+    <message>
+        <source>“{file}” is far larger than a bundle from Liaison Desk can be, so it was not opened. Check that you chose the right file.</source>
+        <translation>「{file}」远大于联络站工作台数据包应有的大小，未打开。请确认选择的文件是否正确。</translation>
+    </message>
+    <message>
+        <source>“{file}” could not be read: the USB stick may have been removed, or another program is using the file. Check the stick and try again.</source>
+        <translation>无法读取「{file}」：U 盘可能已拔出，或文件正被其他程序使用。请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written to “{file}”: the USB stick may be full, write-protected or removed. Nothing was changed; check the stick and try again.</source>
+        <translation>数据包无法写入「{file}」：U 盘可能已满、写保护或已拔出。未做任何更改，请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written to “{file}”: another program is using that file (an antivirus may be checking it). Nothing was changed; wait a minute and try again.</source>
+        <translation>数据包无法写入「{file}」：该文件正被其他程序使用（可能是杀毒软件在检查）。未做任何更改，请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The bundle written to “{file}” did not read back the same: the USB stick may be faulty. Nothing was changed; try again, or use another USB stick.</source>
+        <translation>写入「{file}」的数据包读回后与原内容不一致，U 盘可能有故障。未做任何更改，请重试或换一个 U 盘。</translation>
+    </message>
+    <message>
+        <source>“{file}” was written by a newer version of Liaison Desk. Install the newer version, then import it again; nothing has been changed.</source>
+        <translation>「{file}」由较新版本的联络站工作台生成。请安装新版本后再导入；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The contents of “{file}” are damaged or were written by a program this one does not know. Nothing has been imported; ask the sender to export it again.</source>
+        <translation>「{file}」的内容已损坏，或由本程序无法识别的程序写出。没有导入任何内容；请发送方重新导出。</translation>
     </message>
 </context>
 <context>
@@ -1677,8 +1677,8 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>数据库文件</translation>
     </message>
     <message>
-        <source>interface language</source>
-        <translation>界面语言</translation>
+        <source>interface language (pseudo: English stretched, to check layouts)</source>
+        <translation>界面语言（pseudo：拉长的英文，用于检查界面布局）</translation>
     </message>
     <message>
         <source>open the window on a fresh demo database</source>
@@ -3698,6 +3698,10 @@ Read both fingerprints to the county office over the phone: they must be the one
         <source>From the overview: {0}</source>
         <translation>来自概览：{0}</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>FundLimitsDialog</name>
@@ -4527,7 +4531,7 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
         <translation>小计</translation>
     </message>
     <message>
-        <source>Figures from this station&apos;s own records only (本站记录).</source>
+        <source>Figures from this station&apos;s own records only: the county office has the full points.</source>
         <translation>本站记录：以下积分仅根据本站登记的记录计算，全县完整积分以县人大常委会代表工委为准。</translation>
     </message>
     <message>
@@ -4563,6 +4567,10 @@ Records and ledgers for people&apos;s congress deputy liaison stations.</source>
 Feedback cases taken: {1}</source>
         <translation>逐月履职记录：{0}
 领办意见建议：{1} 件</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>No deputy meets the conditions yet.</source>
@@ -6521,107 +6529,27 @@ That window did not answer when asked to come to the front. Switch to it; if it 
 <context>
     <name>Workbook</name>
     <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}) holds a long number that Excel has already rounded (it keeps only 15 digits). Set the column&apos;s format to Text, type the number again, and import again.</source>
-        <translation>第 {row} 行「{column}」列（单元格 {cell}）是长数字，Excel 已将其舍入（只保留 15 位）。请把该列格式设为“文本”，重新输入号码后再导入。</translation>
-    </message>
-    <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a date. Enter a date such as 2025-03-05 or 2025年3月5日.</source>
-        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是日期。请填写如 2025-03-05 或 2025年3月5日。</translation>
-    </message>
-    <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a whole number. Enter a number such as 3.</source>
-        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是整数。请填写如 3。</translation>
-    </message>
-    <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a number with at most one decimal place. Enter a number such as 2.5.</source>
-        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是最多一位小数的数字。请填写如 2.5。</translation>
-    </message>
-    <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not an amount in yuan with at most two decimal places. Enter an amount such as 12.50.</source>
-        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是最多两位小数的金额（元）。请填写如 12.50。</translation>
-    </message>
-    <message>
-        <source>「{file}」 is not a workbook this program can read. Open it in Excel or WPS, save it as an Excel workbook (.xlsx), and import that file.</source>
-        <translation>「{file}」不是本程序能读取的工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>「{file}」 cannot be opened: it is damaged or is not really an Excel workbook. Open it in Excel or WPS, save it again as .xlsx, and import that file.</source>
-        <translation>「{file}」无法打开：文件已损坏，或并不是 Excel 工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</translation>
-    </message>
-    <message>
-        <source>「{file}」 is protected by a password. Open it in Excel or WPS, remove the password, save it, and import it again.</source>
-        <translation>「{file}」设有密码。请在 Excel 或 WPS 中打开并取消密码，保存后再导入。</translation>
-    </message>
-    <message>
-        <source>「{file}」 cannot be opened. Check that the file is still there and that no other program is using it, then try again.</source>
-        <translation>「{file}」无法打开。请确认文件仍在原处、没有被其他程序占用，然后重试。</translation>
-    </message>
-    <message>
-        <source>「{file}」 cannot be saved: it is open in another program (such as Excel or WPS), or the folder cannot be written to. Close the file or choose another folder, and export again.</source>
-        <translation>「{file}」无法保存：文件正被其他程序（如 Excel 或 WPS）打开，或该文件夹不允许写入。请关闭文件或换一个文件夹后重新导出。</translation>
-    </message>
-    <message>
-        <source>「{file}」 cannot be saved: the disk is full. Free some space or choose another folder, and export again.</source>
-        <translation>「{file}」无法保存：磁盘空间已满。请清理空间或换一个文件夹后重新导出。</translation>
-    </message>
-    <message>
-        <source>「{file}」 cannot be saved. Choose another folder (on this computer&apos;s disk) and export again.</source>
-        <translation>「{file}」无法保存。请换一个文件夹（本机磁盘上的）后重新导出。</translation>
-    </message>
-    <message>
-        <source>「{file}」 is {size} MB; workbooks over {max} MB cannot be imported. Split it into smaller workbooks and import them one by one.</source>
-        <translation>「{file}」有 {size} MB，超过 {max} MB 的工作簿无法导入。请拆分成几个较小的工作簿逐个导入。</translation>
-    </message>
-    <message>
-        <source>「{file}」 has no data in it. Check that you chose the right file.</source>
-        <translation>「{file}」中没有数据。请确认选择的文件是否正确。</translation>
-    </message>
-    <message>
-        <source>No sheet of 「{file}」 has this table&apos;s column headers in its first {rows} rows. The header row should hold headers such as {headers}.</source>
-        <translation>「{file}」的各工作表前 {rows} 行中都找不到本表的列名。列名行应包含 {headers} 等列名。</translation>
-    </message>
-    <message>
-        <source>The rows seem to be on the hidden sheet 「{sheet}」, which is not read. Unhide it (right-click a sheet tab, Unhide), or copy its rows to a visible sheet, and import again.</source>
-        <translation>数据似乎在隐藏的工作表「{sheet}」中，隐藏的工作表不会读取。请取消隐藏（右键单击工作表标签，选择“取消隐藏”），或把数据复制到可见的工作表后再导入。</translation>
-    </message>
-    <message>
-        <source>Sheet 「{sheet}」 has no column {columns}, which must be filled in. Add it to the header row (row {row}) and import again.</source>
-        <translation>工作表「{sheet}」缺少必填列 {columns}。请在列名行（第 {row} 行）添加后再导入。</translation>
-    </message>
-    <message>
-        <source>Sheet 「{sheet}」 uses more than {max} columns (something is typed as far as column {last}). Delete the columns that are not part of the table, save, and import again.</source>
-        <translation>工作表「{sheet}」使用了超过 {max} 列（第 {last} 列仍有内容）。请删除不属于本表的列，保存后再导入。</translation>
-    </message>
-    <message>
-        <source>This workbook is the template for 「{found}」 and cannot be imported here. Use the template of the list you are importing into.</source>
-        <translation>这是「{found}」的模板，不能导入到这里。请使用要导入的那一类记录的模板。</translation>
-    </message>
-    <message>
-        <source>The hidden sheet 「{sheet}」 holds data and was not read. If its rows should be imported, unhide it and import again.</source>
-        <translation>隐藏的工作表「{sheet}」中有数据，未被读取。如需导入，请取消隐藏后再导入。</translation>
-    </message>
-    <message>
-        <source>Sheet 「{sheet}」 has the column 「{column}」 twice (cells {first} and {second}). Delete or rename one of them and import again.</source>
+        <source>Sheet “{sheet}” has the column “{column}” twice (cells {first} and {second}). Delete or rename one of them and import again.</source>
         <translation>工作表「{sheet}」中「{column}」列出现了两次（单元格 {first} 和 {second}）。请删除或改名其中一列后再导入。</translation>
     </message>
     <message>
-        <source>Sheet 「{sheet}」 has more than {max} rows. Split it into workbooks of at most {max} rows and import them one by one.</source>
+        <source>Sheet “{sheet}” has more than {max} rows. Split it into workbooks of at most {max} rows and import them one by one.</source>
         <translation>工作表「{sheet}」超过 {max} 行。请拆分成每个不超过 {max} 行的工作簿逐个导入。</translation>
     </message>
     <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}) holds a formula. Copy the column and paste it back with Paste Special &gt; Values, then import again.</source>
+        <source>Row {row}, column “{column}” (cell {cell}) holds a formula. Copy the column and paste it back with Paste Special &gt; Values, then import again.</source>
         <translation>第 {row} 行「{column}」列（单元格 {cell}）是公式。请复制该列，再用“选择性粘贴—数值”粘贴回去后导入。</translation>
     </message>
     <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}) is part of the merged cells {range}. Unmerge them, fill in every row, and import again.</source>
+        <source>Row {row}, column “{column}” (cell {cell}) is part of the merged cells {range}. Unmerge them, fill in every row, and import again.</source>
         <translation>第 {row} 行「{column}」列（单元格 {cell}）属于合并单元格 {range}。请取消合并并逐行填写后再导入。</translation>
     </message>
     <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}) holds {length} characters; at most {max} can be imported. Shorten the text and import again.</source>
+        <source>Row {row}, column “{column}” (cell {cell}) holds {length} characters; at most {max} can be imported. Shorten the text and import again.</source>
         <translation>第 {row} 行「{column}」列（单元格 {cell}）有 {length} 个字，最多只能导入 {max} 个字。请删减后再导入。</translation>
     </message>
     <message>
-        <source>Row {row}, column 「{column}」 (cell {cell}) is empty; it must be filled in.</source>
+        <source>Row {row}, column “{column}” (cell {cell}) is empty; it must be filled in.</source>
         <translation>第 {row} 行「{column}」列（单元格 {cell}）为空，此列必须填写。</translation>
     </message>
     <message>
@@ -6631,6 +6559,86 @@ That window did not answer when asked to come to the front. Switch to it; if it 
     <message>
         <source>{count} rows have something only in columns that are not imported, and were skipped. The first is row {row}.</source>
         <translation>有 {count} 行只在不导入的列中有内容，已跳过。第一行是第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}” (cell {cell}) holds a long number that Excel has already rounded (it keeps only 15 digits). Set the column&apos;s format to Text, type the number again, and import again.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）是长数字，Excel 已将其舍入（只保留 15 位）。请把该列格式设为“文本”，重新输入号码后再导入。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}” (cell {cell}): “{value}” is not a date. Enter a date such as 2025-03-05 or 2025年3月5日.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是日期。请填写如 2025-03-05 或 2025年3月5日。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}” (cell {cell}): “{value}” is not a whole number. Enter a number such as 3.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是整数。请填写如 3。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}” (cell {cell}): “{value}” is not a number with at most one decimal place. Enter a number such as 2.5.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是最多一位小数的数字。请填写如 2.5。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}” (cell {cell}): “{value}” is not an amount in yuan with at most two decimal places. Enter an amount such as 12.50.</source>
+        <translation>第 {row} 行「{column}」列（单元格 {cell}）：「{value}」不是最多两位小数的金额（元）。请填写如 12.50。</translation>
+    </message>
+    <message>
+        <source>“{file}” is not a workbook this program can read. Open it in Excel or WPS, save it as an Excel workbook (.xlsx), and import that file.</source>
+        <translation>「{file}」不是本程序能读取的工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be opened: it is damaged or is not really an Excel workbook. Open it in Excel or WPS, save it again as .xlsx, and import that file.</source>
+        <translation>「{file}」无法打开：文件已损坏，或并不是 Excel 工作簿。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>“{file}” is protected by a password. Open it in Excel or WPS, remove the password, save it, and import it again.</source>
+        <translation>「{file}」设有密码。请在 Excel 或 WPS 中打开并取消密码，保存后再导入。</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be opened. Check that the file is still there and that no other program is using it, then try again.</source>
+        <translation>「{file}」无法打开。请确认文件仍在原处、没有被其他程序占用，然后重试。</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be saved: it is open in another program (such as Excel or WPS), or the folder cannot be written to. Close the file or choose another folder, and export again.</source>
+        <translation>「{file}」无法保存：文件正被其他程序（如 Excel 或 WPS）打开，或该文件夹不允许写入。请关闭文件或换一个文件夹后重新导出。</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be saved: the disk is full. Free some space or choose another folder, and export again.</source>
+        <translation>「{file}」无法保存：磁盘空间已满。请清理空间或换一个文件夹后重新导出。</translation>
+    </message>
+    <message>
+        <source>“{file}” cannot be saved. Choose another folder (on this computer&apos;s disk) and export again.</source>
+        <translation>「{file}」无法保存。请换一个文件夹（本机磁盘上的）后重新导出。</translation>
+    </message>
+    <message>
+        <source>“{file}” is {size} MB; workbooks over {max} MB cannot be imported. Split it into smaller workbooks and import them one by one.</source>
+        <translation>「{file}」有 {size} MB，超过 {max} MB 的工作簿无法导入。请拆分成几个较小的工作簿逐个导入。</translation>
+    </message>
+    <message>
+        <source>“{file}” has no data in it. Check that you chose the right file.</source>
+        <translation>「{file}」中没有数据。请确认选择的文件是否正确。</translation>
+    </message>
+    <message>
+        <source>No sheet of “{file}” has this table&apos;s column headers in its first {rows} rows. The header row should hold headers such as {headers}.</source>
+        <translation>「{file}」的各工作表前 {rows} 行中都找不到本表的列名。列名行应包含 {headers} 等列名。</translation>
+    </message>
+    <message>
+        <source>The rows seem to be on the hidden sheet “{sheet}”, which is not read. Unhide it (right-click a sheet tab, Unhide), or copy its rows to a visible sheet, and import again.</source>
+        <translation>数据似乎在隐藏的工作表「{sheet}」中，隐藏的工作表不会读取。请取消隐藏（右键单击工作表标签，选择“取消隐藏”），或把数据复制到可见的工作表后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” has no column {columns}, which must be filled in. Add it to the header row (row {row}) and import again.</source>
+        <translation>工作表「{sheet}」缺少必填列 {columns}。请在列名行（第 {row} 行）添加后再导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” uses more than {max} columns (something is typed as far as column {last}). Delete the columns that are not part of the table, save, and import again.</source>
+        <translation>工作表「{sheet}」使用了超过 {max} 列（第 {last} 列仍有内容）。请删除不属于本表的列，保存后再导入。</translation>
+    </message>
+    <message>
+        <source>This workbook is the template for “{found}” and cannot be imported here. Use the template of the list you are importing into.</source>
+        <translation>这是「{found}」的模板，不能导入到这里。请使用要导入的那一类记录的模板。</translation>
+    </message>
+    <message>
+        <source>The hidden sheet “{sheet}” holds data and was not read. If its rows should be imported, unhide it and import again.</source>
+        <translation>隐藏的工作表「{sheet}」中有数据，未被读取。如需导入，请取消隐藏后再导入。</translation>
     </message>
 </context>
 <context>

@@ -257,21 +257,8 @@ def test_wide_dialogs_open_within_the_screen_and_can_be_resized(
     assert dialog.minimumWidth() < dialog.width() and dialog.minimumHeight() < dialog.height()
 
 
-# The bundle and workbook refusals of desktop/sync and desktop/formats quote the file as
-# 「{file}」 in their English source text (19 strings); the dialog shows them as they come.
-NOT_OURS = {"bundle_plan_refused": "desktop/sync quotes file names in 「」 in English too"}
-
-
 @pytest.mark.parametrize("language", ["en"], indirect=True)
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NOT_OURS[n]))
-        if n in NOT_OURS
-        else n
-        for n in NAMES
-    ],
-)
+@pytest.mark.parametrize("name", NAMES)
 def test_english_dialogs_show_no_chinese(qtbot, worlds, language: str, name: str) -> None:
     dialog = shown(qtbot, worlds["latin"], name)
     chinese = [t for t in interface_texts(dialog) if CJK.search(t or "")]

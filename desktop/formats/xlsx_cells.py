@@ -23,28 +23,28 @@ SHOWN_CHARS = 30  # of a bad value quoted back in a message
 
 MSG_LONG_NUMBER = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}) holds a long number that Excel has already "
+    "Row {row}, column “{column}” (cell {cell}) holds a long number that Excel has already "
     "rounded (it keeps only 15 digits). Set the column's format to Text, type the number again, "
     "and import again.",
 )
 MSG_NOT_DATE = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a date. Enter a date such "
+    "Row {row}, column “{column}” (cell {cell}): “{value}” is not a date. Enter a date such "
     "as 2025-03-05 or 2025年3月5日.",
 )
 MSG_NOT_INTEGER = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a whole number. Enter a "
+    "Row {row}, column “{column}” (cell {cell}): “{value}” is not a whole number. Enter a "
     "number such as 3.",
 )
 MSG_NOT_DECIMAL = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not a number with at most one "
+    "Row {row}, column “{column}” (cell {cell}): “{value}” is not a number with at most one "
     "decimal place. Enter a number such as 2.5.",
 )
 MSG_NOT_MONEY = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}): 「{value}」 is not an amount in yuan with at "
+    "Row {row}, column “{column}” (cell {cell}): “{value}” is not an amount in yuan with at "
     "most two decimal places. Enter an amount such as 12.50.",
 )
 

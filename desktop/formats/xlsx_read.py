@@ -60,40 +60,40 @@ HEADER_ROWS = 10  # the header is looked for among the first rows
 
 MSG_FILE_TOO_BIG = QT_TRANSLATE_NOOP(
     "Workbook",
-    "「{file}」 is {size} MB; workbooks over {max} MB cannot be imported. Split it into smaller "
+    "“{file}” is {size} MB; workbooks over {max} MB cannot be imported. Split it into smaller "
     "workbooks and import them one by one.",
 )
 MSG_EMPTY_WORKBOOK = QT_TRANSLATE_NOOP(
-    "Workbook", "「{file}」 has no data in it. Check that you chose the right file."
+    "Workbook", "“{file}” has no data in it. Check that you chose the right file."
 )
 MSG_NO_HEADER = QT_TRANSLATE_NOOP(
     "Workbook",
-    "No sheet of 「{file}」 has this table's column headers in its first {rows} rows. The header "
+    "No sheet of “{file}” has this table's column headers in its first {rows} rows. The header "
     "row should hold headers such as {headers}.",
 )
 MSG_ONLY_HIDDEN = QT_TRANSLATE_NOOP(
     "Workbook",
-    "The rows seem to be on the hidden sheet 「{sheet}」, which is not read. Unhide it "
+    "The rows seem to be on the hidden sheet “{sheet}”, which is not read. Unhide it "
     "(right-click a sheet tab, Unhide), or copy its rows to a visible sheet, and import again.",
 )
 MSG_MISSING_COLUMNS = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Sheet 「{sheet}」 has no column {columns}, which must be filled in. Add it to the header "
+    "Sheet “{sheet}” has no column {columns}, which must be filled in. Add it to the header "
     "row (row {row}) and import again.",
 )
 MSG_TOO_MANY_COLUMNS = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Sheet 「{sheet}」 uses more than {max} columns (something is typed as far as column "
+    "Sheet “{sheet}” uses more than {max} columns (something is typed as far as column "
     "{last}). Delete the columns that are not part of the table, save, and import again.",
 )
 MSG_WRONG_TEMPLATE = QT_TRANSLATE_NOOP(
     "Workbook",
-    "This workbook is the template for 「{found}」 and cannot be imported here. Use the template "
+    "This workbook is the template for “{found}” and cannot be imported here. Use the template "
     "of the list you are importing into.",
 )
 MSG_HIDDEN_SHEET = QT_TRANSLATE_NOOP(
     "Workbook",
-    "The hidden sheet 「{sheet}」 holds data and was not read. If its rows should be imported, "
+    "The hidden sheet “{sheet}” holds data and was not read. If its rows should be imported, "
     "unhide it and import again.",
 )
 

@@ -20,31 +20,31 @@ MAX_MERGED_CELLS = 1_000_000  # merged cells expanded into problems; past that, 
 
 MSG_DUPLICATE_HEADER = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Sheet 「{sheet}」 has the column 「{column}」 twice (cells {first} and {second}). Delete or "
+    "Sheet “{sheet}” has the column “{column}” twice (cells {first} and {second}). Delete or "
     "rename one of them and import again.",
 )
 MSG_TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Sheet 「{sheet}」 has more than {max} rows. Split it into workbooks of at most {max} rows "
+    "Sheet “{sheet}” has more than {max} rows. Split it into workbooks of at most {max} rows "
     "and import them one by one.",
 )
 MSG_FORMULA = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}) holds a formula. Copy the column and paste it "
+    "Row {row}, column “{column}” (cell {cell}) holds a formula. Copy the column and paste it "
     "back with Paste Special > Values, then import again.",
 )
 MSG_MERGED = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}) is part of the merged cells {range}. Unmerge "
+    "Row {row}, column “{column}” (cell {cell}) is part of the merged cells {range}. Unmerge "
     "them, fill in every row, and import again.",
 )
 MSG_CELL_TOO_LONG = QT_TRANSLATE_NOOP(
     "Workbook",
-    "Row {row}, column 「{column}」 (cell {cell}) holds {length} characters; at most {max} can be "
+    "Row {row}, column “{column}” (cell {cell}) holds {length} characters; at most {max} can be "
     "imported. Shorten the text and import again.",
 )
 MSG_REQUIRED_EMPTY = QT_TRANSLATE_NOOP(
-    "Workbook", "Row {row}, column 「{column}」 (cell {cell}) is empty; it must be filled in."
+    "Workbook", "Row {row}, column “{column}” (cell {cell}) is empty; it must be filled in."
 )
 MSG_HIDDEN_ROWS = QT_TRANSLATE_NOOP(
     "Workbook",

@@ -24,32 +24,32 @@ from desktop.sync.errors import BundleRefused
 
 NOT_A_BUNDLE = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to "
+    "“{file}” is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to "
     "be exported again.",
 )
 TOO_LARGE = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 is far larger than a bundle from Liaison Desk can be, so it was not opened. "
+    "“{file}” is far larger than a bundle from Liaison Desk can be, so it was not opened. "
     "Check that you chose the right file.",
 )
 CANNOT_READ = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 could not be read: the USB stick may have been removed, or another program is "
+    "“{file}” could not be read: the USB stick may have been removed, or another program is "
     "using the file. Check the stick and try again.",
 )
 WRITE_FAILED = QT_TRANSLATE_NOOP(
     "Bundle",
-    "The bundle could not be written to 「{file}」: the USB stick may be full, write-protected "
+    "The bundle could not be written to “{file}”: the USB stick may be full, write-protected "
     "or removed. Nothing was changed; check the stick and try again.",
 )
 WRITE_IN_USE = QT_TRANSLATE_NOOP(
     "Bundle",
-    "The bundle could not be written to 「{file}」: another program is using that file (an "
+    "The bundle could not be written to “{file}”: another program is using that file (an "
     "antivirus may be checking it). Nothing was changed; wait a minute and try again.",
 )
 WRITE_NOT_VERIFIED = QT_TRANSLATE_NOOP(
     "Bundle",
-    "The bundle written to 「{file}」 did not read back the same: the USB stick may be faulty. "
+    "The bundle written to “{file}” did not read back the same: the USB stick may be faulty. "
     "Nothing was changed; try again, or use another USB stick.",
 )
 

@@ -26,12 +26,12 @@ _TABLE = re.compile(r"[a-z_]{1,40}")
 
 BAD_MANIFEST = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to "
+    "“{file}” is not a bundle from Liaison Desk, or it was damaged on the way. Ask for it to "
     "be exported again.",
 )
 NEWER_FORMAT = QT_TRANSLATE_NOOP(
     "Bundle",
-    "「{file}」 was written by a newer version of Liaison Desk. Install the newer version, then "
+    "“{file}” was written by a newer version of Liaison Desk. Install the newer version, then "
     "import it again; nothing has been changed.",
 )
 

@@ -56,7 +56,7 @@ _LINE_LIMIT = 64 << 20
 
 BAD_PAYLOAD = QT_TRANSLATE_NOOP(
     "Bundle",
-    "The contents of 「{file}」 are damaged or were written by a program this one does not know. "
+    "The contents of “{file}” are damaged or were written by a program this one does not know. "
     "Nothing has been imported; ask the sender to export it again.",
 )
 
