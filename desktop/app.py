@@ -70,7 +70,7 @@ def run_gui(
     _log.info("Liaison Desk %s started", __version__)
     reporter = install_error_hooks(None, app)
     window = MainWindow(UiSettings(paths.settings_file()))
-    window.first_painted.connect(lambda: QTimer.singleShot(0, reporter.start_log))
+    window.first_painted.connect(lambda: QTimer.singleShot(0, reporter, reporter.start_log))
     if os.environ.get(STARTUP_PROBE):
         _probe(window)
     window.show()
@@ -121,7 +121,7 @@ def _open_when_free(window: MainWindow, files: list[Path]) -> None:
     """Not while a modal dialog is open (a bundle's import plan, say): a hand-over arrives
     inside its event loop, and a second import must not start in the middle of the first."""
     if QApplication.activeModalWidget() is not None:
-        QTimer.singleShot(300, lambda: _open_when_free(window, files))
+        QTimer.singleShot(300, window, lambda: _open_when_free(window, files))
         return
     window.open_files(files)
 
@@ -207,7 +207,7 @@ class ErrorReporter(QObject):
         # inside a paint or a half-done slot. (A timer, not Qt.QueuedConnection: the Qt
         # namespace's hundred enums would cost the first paint 11 ms.)
         self.raised.connect(
-            lambda name, details: QTimer.singleShot(0, lambda: self._show(name, details))
+            lambda name, details: QTimer.singleShot(0, self, lambda: self._show(name, details))
         )
 
     def start_log(self) -> None:

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(settings.get(LAST_TAB))
         # The visible tab is built right after the first paint (its imports and widgets cost
         # about as much as the bare window): the frame, menus and tab bar come first.
-        self.first_painted.connect(lambda: QTimer.singleShot(0, self._build_visible_tab))
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self, self._build_visible_tab))
 
     deputies_tab = _tab_property("deputies_tab")
     duty_tab = _tab_property("duty_tab")
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("BundleActions", "&Bundles")
         )
         self._bundle_actions: Any = None
-        self.first_painted.connect(lambda: QTimer.singleShot(0, lambda: self.bundle_actions))
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self, lambda: self.bundle_actions))
         keys = ((self.open_action, "Open"), (self.quit_action, "Quit"))
         keys += ((self.ledger_actions.print_action, "Print"), *self.record_actions.keys)
         set_keys_after_paint(self, keys)  # after the first paint: see desktop.ui.shortcuts
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
                 rows = first_rows(TAB_SPECS[self.tabs.currentIndex()][0])
                 if rows:
                     self.show_first_rows(rows)
-            QTimer.singleShot(0, lambda: self.open_database(path))  # after the rows paint
+            QTimer.singleShot(0, self, lambda: self.open_database(path))  # after the rows paint
 
         if self._painted:
             start()

@@ -29,7 +29,7 @@ def set_keys_after_paint(window: Any, keys: Sequence[tuple[QAction, str]]) -> No
             bindings = QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, name))
             action.setShortcuts(bindings or [QKeySequence(FALLBACK[name])])
 
-    window.first_painted.connect(lambda: QTimer.singleShot(0, set_keys))
+    window.first_painted.connect(lambda: QTimer.singleShot(0, window, set_keys))
 
 
 def current_page(window: Any) -> Any:

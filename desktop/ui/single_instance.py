@@ -160,7 +160,7 @@ class InstanceGuard(QObject):
         socket.disconnectFromServer()
         # After the answer: opening files may show a modal dialog, and the second start
         # should not wait for the clerk to close it.
-        QTimer.singleShot(0, lambda: self.files_received.emit(files))
+        QTimer.singleShot(0, self, lambda: self.files_received.emit(files))
 
     def release(self) -> None:
         if self._server is not None:

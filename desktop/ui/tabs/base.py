@@ -317,9 +317,9 @@ class RegisterTab(QWidget):
         flt = self.current_filter()
         self.load(flt)
         # Rows first: the count can take longer than the page, so it follows a paint later.
-        QTimer.singleShot(0, lambda: self._count(flt))
+        QTimer.singleShot(0, self, lambda: self._count(flt))
         if self._tracks_sending:
-            QTimer.singleShot(0, self.refresh_sent)
+            QTimer.singleShot(0, self, self.refresh_sent)
 
     def refresh_sent(self) -> None:
         """Where this site's records stand with the county, for the Sent column: after the

@@ -177,7 +177,7 @@ class DeputiesTab(RegisterTab):
     def load(self, flt: ListFilter) -> None:
         assert self.services is not None
         self.model.set_rows(self.services.deputies.list(flt, sort=self.sort.currentData()))
-        QTimer.singleShot(0, self._load_points)
+        QTimer.singleShot(0, self, self._load_points)
 
     def open_dialog(self, row: DeputyRow | None) -> Any:
         assert self.services is not None

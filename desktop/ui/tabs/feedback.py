@@ -163,7 +163,7 @@ class FeedbackTab(RegisterTab):
             self.table.selectRow(0)  # the detail pane is never empty when there is a case
         else:
             self.detail.show_case(None)
-        QTimer.singleShot(0, lambda: self._refresh_counts(flt))
+        QTimer.singleShot(0, self, lambda: self._refresh_counts(flt))
 
     def _refresh_counts(self, flt: ListFilter) -> None:
         if self.services is None or flt != self.current_filter():
@@ -204,7 +204,7 @@ class FeedbackTab(RegisterTab):
         self.detail.show_case(row)
         if index >= 0:
             self.table.selectRow(index)
-        QTimer.singleShot(0, lambda: self._refresh_counts(self.current_filter()))
+        QTimer.singleShot(0, self, lambda: self._refresh_counts(self.current_filter()))
 
     def open_dialog(self, row: CaseRow | None) -> Any:
         assert self.services is not None
