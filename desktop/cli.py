@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.self_test:
             from desktop import cli_selftest
 
-            return cli_selftest.run()
+            return cli_selftest.run(language=args.lang)
         if args.command == "init":
             return cmd_init(args)
         if args.command == "demo":

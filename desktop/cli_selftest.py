@@ -29,8 +29,9 @@ CONTENT = "村道路灯损坏"
 class _World:
     """A county and one enrolled station in a temporary folder, built step by step."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, language: str) -> None:
         self.folder = folder
+        self.language = language  # the run speaks it again after the translations' step
         self.county: Any = None
         self.station: Any = None
         self.ledger_pdf = b""
@@ -65,7 +66,9 @@ class _World:
         if not install_translators(app, "zh_CN"):
             raise RuntimeError(f"no liaison_desk_zh_CN.qm in {paths.translations_dir()}")
         source = "Liaison Desk: records and ledgers for deputy liaison stations."
-        if QCoreApplication.translate("Cli", source) == source:
+        translated = QCoreApplication.translate("Cli", source)
+        install_translators(app, self.language)
+        if translated == source:
             raise RuntimeError("the Chinese translation is loaded but translates nothing")
         return str(paths.translations_dir())
 
@@ -171,23 +174,23 @@ class _World:
         return f"{image.width()}×{image.height()} px on Qt platform “{platform}”"
 
 
-def run(stream: Any = None) -> int:
-    """Every step in turn; one line each; 0 if all passed, 1 otherwise."""
+def run(stream: Any = None, language: str = "zh_CN") -> int:
+    """Every step in turn; one line each, in ``language``; 0 if all passed, 1 otherwise."""
     out = stream or sys.stdout
     if out is not None:
-        return _run(out)
+        return _run(out, language)
     # The windowed program on Windows has no standard output: the lines go to a file instead.
     with (paths.log_dir() / "self-test.txt").open("w", encoding="utf-8") as file:
-        return _run(file)
+        return _run(file, language)
 
 
-def _run(out: Any) -> int:
+def _run(out: Any, language: str) -> int:
     how = "frozen" if getattr(sys, "frozen", False) else "from source"
     print(f"liaison-desk {__version__} self-test ({how})", file=out)
     print(f"  {paths.bundle_root()}", file=out)
     failed = 0
     with tempfile.TemporaryDirectory(prefix="liaison-desk-self-test-") as tmp:
-        world = _World(Path(tmp))
+        world = _World(Path(tmp), language)
         steps: list[tuple[str, Callable[[], str]]] = [
             (Cli.tr("open and migrate a database"), world.database),
             (Cli.tr("load the translations"), world.translations),
