@@ -25,6 +25,23 @@ settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 TODAY = dt.date(2026, 6, 15)
+DEMO_AS_OF = dt.date(2026, 6, 30)
+
+
+@pytest.fixture(scope="session")
+def demo_county(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo county (62 stations, a year to DEMO_AS_OF), built once for the tests that only
+    look at it (screenshots, tabs that fit): they must not change it."""
+    from desktop.services import open_services
+    from desktop.services.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo-county") / "county.sqlite"
+    services = open_services(path, today=lambda: DEMO_AS_OF)
+    try:
+        fill_demo(services, scale="county", as_of=DEMO_AS_OF)
+    finally:
+        services.close()
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 from desktop.services import open_services
-from desktop.services.demo import fill_demo
 from desktop.ui.i18n import install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import UiSettings
+from tests.conftest import DEMO_AS_OF
 
-AS_OF = dt.date(2026, 6, 30)
+AS_OF = DEMO_AS_OF
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "county.sqlite"
-    services = open_services(path, today=lambda: AS_OF)
-    fill_demo(services, scale="county", as_of=AS_OF)
-    services.close()
-    return path
+@pytest.fixture
+def demo_path(demo_county: Path) -> Path:
+    return demo_county
 
 
 def test_each_tab_renders_with_the_demo_county(

@@ -9,7 +9,6 @@ checked are the widths the tabs give themselves. Set TAB_PNG_DIR to keep a pictu
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,27 +30,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services import open_services
-from desktop.services.demo import fill_demo
 from desktop.ui import tasks
 from desktop.ui.i18n import install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import UiSettings
 from desktop.ui.tab_specs import TAB_SPECS
+from tests.conftest import DEMO_AS_OF
 
-AS_OF = dt.date(2026, 6, 30)
+AS_OF = DEMO_AS_OF
 WINDOW = QSize(1280, 800)
 LAPTOP = QSize(1092, 550)  # 1366×768 at 125%, less the taskbar and the title bar
 # A line edit draws its placeholder within its frame and text margins: 11 pixels in Fusion.
 PLACEHOLDER = 12
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "county.sqlite"
-    services = open_services(path, today=lambda: AS_OF)
-    fill_demo(services, scale="county", as_of=AS_OF)
-    services.close()
-    return path
+@pytest.fixture
+def demo_path(demo_county: Path) -> Path:
+    return demo_county
 
 
 @pytest.fixture
