@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QStyle,
-    QTableView,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -72,18 +69,6 @@ def refit(window: QWidget) -> None:
     (adjustSize() would narrow it to its bare size hint)."""
     shown = window.width() if window.isVisible() else window.property("openWidth") or 0
     open_width(window, shown)
-
-
-def widen_to_headings(view: QTableView | QTreeView) -> None:
-    """Each column at least as wide as its heading: a translation may be longer than the
-    width chosen for the Chinese one (a stretched column takes what is left)."""
-    header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
-    for i in range(header.count()):
-        if header.sectionResizeMode(i) is QHeaderView.ResizeMode.Stretch:
-            continue
-        need = header.sectionSizeFromContents(i).width()
-        if header.sectionSize(i) < need:
-            header.resizeSection(i, need)
 
 
 class MultiLineEdit(QPlainTextEdit):

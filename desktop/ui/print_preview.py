@@ -39,6 +39,7 @@ from desktop.domain.tables import Cancelled, CancelledFn, ProgressFn
 from desktop.formats.files import FileRefused, write_atomically
 from desktop.formats.fonts import marker
 from desktop.ui import prompts, tasks
+from desktop.ui.forms import room_on_screen
 from desktop.ui.i18n import joined, message
 
 if TYPE_CHECKING:
@@ -198,8 +199,8 @@ class PrintPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, self.zoom_out)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         self.destroyed.connect(self.document.close)  # here, on the main thread, not in some GC
-        available = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        self.resize(min(980, available.width()), int(available.height() * 0.9))
+        room = room_on_screen(self)  # not self.screen(): see forms.room_on_screen
+        self.resize(min(980, room.width()), int(room.height() * 0.95))
         self._apply_zoom()
 
     def page_count(self) -> int:

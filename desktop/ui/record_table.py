@@ -51,11 +51,17 @@ def fit_columns(view: QTableView | QTreeView, columns: Sequence[Any]) -> None:
         view.setColumnWidth(i, fitted_width(view, i, column))
 
 
-def fit_headings(view: QTableView | QTreeView, widths: Sequence[int]) -> None:
-    """Columns of ``view`` as wide as ``widths`` say, or as their headings need."""
+def widen_to_headings(view: QTableView | QTreeView) -> None:
+    """Each column of ``view`` at least as wide as its heading in the language on screen (a
+    translation may be longer than the width chosen for the Chinese one); a stretched column
+    takes what is left anyway."""
     header = _header(view)
-    for i, width in enumerate(widths):
-        view.setColumnWidth(i, max(width, header.sectionSizeFromContents(i).width()))
+    for i in range(header.count()):
+        if header.sectionResizeMode(i) is QHeaderView.ResizeMode.Stretch:
+            continue
+        need = header.sectionSizeFromContents(i).width()
+        if header.sectionSize(i) < need:
+            header.resizeSection(i, need)
 
 
 def record_table(

@@ -18,8 +18,8 @@ from desktop.ui.forms import (
     date_edit,
     date_of,
     enum_combo,
-    widen_to_headings,
 )
+from desktop.ui.record_table import widen_to_headings
 
 if TYPE_CHECKING:
     from desktop.services import Services

@@ -38,8 +38,9 @@ from desktop.services.audit import (
     role_label,
 )
 from desktop.ui import prompts
-from desktop.ui.forms import fit_on_screen, widen_to_headings
+from desktop.ui.forms import fit_on_screen
 from desktop.ui.i18n import message
+from desktop.ui.record_table import widen_to_headings
 from desktop.ui.table_model import Column, RowTableModel
 
 if TYPE_CHECKING:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.forms import fit_on_screen, widen_to_headings
+from desktop.ui.forms import fit_on_screen
 from desktop.ui.i18n import date_text, message
+from desktop.ui.record_table import widen_to_headings
 
 log = logging.getLogger(__name__)
 FIGURES = ("new", "updated", "unchanged", "conflicts", "rejected", "waiting")

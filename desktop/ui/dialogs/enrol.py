@@ -24,9 +24,9 @@ from desktop.domain.records import SiteDraft
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.ui.dialogs.bundle_plan import moment_text
 from desktop.ui.dialogs.common import select_data
-from desktop.ui.forms import RecordDialog, enum_combo, fit_on_screen, widen_to_headings
+from desktop.ui.forms import RecordDialog, enum_combo, fit_on_screen
 from desktop.ui.i18n import label, translated
-from desktop.ui.record_table import record_table
+from desktop.ui.record_table import record_table, widen_to_headings
 from desktop.ui.table_model import Column, RowTableModel
 
 VALID = QT_TRANSLATE_NOOP("EnrolledSitesDialog", "Valid")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.ui.forms import fit_on_screen, widen_to_headings
-from desktop.ui.record_table import record_table
+from desktop.ui.forms import fit_on_screen
+from desktop.ui.record_table import record_table, widen_to_headings
 from desktop.ui.table_model import Column, RowTableModel
 
 REASON_LABELS = {

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.points import PointsError, RuleSet, format_points
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import InvalidValue
-from desktop.ui.forms import RecordDialog, fit_on_screen, widen_to_headings
+from desktop.ui.forms import RecordDialog, fit_on_screen
 from desktop.ui.i18n import label
+from desktop.ui.record_table import widen_to_headings
 
 if TYPE_CHECKING:
     from desktop.services import Services

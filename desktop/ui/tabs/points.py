@@ -31,7 +31,7 @@ from desktop.ui.dialogs.disputes import DisputesDialog
 from desktop.ui.dialogs.rules import RulesDialog
 from desktop.ui.i18n import date_text, label, message
 from desktop.ui.layout_memory import remember
-from desktop.ui.record_table import fit_columns, fit_headings
+from desktop.ui.record_table import fit_columns, widen_to_headings
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.tabs.bar import WrapBar, follow_items
 from desktop.ui.tabs.base import find_data
@@ -114,7 +114,9 @@ class PointsTab(QWidget):
                 self.tr("Subtotal"),
             ]
         )
-        fit_headings(self.register, (260, 100, 100, 100, 100))
+        for i, width in enumerate((260, 100, 100, 100, 100)):
+            self.register.setColumnWidth(i, width)
+        widen_to_headings(self.register)
         self.glance = QLabel()
         self.glance.setWordWrap(True)
         right = QWidget()
