@@ -17,6 +17,7 @@ import datetime as dt
 import importlib
 import json
 import pkgutil
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -44,6 +45,9 @@ from desktop.services import Services, open_services
 TODAY = dt.date(2026, 6, 15)
 SECRET = "passphrase for the station 2026"
 PASSWORD = "secret-password-1"
+# Chinese characters and the CJK punctuation that goes with them (「」、；（）：): what an English
+# interface must not show (tests/test_dialog_fit.py, tests/test_english.py).
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
 
 CHINESE = {
     "county": "新桥县人民代表大会常务委员会代表工作委员会",
@@ -106,7 +110,7 @@ def _departments(services: Services, names: tuple[str, ...]) -> None:
             s.add(Department(id=uuid.uuid4(), code=f"D{n + 1:02d}", name=name, level="county"))
 
 
-def _latin_reference(services: Services) -> None:
+def latin_reference(services: Services) -> None:
     """The shipped categories and activity kinds (Chinese data) renamed in Latin letters."""
     from desktop.db.models import ActivityKind, FeedbackCategory
 
@@ -158,7 +162,7 @@ def make_world(folder: Path, *, latin: bool) -> World:
     station.enrolment.accept(blob, SECRET)
     for services in (county, station):
         if latin:
-            _latin_reference(services)
+            latin_reference(services)
         _departments(services, names["departments"])
     here = station.site.current().station_id
     people = _deputies(station, names, here)

@@ -15,7 +15,6 @@ is replaced here by that 1092×582 area. Set DIALOG_PNG_DIR to keep a picture of
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,8 +45,7 @@ from tests import dialog_catalogue as catalogue
 FIT = QSize(1092, 550)  # the client area a dialog may take (see the module's docstring)
 AVAILABLE = QRect(0, 0, 1092, 614 - 32)  # the screen less the taskbar
 SCREEN = QRect(0, 0, 1092, 614)
-# Chinese characters and the CJK punctuation that goes with them (「」、；（）：).
-CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
+CJK = catalogue.CJK
 NAMES = list(catalogue.ENTRIES)
 
 

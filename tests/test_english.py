@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
-from sqlalchemy import select
 
-from desktop.db.models import ActivityKind, Department, FeedbackCategory
+from desktop.db.models import Department
 from desktop.domain.enums import DepartmentLevel, SiteRole
 from desktop.domain.errors import ServiceError
 from desktop.domain.figures import Month, PointBand, Unnamed
@@ -60,10 +59,11 @@ from desktop.ui.i18n import install_translators, label, message, paper_label
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import UiSettings
 from desktop.ui.tab_specs import TAB_SPECS
+from tests import dialog_catalogue as catalogue
 
 TODAY = dt.date(2026, 6, 15)
 YEAR = 2026
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+CJK = catalogue.CJK
 ROWS_READ = 30  # cells read per table: enough for every state and kind the data has
 
 
@@ -80,10 +80,8 @@ def _latin_county(path: Path) -> Services:
     every name Latin (the shipped categories and kinds renamed, as a county may)."""
     svc = open_services(path, today=lambda: TODAY)
     svc.site.initialise(SiteDraft(SiteRole.COUNTY, "RC", "Riverside County Office"))
+    catalogue.latin_reference(svc)
     with svc.db.write() as s:
-        for model in (FeedbackCategory, ActivityKind):
-            for row in s.scalars(select(model)):
-                row.name = row.code.replace("_", " ").capitalize()
         s.add(Department(code="WB", name="Water Bureau", level=DepartmentLevel.COUNTY.value))
     for scope in PointsScope:
         rules = example_rule_set(YEAR, scope)
