@@ -173,9 +173,9 @@ def test_the_readme_run_command_opens_the_window_on_a_demo_database(tmp_path: Pa
 
 
 def test_heavy_modules_load_when_their_work_is_first_asked_for(tmp_path: Path) -> None:
-    """None before the window is painted; with the database open only SQLAlchemy and the
-    log's handlers: reportlab, openpyxl, cryptography, QtCharts and the rest wait for the
-    first print, workbook, bundle or overview."""
+    """None before the window is painted (nor the Qt namespace, 11 ms of enums); with the
+    database open only SQLAlchemy and the log's handlers: reportlab, openpyxl, cryptography,
+    QtCharts and the rest wait for the first print, workbook, bundle or overview."""
     db = tmp_path / "demo.sqlite"
     made = run("demo", "--db", str(db), "--scale", "station", "--as-of", "2026-06-30")
     assert made.returncode == 0, made.stderr
@@ -195,10 +195,8 @@ def test_heavy_modules_load_when_their_work_is_first_asked_for(tmp_path: Path) -
             line.partition(" ") for line in result.stdout.splitlines() if "loaded-" in line
         )
     }
-    assert loaded == {
-        "loaded-at-paint": set(),
-        "loaded-when-open": {"sqlalchemy", "logging.handlers"},
-    }
+    assert loaded["loaded-at-paint"] == set()  # not even the Qt namespace's enums
+    assert loaded["loaded-when-open"] - {"Qt namespace"} == {"sqlalchemy", "logging.handlers"}
 
 
 def test_cases_lists_as_a_table_and_as_json(tmp_path: Path) -> None:
