@@ -55,7 +55,7 @@ class _World:
         if revision != HEAD:
             raise RuntimeError(f"migrated to {revision}, expected {HEAD}")
         self.county.site.initialise(SiteDraft(SiteRole.COUNTY, "ST", "自检县人大常委会", ""))
-        return f"revision {revision}"
+        return Cli.tr("schema revision {0}").format(revision)
 
     def translations(self) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -87,7 +87,7 @@ class _World:
         self.station.feedback.register(
             CaseDraft(station_id, TODAY, person_name="李芳", village="大田村", content=CONTENT)
         )
-        return "1 station, 1 deputy, 1 case"
+        return Cli.tr("1 station, 1 deputy, 1 case")
 
     def ledger(self) -> str:
         from desktop.services.ledgers import LedgerRequest
@@ -100,19 +100,27 @@ class _World:
         if rendered.flagged_characters:
             raise RuntimeError(f"the font lacks {sorted(rendered.flagged_characters)}")
         self.ledger_pdf = rendered.pdf
-        return f"1 page, {len(rendered.pdf) // 1024} KB"
+        return Cli.tr("1 page, {0} KB").format(len(rendered.pdf) // 1024)
 
     def preview(self) -> str:
         import pypdfium2
+        from PySide6.QtGui import QImage
+
+        from desktop.ui.print_preview import render_page  # the preview's own drawing
 
         document = pypdfium2.PdfDocument(self.ledger_pdf)
         try:
-            bitmap = document[0].render(scale=0.5).to_pil()
+            image = render_page(document, 0, 0.5)
         finally:
             document.close()
-        if bitmap.getbbox() is None:
+        gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        data, line, width = bytes(gray.constBits()), gray.bytesPerLine(), gray.width()
+        darkest = min(
+            (min(data[y * line : y * line + width]) for y in range(gray.height())), default=255
+        )
+        if darkest > 128:  # no ink anywhere (rows read without their padding bytes)
             raise RuntimeError("the page rendered blank")
-        return f"{bitmap.width}×{bitmap.height} px"
+        return f"{image.width()}×{image.height()} px"
 
     def workbook(self) -> str:
         from desktop.domain.records import ListFilter
@@ -126,7 +134,7 @@ class _World:
         if plan.count("unchanged") != len(sheet.rows) or not sheet.rows:
             counts = {k: plan.count(k) for k in ("new", "updated", "unchanged", "rejected")}
             raise RuntimeError(f"read back {counts} of {len(sheet.rows)} rows")
-        return f"{len(sheet.rows)} row written and read back"
+        return Cli.tr("{0} rows written and read back").format(len(sheet.rows))
 
     def bundle(self) -> str:
         from desktop.domain.records import ListFilter
@@ -138,7 +146,7 @@ class _World:
         got = self.county.feedback.page(ListFilter()).rows
         if [c.content for c in got] != [CONTENT]:
             raise RuntimeError(f"the county holds {len(got)} cases after the import")
-        return f"{len(files)} signed and encrypted bundle(s) taken in by the county"
+        return Cli.tr("{0} signed and encrypted bundles taken in by the county").format(len(files))
 
     def window(self) -> str:
         from PySide6.QtCore import QEventLoop, QTimer
@@ -171,7 +179,9 @@ class _World:
         finally:
             window.close()
             window.deleteLater()
-        return f"{image.width()}×{image.height()} px on Qt platform “{platform}”"
+        return Cli.tr("{0}×{1} px on the Qt platform “{2}”").format(
+            image.width(), image.height(), platform
+        )
 
 
 def run(stream: Any = None, language: str = "zh_CN") -> int:
@@ -185,8 +195,9 @@ def run(stream: Any = None, language: str = "zh_CN") -> int:
 
 
 def _run(out: Any, language: str) -> int:
-    how = "frozen" if getattr(sys, "frozen", False) else "from source"
-    print(f"liaison-desk {__version__} self-test ({how})", file=out)
+    frozen = getattr(sys, "frozen", False)
+    how = Cli.tr("the built program") if frozen else Cli.tr("from the source")
+    print(Cli.tr("Liaison Desk {0} self-test ({1})").format(__version__, how), file=out)
     print(f"  {paths.bundle_root()}", file=out)
     failed = 0
     with tempfile.TemporaryDirectory(prefix="liaison-desk-self-test-") as tmp:

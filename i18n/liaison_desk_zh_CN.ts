@@ -2197,6 +2197,42 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>已生成 {0}（{1} 个联络站）</translation>
     </message>
     <message>
+        <source>schema revision {0}</source>
+        <translation>数据库结构版本 {0}</translation>
+    </message>
+    <message>
+        <source>1 station, 1 deputy, 1 case</source>
+        <translation>1 个联络站、1 名代表、1 条意见建议</translation>
+    </message>
+    <message>
+        <source>1 page, {0} KB</source>
+        <translation>1 页，{0} KB</translation>
+    </message>
+    <message>
+        <source>{0} rows written and read back</source>
+        <translation>写出并读回 {0} 行</translation>
+    </message>
+    <message>
+        <source>{0} signed and encrypted bundles taken in by the county</source>
+        <translation>县里已导入 {0} 个签名加密的数据包</translation>
+    </message>
+    <message>
+        <source>{0}×{1} px on the Qt platform “{2}”</source>
+        <translation>{0}×{1} 像素，Qt 平台「{2}」</translation>
+    </message>
+    <message>
+        <source>the built program</source>
+        <translation>打包后的程序</translation>
+    </message>
+    <message>
+        <source>from the source</source>
+        <translation>源代码运行</translation>
+    </message>
+    <message>
+        <source>Liaison Desk {0} self-test ({1})</source>
+        <translation>联络站工作台 {0} 自检（{1}）</translation>
+    </message>
+    <message>
         <source>open and migrate a database</source>
         <translation>打开并升级数据库</translation>
     </message>
