@@ -21,6 +21,7 @@ from desktop.domain.errors import DraftInvalid
 
 if TYPE_CHECKING:
     from desktop.domain.records import CaseRow
+    from desktop.services.demo import DemoSummary
 
 SUBCOMMANDS = (
     *("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx"),
@@ -184,8 +185,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(Cli.tr("Demo database written: {0}").format(shown(path)))
-    print(summary)
+    print(_demo_counts(summary))
     return EXIT_OK
+
+
+def _demo_counts(summary: DemoSummary) -> str:
+    """What the demo holds, one line in the interface language (not the dataclass's repr)."""
+    from desktop.ui.i18n import joined
+
+    counts = (
+        (Cli.tr("townships {0}"), summary.townships),
+        (Cli.tr("stations {0}"), summary.stations),
+        (Cli.tr("deputies {0}"), summary.deputies),
+        (Cli.tr("duty days {0}"), summary.duty_days),
+        (Cli.tr("visits {0}"), summary.visits),
+        (Cli.tr("feedback cases {0}"), summary.feedback_cases),
+        (Cli.tr("activities {0}"), summary.activities),
+    )
+    return joined(text.format(f"{n:,}") for text, n in counts)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

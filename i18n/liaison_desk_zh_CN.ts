@@ -1773,6 +1773,34 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>要检查的数据库文件</translation>
     </message>
     <message>
+        <source>townships {0}</source>
+        <translation>乡镇 {0} 个</translation>
+    </message>
+    <message>
+        <source>stations {0}</source>
+        <translation>联络站 {0} 个</translation>
+    </message>
+    <message>
+        <source>deputies {0}</source>
+        <translation>代表 {0} 名</translation>
+    </message>
+    <message>
+        <source>duty days {0}</source>
+        <translation>进站履职 {0} 批次</translation>
+    </message>
+    <message>
+        <source>visits {0}</source>
+        <translation>走访 {0} 次</translation>
+    </message>
+    <message>
+        <source>feedback cases {0}</source>
+        <translation>意见建议 {0} 件</translation>
+    </message>
+    <message>
+        <source>activities {0}</source>
+        <translation>履职活动 {0} 次</translation>
+    </message>
+    <message>
         <source>The database file does not exist: {0}</source>
         <translation>数据库文件不存在：{0}</translation>
     </message>

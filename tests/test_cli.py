@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -143,6 +144,10 @@ def test_demo_fills_a_station_database(tmp_path: Path) -> None:
         assert conn.execute("SELECT max(received_date) FROM feedback_cases").fetchone()[0] <= (
             "2026-06-30"
         )
+        cases = conn.execute("SELECT count(*) FROM feedback_cases").fetchone()[0]
+    # What it holds is said in Chinese, with the counts the file really has.
+    summary = result.stdout.splitlines()[-1]
+    assert f"意见建议 {cases:,} 件" in summary and not re.search("[A-Za-z]", summary)
     refused = run("demo", "--db", str(db), "--scale", "station")
     assert refused.returncode == 2 and has_chinese(refused.stderr)
 
