@@ -1630,6 +1630,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>答复结果分类</translation>
     </message>
     <message>
+        <source>Counting every deputy&apos;s points…</source>
+        <translation>正在计算每位代表的积分…</translation>
+    </message>
+    <message>
         <source>Deputies by points of the year</source>
         <translation>代表年度积分分布</translation>
     </message>
@@ -1660,6 +1664,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>Activity per township</source>
         <translation>各乡镇履职情况</translation>
+    </message>
+    <message>
+        <source>{0} (counting…)</source>
+        <translation>{0}（统计中…）</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2913,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>Counted in {0} seconds</source>
         <translation>用时 {0} 秒</translation>
+    </message>
+    <message>
+        <source>Counting every deputy&apos;s points…</source>
+        <translation>正在计算每位代表的积分…</translation>
     </message>
     <message>
         <source>The figures could not be counted: {0}</source>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -162,6 +163,45 @@ def test_a_points_band_opens_the_points_register_of_the_year(qtbot, window: Main
     dash.charts["points_bands"].click(0, 0)
     assert window.tabs.currentWidget() is window.points_tab
     assert window.points_tab.year.value() == YEAR
+
+
+def test_the_counts_show_while_the_points_are_still_counted(
+    qtbot, window: MainWindow, county_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every deputy's register takes seconds on a prefecture; the tiles and charts do not wait."""
+    other = open_services(county_path, today=lambda: AS_OF)  # the window's keeps no count yet
+    expected = other.county.figures(YEAR, label=label)
+    other.close()
+    points = window.services.points
+    counting, release = threading.Event(), threading.Event()
+    registers = points.registers
+
+    def held(*args, **kwargs):
+        counting.set()
+        assert release.wait(30)
+        return registers(*args, **kwargs)
+
+    monkeypatch.setattr(points, "registers", held)
+    dash = window.dashboard_tab
+    try:
+        with qtbot.waitSignal(dash.counted_shown, timeout=30_000) as first:
+            window.tabs.setCurrentWidget(dash)
+        assert counting.wait(30)  # the registers are being computed right now
+        assert not first.args[0].points_counted and first.args[0].points_bands == ()
+        tile = dash.tiles.tiles["opinions_collected"].value_text()
+        assert tile == f"{expected.opinions_collected:,}"
+        panel = dash.chart_panel
+        assert "统计中" in panel.charts["points_bands"].chart().title()
+        assert "正在计算" in panel.top_empty.text() and panel.top_empty.isVisibleTo(panel)
+        assert "正在计算" in dash.status.text()
+    finally:
+        release.set()
+    with qtbot.waitSignal(dash.figures_shown, timeout=30_000) as second:
+        pass
+    assert second.args[0].points_counted and second.args[0].points_bands == expected.points_bands
+    assert panel.charts["points_bands"].chart().title() == "代表年度积分分布"
+    assert panel.top_model.row_at(0) == expected.top_deputies[0]
+    assert "截至" in dash.status.text()
 
 
 def test_a_top_deputy_opens_the_points_register_on_that_deputy(qtbot, window: MainWindow) -> None:

@@ -197,6 +197,9 @@ class Figures:
     points_bands: tuple[Count, ...]  # deputies per band of the year's points
     townships: tuple[TownshipLine, ...]  # the county: per township; a township: per station
     top_deputies: tuple[TopDeputy, ...] = ()
+    # False while the points (every deputy's register: rules, caps, disputes) are still to be
+    # counted: the dashboard shows the counted figures first, the bands and top deputies after.
+    points_counted: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,7 @@ def build_figures(
         points_bands=_bands(points, scope, stations, label),
         townships=_lines(scope, tallies, places),
         top_deputies=_top(points, scope, stations, places),
+        points_counted=points is not None,
     )
 
 

@@ -199,7 +199,7 @@ class ChartPanel(QWidget):
             ("cases_by_category", self.tr("Opinions by category"), True, 0, 1),
             ("cases_by_state", self.tr("Opinions by state, in workflow order"), True, 1, 0),
             ("outcomes", self.tr("Replies by outcome class"), True, 1, 1),
-            ("points_bands", self.tr("Deputies by points of the year"), False, 2, 0),
+            ("points_bands", self.points_title(), False, 2, 0),
         )
         for name, title, horizontal, row, column in specs:
             self._add(grid, name, BarChart(title, horizontal), row, column)
@@ -247,6 +247,7 @@ class ChartPanel(QWidget):
         self._single("cases_by_state", f.cases_by_state, opinions)
         self._single("outcomes", f.outcomes, self.tr("Replies"), with_key=True)
         self._single("points_bands", f.points_bands, self.tr("Deputies"))
+        self.charts["points_bands"].chart().setTitle(self.points_title(f.points_counted))
         for pair in (("cases_per_month", "cases_by_category"), ("cases_by_state", "outcomes")):
             height = max(self.charts[name].height() for name in pair)
             for name in pair:
@@ -267,6 +268,15 @@ class ChartPanel(QWidget):
         self.top_model.set_rows(f.top_deputies)
         self.top_table.setVisible(bool(f.top_deputies))
         self.top_empty.setVisible(not f.top_deputies)
+        self.top_empty.setText(
+            self.tr("No deputy in this scope has points in the year yet.")
+            if f.points_counted
+            else self.tr("Counting every deputy's points…")
+        )
+
+    def points_title(self, counted: bool = True) -> str:
+        title = self.tr("Deputies by points of the year")
+        return title if counted else self.tr("{0} (counting…)").format(title)
 
     def _single(
         self, name: str, counts: Sequence[Count], caption: str, with_key: bool = False

@@ -2,8 +2,10 @@
 charts that open their records, and the stations' reporting completeness.
 
 Counting runs off the UI thread (tasks.run_task, without a dialog: the tab says "counting…" and
-the window stays usable); a newer request makes an older result void. QtCharts loads with the
-first figures (desktop.ui.dashboard_charts), never at start-up.
+the window stays usable); a newer request makes an older result void. The counted figures show
+first; the points bands and top deputies follow (every deputy's register under the rules takes
+seconds on a prefecture, the counts a fraction of one). QtCharts loads with the first figures
+(desktop.ui.dashboard_charts), never at start-up.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ class DashboardTab(QWidget):
     records_requested = Signal(object)  # a Drill: the window opens its register tab
     deputy_requested = Signal(object, object)  # a Drill to the points register, a deputy's id
     report_requested = Signal(int)  # the year: the annual report
-    figures_shown = Signal(object)  # Figures, once on screen (tests wait for it)
+    counted_shown = Signal(object)  # Figures without their points, once on screen
+    figures_shown = Signal(object)  # Figures with their points, once on screen (tests wait)
     completeness_shown = Signal(object)  # Completeness
 
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
@@ -186,7 +189,7 @@ class DashboardTab(QWidget):
         if page == "figures":
 
             def work(_progress: Any, _cancelled: Any) -> Any:
-                return services.county.figures(year, scope, label=label)
+                return services.county.figures(year, scope, label=label, with_points=False)
 
         else:
             township = scope.id if scope.kind == "township" else self._township_of.get(scope.id)
@@ -204,15 +207,45 @@ class DashboardTab(QWidget):
             self.status.setToolTip(self.tr("Counted in {0} seconds").format(seconds))
             if page == "figures":
                 self.show_figures(result)
+                if not result.points_counted:
+                    self._count_points(generation, year, scope)
             else:
                 self.show_completeness(result, scope)
 
+        tasks.run_task(
+            self, self.tr("Counting"), work, done, on_failed=self._failed(page, generation),
+            quiet=True,
+        )  # fmt: skip
+
+    def _count_points(self, generation: int, year: int, scope: Scope) -> None:
+        """The same figures with the points bands and top deputies (the year's count is kept:
+        only the registers are computed now)."""
+        from desktop.ui import tasks
+
+        assert self.services is not None
+        services = self.services
+        self.status.setText(self.tr("Counting every deputy's points…"))
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            return services.county.figures(year, scope, label=label)
+
+        def done(result: Any) -> None:
+            if generation == self._generation["figures"]:
+                self.status.setText(self.tr("As of {0}").format(date_text(result.as_of)))
+                self.show_figures(result)
+
+        tasks.run_task(
+            self, self.tr("Counting"), work, done, on_failed=self._failed("figures", generation),
+            quiet=True,
+        )  # fmt: skip
+
+    def _failed(self, page: str, generation: int) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
             if generation == self._generation[page]:
                 text = message(exc) if isinstance(exc, Exception) else type(exc).__name__
                 self.status.setText(self.tr("The figures could not be counted: {0}").format(text))
 
-        tasks.run_task(self, self.tr("Counting"), work, done, on_failed=failed, quiet=True)
+        return failed
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -232,7 +265,7 @@ class DashboardTab(QWidget):
                 figures.year, _scope_text(figures.scope).strip(), date_text(figures.as_of)
             )
         )
-        self.figures_shown.emit(figures)
+        (self.figures_shown if figures.points_counted else self.counted_shown).emit(figures)
 
     def show_completeness(self, completeness: Completeness, scope: Scope) -> None:
         station = scope.id if scope.kind == "station" else None
