@@ -34,7 +34,8 @@ FIGURES = (
     "import 1,000 feedback rows",
     "import bundle 2,000 records",
     "export 100 changes from 5,000 records",
-    "dashboard, a year of the county (5 years kept)",
+    "dashboard counts, a year of the county (5 kept)",
+    "dashboard with points bands, a year of the county",
     "dashboard, one township of the county",
     "programme figures, a year of the county",
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from desktop.domain.points import (
     MSG_UNKNOWN_ITEM,
@@ -29,6 +30,7 @@ Feed = tuple[str, str | None, str]  # source, activity kind, attendance (RuleIte
 Totals = Mapping[tuple[Feed, bool], Sequence[tuple[int, int]]]
 _NONE = ((0, 0),) * 4
 _YEAR_END = dt.date(1, 12, 31)
+_NO_ADJUSTMENTS: list[Adjustment] = []  # read only
 
 
 @functools.cache
@@ -37,15 +39,36 @@ def _keys(item: RuleItem) -> tuple[tuple[Feed, bool], ...]:
     return tuple((item.feed, flag) for flag in (False, True) if item.in_period(flag))
 
 
-def _line(item: RuleItem, totals: Totals, adjs: list[Adjustment],
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    """An item with the totals it counts and its line when it counts nothing (shared)."""
+
+    item: RuleItem
+    keys: tuple[tuple[Feed, bool], ...]
+    empty: RegisterLine
+
+
+def plan(rules: RuleSet) -> tuple[PlannedItem, ...]:
+    """``rules``' items worked out once for a whole ranking (not once per deputy)."""
+    return tuple(
+        PlannedItem(i, _keys(i), RegisterLine(i, 0, 0, ZERO, False, ZERO, ZERO, ZERO, (), ()))
+        for i in rules.items
+    )
+
+
+def _line(planned: PlannedItem, totals: Totals, adjs: list[Adjustment],
           record_days: Mapping[str, dt.date]) -> RegisterLine:  # fmt: skip
-    cells = [totals[key] for key in _keys(item) if key in totals]
+    item = planned.item
+    cells = [totals[key] for key in planned.keys if key in totals]
     if not cells and not adjs:
-        return RegisterLine(item, 0, 0, ZERO, False, ZERO, ZERO, ZERO, (), ())  # most lines
+        return planned.empty  # most lines
+    if len(cells) == 1:
+        merged = cells[0]
+    else:
+        merged = [(sum(c[q][0] for c in cells), sum(c[q][1] for c in cells)) for q in range(4)]
     quarters, running, count, units = [ZERO] * 4, ZERO, 0, 0
-    for q in range(4):
-        records = sum(cell[q][0] for cell in cells)
-        n = sum(cell[q][1] for cell in cells) if item.per_unit else records
+    for q, (records, quantity) in enumerate(merged):
+        n = quantity if item.per_unit else records
         if n:
             before = _clamp(running, item.cap)
             running += item.points * n
@@ -65,16 +88,20 @@ def register_from_totals(
     totals: Totals,
     adjustments: Iterable[Adjustment] = (),
     record_days: Mapping[str, dt.date] | None = None,
+    planned: Sequence[PlannedItem] | None = None,
 ) -> Register:
     """``compute_register`` over quarterly totals; ``record_days`` places an adjustment that
-    names a record in that record's quarter."""  # fmt: skip
-    adjusted: dict[str, list[Adjustment]] = {i.code: [] for i in rules.items}
+    names a record in that record's quarter; ``planned``: ``plan(rules)``, for a ranking."""
+    planned = planned if planned is not None else plan(rules)
+    adjusted: dict[str, list[Adjustment]] = {}
     for a in sorted(adjustments, key=lambda a: (a.kind, a.record_id or "", a.reason, a.delta)):
         if a.deputy_id == deputy_id and a.year == rules.year:
-            if a.item_code not in adjusted:
+            if not any(p.item.code == a.item_code for p in planned):
                 raise PointsError(MSG_UNKNOWN_ITEM, code=a.item_code)
-            adjusted[a.item_code].append(a)
+            adjusted.setdefault(a.item_code, []).append(a)
     days = record_days or {}
-    lines = tuple(_line(i, totals, adjusted[i.code], days) for i in rules.items)
-    q = tuple(sum((line.quarters[i] for line in lines), ZERO) for i in range(4))
-    return Register(deputy_id, rules.year, lines, sum((x.subtotal for x in lines), ZERO), q)
+    lines = tuple(_line(p, totals, adjusted.get(p.item.code, _NO_ADJUSTMENTS), days)
+                  for p in planned)  # fmt: skip
+    counted = [line for line, p in zip(lines, planned, strict=True) if line is not p.empty]
+    q = tuple(sum((line.quarters[i] for line in counted), ZERO) for i in range(4))
+    return Register(deputy_id, rules.year, lines, sum((x.subtotal for x in counted), ZERO), q)

@@ -39,6 +39,7 @@ from desktop.domain.tables import (
     never_cancelled,
     no_progress,
 )
+from desktop.services.common import collector_paused
 from desktop.services.county_sums import DeputyPoints, Places, build_figures
 from desktop.services.county_tally import count_year
 from desktop.services.register_sheets import Label, english
@@ -100,8 +101,9 @@ class CountyFigures:
         """A scope's figures. The year's count is kept until any record changes, so choosing
         another township or station sums the same count again (a prefecture's year: ~1 s)."""
         as_of = as_of or self._today()
-        counted = self._counted(year, as_of, with_points, use_cache)
-        return build_figures(year, scope or Scope(), as_of, *counted, label)
+        with collector_paused():
+            counted = self._counted(year, as_of, with_points, use_cache)
+            return build_figures(year, scope or Scope(), as_of, *counted, label)
 
     def _counted(self, year: int, as_of: dt.date, with_points: bool, use_cache: bool) -> tuple:
         with self._db.read() as s:

@@ -49,9 +49,9 @@ from desktop.domain.points import (
     exemplary,
     rank,
 )
-from desktop.domain.points_totals import register_from_totals
+from desktop.domain.points_totals import plan, register_from_totals
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.services.common import NOT_FOUND
+from desktop.services.common import NOT_FOUND, collector_paused
 from desktop.services.credits import CREDIT_SOURCES, feed_totals
 
 COUNTY_KEEPS_RULES = QT_TRANSLATE_NOOP(
@@ -164,6 +164,7 @@ class PointsService:
         """One deputy's register with every record behind every point (the drill-down)."""
         return self.registers(year, [deputy_id], detail=True)[0].register
 
+    @collector_paused()
     def registers(
         self,
         year: int,
@@ -196,8 +197,10 @@ class PointsService:
                 totals = feed_totals(s, year, {i.feed for i in items}, by_session)
                 days = self._record_days(s, adjustments)
         registers = []
+        planned = {sc: plan(r) for sc, r in rules.items()}
         for deputy_id, name, county_level, township in deputies:
-            rules_for = rules[Scope.COUNTY if county_level else Scope.TOWNSHIP]
+            scope_of = Scope.COUNTY if county_level else Scope.TOWNSHIP
+            rules_for = rules[scope_of]
             key = deputy_id.hex  # registers name deputies by the hex of their id
             if detail:
                 register = compute_register(
@@ -205,8 +208,9 @@ class PointsService:
                 )
             else:
                 register = register_from_totals(
-                    rules_for, key, totals.get(key, {}), adjustments.get(key, ()), days
-                )
+                    rules_for, key, totals.get(key, {}), adjustments.get(key, ()), days,
+                    planned[scope_of],
+                )  # fmt: skip
             registers.append((register, name, township))
         ranks = rank({r.deputy_id: r.total for r, _, _ in registers})
         ranked = [RankedRegister(r, n, t, ranks[r.deputy_id]) for r, n, t in registers]
