@@ -1,6 +1,7 @@
-"""Backups (reliability row 6): consistent while another thread writes, checked, rotated 7/4/12;
-the encrypted USB backup (no readable name or phone, a wrong passphrase refused, a pulled stick
-leaves the old file); restore (set aside, a new bundle epoch the county accepts, audited)."""
+"""Backups (reliability row 6): consistent while another thread writes, checked, taken before
+each bundle import; the encrypted USB backup (no readable name or phone, a wrong passphrase
+refused, a pulled stick leaves the old file); restore (set aside, a new bundle epoch the county
+accepts, audited). Rotation and pruning by age: test_backup_rotation.py."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from desktop.services import backups as svc
 from desktop.services import open_services
 from desktop.services.access import NOT_PERMITTED
 from desktop.services.bundle_export import EPOCH_KEY, epoch
-from tests.bundle_fixtures import PEOPLE, Network, fill
+from tests.bundle_fixtures import PEOPLE, Network, fill, table_counts
 
 TODAY = dt.date(2026, 6, 15)
 PASSPHRASE = "望江镇 backup 2026"
@@ -79,32 +80,34 @@ def test_backups_taken_while_another_thread_inserts_are_each_a_committed_prefix(
     assert seen == sorted(seen)
 
 
-def test_rotation_keeps_7_daily_4_weekly_12_monthly_over_a_year(tmp_path: Path) -> None:
-    day = [dt.date(2025, 7, 1)]
-    services = open_services(tmp_path / "station.sqlite", today=lambda: day[0])
+def test_each_bundle_import_first_backs_up_the_database_as_it_was(tmp_path: Path) -> None:
+    net = Network(tmp_path, ("WJ-03",))
+    county = net.county
+
+    def import_next() -> tuple[backups.Backup, dict[str, int]]:
+        """The station's next bundle imported at the county: the backup it made, and the
+        county's tables (records, receipts, the change counter) just before."""
+        (bundle,) = net.to_county("WJ-03").files
+        before, old = table_counts(county.db.path), backups.listed(county.backups.folder, "county")
+        county.bundles.apply(bundle)
+        (new,) = set(backups.listed(county.backups.folder, "county")) - set(old)
+        return new, before
+
     try:
-        while day[0] <= dt.date(2026, 6, 30):  # a Tuesday
-            services.backups.take("daily")
-            day[0] += dt.timedelta(days=1)
+        net.roster("WJ-03")
+        fill(net.stations["WJ-03"], net.deputies["WJ-03"], PEOPLE["WJ-03"])
+        first = import_next()
+        net.stations["WJ-03"].feedback.register(
+            CaseDraft(net.station_id("WJ-03"), TODAY, person_name=PERSON, content="桥面破损")
+        )
+        second = import_next()  # the same day: the first must still be there
+        for backup, before in (first, second):
+            assert backup.reason == "import" and backup.path.is_file()
+            assert integrity(backup.path) == ["ok"] and table_counts(backup.path) == before
+        assert [before["bundles_received"] for _, before in (first, second)] == [0, 1]
+        assert first[1]["feedback_cases"] < second[1]["feedback_cases"]
     finally:
-        services.close()
-    kept = sorted(b.taken.date() for b in backups.listed(tmp_path / "backups", "station"))
-    D = dt.date  # noqa: N806
-    last_7_days = [D(2026, 6, d) for d in range(24, 31)]
-    newest_of_weeks = [D(2026, 6, 14), D(2026, 6, 21)]  # Sundays; 28 and 30 are above
-    newest_of_months = [D(2025, m, 31) for m in (7, 8, 10, 12)] + [D(2025, 9, 30),
-        D(2025, 11, 30), D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30),
-        D(2026, 5, 31)]  # fmt: skip
-    assert kept == sorted(last_7_days + newest_of_weeks + newest_of_months)
-    assert len(kept) == 20
-
-
-def test_rotation_never_deletes_backups_a_clock_set_back_cannot_place(tmp_path: Path) -> None:
-    future = [backups.Backup(tmp_path / f"s-{n}.sqlite", dt.datetime(2030, 1, n), "daily")
-              for n in range(1, 4)]  # fmt: skip
-    old = backups.Backup(tmp_path / "s-old.sqlite", dt.datetime(2008, 1, 1), "daily")
-    assert backups.kept([*future, old], dt.date(2008, 1, 1)) == {b.path for b in [*future, old]}
-    assert backups.kept([old], dt.date(2026, 1, 1)) == {old.path}  # the newest always stays
+        net.close()
 
 
 def test_a_backup_failing_its_integrity_check_is_deleted_and_reported(
@@ -118,19 +121,6 @@ def test_a_backup_failing_its_integrity_check_is_deleted_and_reported(
     assert refused.value.message == backups.UNSOUND
     folder = services.backups.folder
     assert folder is not None and list(folder.iterdir()) == []  # nothing kept, no partial
-
-
-def test_prune_older_than_deletes_the_backups_before_the_cutoff(tmp_path: Path) -> None:
-    source = tmp_path / "station.sqlite"
-    open_services(source, today=lambda: TODAY).close()
-    folder = tmp_path / "backups"
-    made = {day: backups.take(source, folder, "daily", dt.datetime(2026, 6, day, 8))
-            for day in (1, 9, 10, 11)}  # fmt: skip
-    other = folder / "notes.ldbackup"
-    other.write_bytes(b"not a backup of ours")
-    deleted = backups.prune_older_than(folder, dt.date(2026, 6, 10))
-    assert sorted(deleted) == sorted([made[1], made[9]])
-    assert sorted(folder.iterdir()) == sorted([made[10], made[11], other])
 
 
 def test_the_day_s_first_start_takes_one_daily_backup(tmp_path: Path) -> None:
@@ -168,7 +158,7 @@ def test_a_migration_backup_is_an_automatic_one_of_the_old_schema(tmp_path: Path
     assert backups.describe(taken.path).revision == "0009"
 
 
-# --- the encrypted USB backup ---------------------------------------------------------------
+# --- rotation is in test_backup_rotation.py; the encrypted USB backup ---------------------------------------------------------------
 
 
 @pytest.fixture

@@ -1,5 +1,13 @@
 """Automatic backups of a SQLite database file: taken through the backup API and checked, named,
-listed, rotated (7 daily, 4 weekly, 12 monthly) and pruned by age; files set aside, not deleted."""
+listed, rotated and pruned by age; files set aside, not deleted.
+
+Rotation keeps the newest backup of each of the last 7 days, 4 weeks and 12 months, whatever
+its reason. Besides these, it keeps the backups taken before a change that may need undoing,
+and the ones a person asked for, which the one-per-day rule would delete with the day's next
+backup: the last 2 taken before a migration and the last 5 taken by hand (however old), and
+those taken before a bundle import in the last 7 days (the newest 20 of them). The reason is
+read from the file name. Pruning by age (the retention period) deletes every backup older than
+its cutoff, these included."""
 
 from __future__ import annotations
 
@@ -20,7 +28,8 @@ from desktop.paths import backup_dir_for
 
 log = logging.getLogger(__name__)
 
-# Why a backup was taken; all of them are "automatic" and rotate together.
+# Why a backup was taken; all of them are "automatic" and rotate together (the ones before a
+# migration or an import are kept longer as well: kept_for_reason).
 REASONS = ("daily", "migration", "import", "manual")
 STAMP = "%Y%m%d-%H%M%S"
 # <stem>-<YYYYmmdd-HHMMSS>-<reason>[-n].sqlite; and the names migrations used before this module.
@@ -30,6 +39,9 @@ _NAME = re.compile(
 _LEGACY = re.compile(r"^(?P<stem>.+)-before-[^-]+-(?P<stamp>\d{8}-\d{6})\.sqlite$")
 _SIDE_FILES = ("-wal", "-shm")
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
+# Kept besides: the last pre-migration backups, and the pre-import ones of the last days.
+KEEP_MIGRATIONS, KEEP_MANUAL = 2, 5
+KEEP_IMPORT_DAYS, KEEP_IMPORTS = 7, 20
 
 NOT_WRITTEN = QT_TRANSLATE_NOOP(
     "Backups",
@@ -159,10 +171,11 @@ def take(source: Path, folder: Path, reason: str, now: dt.datetime) -> Path:
 
 def kept(backups: list[Backup], today: dt.date) -> set[Path]:
     """Which backups rotation keeps: the newest of each of the last 7 days, of each of the
-    last 4 (ISO) weeks and of each of the last 12 months, the newest of all, and any dated
-    after ``today`` (a clock set back must not delete the backups it cannot place)."""
+    last 4 (ISO) weeks and of each of the last 12 months, the newest of all, any dated
+    after ``today`` (a clock set back must not delete the backups it cannot place), and those
+    taken before a migration or an import that ``kept_for_reason`` keeps."""
     newest_first = sorted(backups, key=_order, reverse=True)
-    keep = {b.path for b in newest_first[:1]}
+    keep = {b.path for b in newest_first[:1]} | kept_for_reason(newest_first, today)
     keep |= {b.path for b in newest_first if b.taken.date() > today}
     days = {today - dt.timedelta(days=n) for n in range(KEEP_DAYS)}
     weeks = {(today - dt.timedelta(weeks=n)).isocalendar()[:2] for n in range(KEEP_WEEKS)}
@@ -180,6 +193,20 @@ def kept(backups: list[Backup], today: dt.date) -> set[Path]:
                 seen.add(key)
                 keep.add(b.path)
     return keep
+
+
+def kept_for_reason(backups: list[Backup], today: dt.date) -> set[Path]:
+    """The backups kept besides the one-per-day rule, so that each change stays undoable and a
+    backup someone asked for is not gone by evening: the last ``KEEP_MIGRATIONS`` taken before
+    a migration, the last ``KEEP_MANUAL`` taken by hand, and the newest ``KEEP_IMPORTS`` of
+    those taken before an import in the last ``KEEP_IMPORT_DAYS`` days (today included)."""
+    newest_first = sorted(backups, key=_order, reverse=True)
+    since = today - dt.timedelta(days=KEEP_IMPORT_DAYS - 1)
+    migrations = [b for b in newest_first if b.reason == "migration"]
+    by_hand = [b for b in newest_first if b.reason == "manual"]
+    imports = [b for b in newest_first if b.reason == "import" and since <= b.taken.date() <= today]
+    chosen = (*migrations[:KEEP_MIGRATIONS], *by_hand[:KEEP_MANUAL], *imports[:KEEP_IMPORTS])
+    return {b.path for b in chosen}
 
 
 def _month_back(day: dt.date, n: int) -> tuple[int, int]:
