@@ -48,7 +48,6 @@ def _out_format(args: argparse.Namespace, error: type[Exception]) -> str:
 
 
 def run(args: argparse.Namespace, open_db: Callable[[Path], Any], error: type) -> int:
-    from desktop.services.audit import record_report
     from desktop.ui.i18n import message, paper_label
 
     if not 2000 <= args.year <= 2100:
@@ -57,7 +56,6 @@ def run(args: argparse.Namespace, open_db: Callable[[Path], Any], error: type) -
     services = open_db(args.db)
     try:
         done = services.county.write_report(args.year, args.out, fmt, paper_label, as_of=args.as_of)
-        record_report(services.audit, args.year, args.out, fmt, done)
     except Refusal as exc:
         print(message(exc), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -25,6 +25,7 @@ from desktop.domain.figures import (
     StationCompleteness,
 )
 from desktop.domain.records import ListFilter
+from desktop.domain.roles import AuditAction
 from desktop.services import open_services
 from desktop.services.county_figures import CountyFigures
 from desktop.services.demo import fill_demo
@@ -387,6 +388,24 @@ def test_the_annual_report_from_the_dashboard_and_the_menu(
     qtbot.waitUntil(lambda: len(infos) == 2, timeout=10_000)
     assert calls[-1][1:3] == (tmp_path / "年度报告.pdf", "pdf")  # no type given: a PDF
     assert "共 7 页" in infos[1]
+
+
+def test_the_annual_report_written_from_the_window_is_in_the_audit_log(
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "年度报告.json"
+    monkeypatch.setattr(prompts, "choose_year", lambda *_a: 2025)
+    monkeypatch.setattr(prompts, "save_path", lambda *a: target)
+    infos: list[str] = []
+    monkeypatch.setattr(prompts, "info", lambda _p, _t, text: infos.append(text))
+    audit = window.services.audit
+    before = audit.count()
+    window.report_action.trigger()
+    qtbot.waitUntil(lambda: len(infos) == 1, timeout=30_000)
+    assert target.is_file()
+    (row,) = audit.rows(offset=0, limit=audit.count() - before)  # newest first
+    assert (row.action, row.target) == (AuditAction.EXPORT, "annual report 2025")
+    assert "年度报告.json" in row.detail
 
 
 def test_a_station_sees_only_its_own_station(qtbot, qapp, services) -> None:

@@ -158,7 +158,8 @@ class CountyFigures:
         is_cancelled: CancelledFn = never_cancelled,
     ) -> int:
         """The annual report as ``fmt`` (json, pdf or xlsx) in ``target``: for a PDF its pages,
-        for a workbook or JSON its stations. reportlab and openpyxl load only now."""
+        for a workbook or JSON its stations, recorded in the audit log once the file is there.
+        reportlab and openpyxl load only now."""
         if fmt not in REPORT_FORMATS.values():
             raise ValueError(fmt)
         progress(0, 2, "")
@@ -179,6 +180,9 @@ class CountyFigures:
 
             write_report_xlsx(report, target)
             done = len(report.stations)
+        from desktop.services.audit import record_report
+
+        record_report(self._s.audit, year, target, fmt, done)
         progress(2, 2, "")
         return done
 

@@ -56,13 +56,9 @@ def write_annual_report(parent: QWidget, services: Services, year: int | None = 
     from desktop.ui import tasks
 
     def work(progress: ProgressFn, is_cancelled: CancelledFn) -> int:
-        from desktop.services.audit import record_report
-
-        done = services.county.write_report(
+        return services.county.write_report(
             chosen, target, fmt, label=paper_label, progress=progress, is_cancelled=is_cancelled
-        )
-        record_report(services.audit, chosen, target, fmt, done)  # once the file is there
-        return done
+        )  # and records it in the audit log
 
     def done(count: int) -> None:
         if fmt == "pdf":
