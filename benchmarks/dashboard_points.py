@@ -95,11 +95,10 @@ WHERE d.deleted = 0 AND d.roster_status != 'mapped'
 
 def bands(conn: sqlite3.Connection, year: int) -> dict[int, int]:
     """Deputies per band of POINT_BANDS (by its lower bound), from the query's totals."""
-    from desktop.domain.figures import POINT_BANDS
+    from desktop.domain.figures import POINT_BANDS, point_band
 
     params = {"first": f"{year}-01-01", "last": f"{year}-12-31"}
-    counts: Counter = Counter()
-    for _deputy, total in conn.execute(totals_sql(year), params):
-        value = Decimal(str(total))
-        counts[max(b for b in POINT_BANDS if value >= b) if value >= 0 else POINT_BANDS[0]] += 1
+    counts = Counter(
+        point_band(Decimal(str(t))) for _d, t in conn.execute(totals_sql(year), params)
+    )
     return {band: counts[band] for band in POINT_BANDS}

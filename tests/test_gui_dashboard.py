@@ -158,12 +158,25 @@ def test_deputies_visited_opens_the_visits_page_with_its_kind(qtbot, window: Mai
     assert page.use_dates.isChecked() and not page.override_banner.isVisible()
 
 
-def test_a_points_band_opens_the_points_register_of_the_year(qtbot, window: MainWindow) -> None:
+def test_a_points_band_opens_the_points_register_of_the_year_on_that_band(
+    qtbot, window: MainWindow
+) -> None:
     window.points_tab.year.setValue(2020)
     dash = _dashboard(qtbot, window)
-    dash.charts["points_bands"].click(0, 0)
-    assert window.tabs.currentWidget() is window.points_tab
-    assert window.points_tab.year.value() == YEAR
+    bands = dash.figures.points_bands
+    index = max(range(len(bands)), key=lambda i: (bands[i].value > 0, i))  # a band with deputies
+    band = bands[index]
+    low, high = int(band.key), (int(bands[index + 1].key) if index + 1 < len(bands) else None)
+    dash.charts["points_bands"].click(0, index)
+    points = window.points_tab
+    assert window.tabs.currentWidget() is points and points.year.value() == YEAR
+    shown = [points.model.row_at(i).register.total for i in range(points.model.rowCount())]
+    assert len(shown) == band.value > 0  # the county: every deputy the bar counted, no other
+    assert all(low <= total and (high is None or total < high) for total in shown)
+    assert points.band_banner.isVisibleTo(points) and band.label in points.band_banner.text.text()
+    qtbot.mouseClick(points.band_banner.clear_button, Qt.MouseButton.LeftButton)
+    assert points.model.rowCount() == sum(b.value for b in bands)  # all of them again
+    assert not points.band_banner.isVisibleTo(points)
 
 
 def test_the_counts_show_while_the_points_are_still_counted(

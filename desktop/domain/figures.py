@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from desktop.domain.enums import LabelledEnum, _labels
 from desktop.domain.records import Id, ListFilter
@@ -108,12 +109,19 @@ class Scope:
         )
 
 
+def point_band(total: Decimal) -> int:
+    """The band of POINT_BANDS a year's total falls in, by its lower bound (a deduction below
+    zero: the lowest)."""
+    return max(b for b in POINT_BANDS if total >= b) if total >= 0 else POINT_BANDS[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Drill:
     """Where a figure's records are listed: a register tab under a filter."""
 
     register: str  # one of REGISTERS
     filter: ListFilter
+    points_band: str = ""  # the points register: only the deputies of this band (its key)
 
 
 @dataclass(frozen=True, slots=True)

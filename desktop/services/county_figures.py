@@ -216,7 +216,9 @@ class CountyFigures:
             return Drill("visits", replace(flt, kind=VisitKind.OFFICIAL_TO_DEPUTIES.value))
         if figure in ("activities", "activity_person_times"):
             return Drill("activities", flt)
-        if figure in ("points_bands", "top_deputies"):
+        if figure == "points_bands":
+            return Drill("points", flt, points_band=key)
+        if figure == "top_deputies":
             return Drill("points", flt)
         cases = replace(flt, main_only=True)  # as counted: a merged duplicate is its main case
         return Drill("feedback", _case_filter(cases, figure, key, year))

@@ -14,7 +14,6 @@ from sqlalchemy import select
 from desktop.db.models import Station, Township
 from desktop.domain.enums import CaseState
 from desktop.domain.figures import (
-    POINT_BANDS,
     Count,
     Figures,
     Month,
@@ -24,6 +23,7 @@ from desktop.domain.figures import (
     TopDeputy,
     TownshipLine,
     Unnamed,
+    point_band,
 )
 from desktop.domain.workflow import Outcome
 from desktop.services.county_tally import Tally, total
@@ -189,9 +189,7 @@ def _bands(
         return ()
     counts: Counter = Counter()
     for ranked in _in_scope(points, scope, stations):
-        value = ranked.register.total
-        band = max(b for b in POINT_BANDS if value >= b) if value >= 0 else POINT_BANDS[0]
-        counts[band] += 1
+        counts[point_band(ranked.register.total)] += 1
     return tuple(Count(band.value, label(band), counts[int(band)]) for band in PointBand)
 
 

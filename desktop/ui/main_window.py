@@ -293,7 +293,10 @@ class MainWindow(QMainWindow):
         if page:
             tab.inner.setCurrentWidget(getattr(tab, page))
             tab = getattr(tab, page)
-        tab.apply_filter(drill.filter)
+        if drill.points_band:
+            tab.apply_filter(drill.filter, points_band=drill.points_band)
+        else:
+            tab.apply_filter(drill.filter)
 
     def write_annual_report(self, year: int | None = None) -> None:
         """The annual report: the year (the dashboard's first), a file, then the writing."""

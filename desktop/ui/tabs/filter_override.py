@@ -131,12 +131,16 @@ class OverrideBanner(QFrame):
         self.hide()
 
     def show_override(self, override: dict[str, Any], tab: RegisterTab) -> None:
-        if not override:
+        self.show_conditions(describe(override, tab) if override else [])
+
+    def show_conditions(self, conditions: list[str]) -> None:
+        """The overview's conditions in words (none: the banner hides)."""
+        if not conditions:
             self.hide()
             return
         self.text.setText(
             QCoreApplication.translate("FilterOverride", "From the overview: {0}").format(
-                QCoreApplication.translate("FilterOverride", "; ").join(describe(override, tab))
+                QCoreApplication.translate("FilterOverride", "; ").join(conditions)
             )
         )
         self.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,6 +35,10 @@ from desktop.ui.record_table import fit_columns, widen_to_headings
 from desktop.ui.table_model import Column, RowTableModel
 from desktop.ui.tabs.bar import WrapBar, follow_items
 from desktop.ui.tabs.base import find_data
+from desktop.ui.tabs.filter_override import OverrideBanner
+
+if TYPE_CHECKING:
+    from desktop.domain.figures import PointBand
 
 
 def _quarter(n: int) -> Callable[[Any], str]:
@@ -130,9 +134,13 @@ class PointsTab(QWidget):
         split.setStretchFactor(1, 1)
         ranking = sum(self.table.columnWidth(i) for i in range(len(COLUMNS)))
         split.setSizes([ranking + 40, 600])  # the whole ranking in view
+        self.band: PointBand | None = None  # the overview's band of points, until cleared
+        self.band_banner = OverrideBanner()
+        self.band_banner.cleared.connect(lambda: self.show_band(None))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scope_note)
+        layout.addWidget(self.band_banner)
         layout.addWidget(split, 1)
         for signal in (
             self.year.valueChanged,
@@ -184,6 +192,10 @@ class PointsTab(QWidget):
             scope=Scope(scope) if scope else None,
             township_id=self.township.currentData(),
         )
+        if self.band is not None:
+            from desktop.domain.figures import point_band
+
+            ranked = [r for r in ranked if point_band(r.register.total) == int(self.band.value)]
         self.model.set_rows(ranked)
         self.counts_changed.emit(self.tr("Deputies: {0}").format(len(ranked)))
         locked = self.services.points.is_locked(self.year.value())
@@ -259,8 +271,22 @@ class PointsTab(QWidget):
             by_month or "—", cases
         )
 
-    def apply_filter(self, flt: Any) -> None:
-        """The dashboard's points figures: the year of ``flt``, its township (a station's)."""
+    def show_band(self, band: PointBand | None) -> None:
+        """Only the deputies whose year's points fall in ``band`` (None: all of them again)."""
+        self._set_band(band)
+        self.reload()
+
+    def _set_band(self, band: PointBand | None) -> None:
+        self.band = band
+        text = self.tr("deputies with {0} points")
+        self.band_banner.show_conditions([text.format(label(band))] if band else [])
+
+    def apply_filter(self, flt: Any, points_band: str = "") -> None:
+        """The dashboard's points figures: the year of ``flt``, its township (a station's),
+        the deputies of ``points_band`` (a PointBand's key) when a band's bar was clicked."""
+        from desktop.domain.figures import PointBand  # not before the window paints
+
+        self._set_band(PointBand(points_band) if points_band else None)
         township = flt.township_id
         if township is None and flt.station_id is not None and self.services is not None:
             stations = {s.id: s.parent_id for s in self.services.reference.stations()}
