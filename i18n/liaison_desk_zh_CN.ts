@@ -4645,6 +4645,10 @@ Feedback cases taken: {1}</source>
 领办意见建议：{1} 件</translation>
     </message>
     <message>
+        <source>deputies with {0} points</source>
+        <translation>年度积分{0}的代表</translation>
+    </message>
+    <message>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
@@ -5498,8 +5502,16 @@ Feedback cases taken: {1}</source>
         <translation>目前没有超过此期限的已办结意见建议。</translation>
     </message>
     <message>
+        <source>{0} backups were taken before {1}: they hold the same people and are deleted too.</source>
+        <translation>有 {0} 份备份是在 {1} 之前做的：其中有同样的个人信息，将一并删除。</translation>
+    </message>
+    <message>
         <source>Remove the personal details of {0} cases closed before {1}? This cannot be undone. The cases and every figure stay.</source>
         <translation>要删除 {1} 之前办结的 {0} 件意见建议中的个人信息吗？此操作无法撤销。意见建议本身和各项统计数字都会保留。</translation>
+    </message>
+    <message>
+        <source>Delete {0} backups taken before {1}? This cannot be undone.</source>
+        <translation>删除 {0} 份在 {1} 之前做的备份？删除后无法恢复。</translation>
     </message>
     <message>
         <source>Remove personal details</source>

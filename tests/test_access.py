@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -145,22 +147,89 @@ def test_a_disabled_user_cannot_sign_in(services) -> None:
     assert services.access.sign_in("li", PASSWORD).role is Role.CLERK
 
 
-def test_five_wrong_tries_in_a_row_make_the_next_one_wait(services) -> None:
-    now = [1000.0]
-    services.access._clock = lambda: now[0]
-    services.access.add_user("zhang", "张站长", Role.STATION_HEAD, PASSWORD)
+def fake_clock(monkeypatch, *accesses) -> list[float]:
+    """One clock (seconds since 1970) for the audit log's stamps and the sign-in wait of
+    ``accesses``: a test moves time on by raising ``now[0]``."""
+    from desktop.db import audit as chain
+
+    now = [float(int(time.time()))]  # whole seconds: the stamps keep microseconds
+    monkeypatch.setattr(chain, "utcnow", lambda: dt.datetime.fromtimestamp(now[0], dt.UTC))
+    for access in accesses:
+        access._clock = lambda: now[0]
+    return now
+
+
+def _five_wrong(access, login: str = "zhang") -> None:
     for _ in range(TRIES_BEFORE_WAIT):
-        assert services.access.wait_left() == 0
-        _refused(lambda: services.access.sign_in("zhang", "wrong-password"))
-    assert services.access.wait_left() == WAIT_SECONDS
+        assert access.wait_left(login) == 0
+        _refused(lambda: access.sign_in(login, "wrong-password"))
+
+
+def test_five_wrong_tries_in_a_row_make_the_next_one_wait(services, monkeypatch) -> None:
+    now = fake_clock(monkeypatch, services.access)
+    services.access.add_user("zhang", "张站长", Role.STATION_HEAD, PASSWORD)
+    services.access.add_user("li", "李文员", Role.CLERK, PASSWORD)
+    _five_wrong(services.access)
+    assert services.access.wait_left("zhang") == WAIT_SECONDS
+    assert services.access.wait_left() == WAIT_SECONDS  # the dialog, before anyone types
+    assert services.access.wait_left("li") == 0  # each login its own row of tries
     # Even the right password waits, and the try during the wait is not counted.
     assert _refused(lambda: services.access.sign_in("zhang", PASSWORD)) == WAIT_BEFORE_TRYING
     assert services.audit.count(AuditAction.SIGN_IN_FAILED.value) == TRIES_BEFORE_WAIT
     now[0] += WAIT_SECONDS - 1
-    assert services.access.wait_left() == 1
+    assert services.access.wait_left("zhang") == 1
     now[0] += 1
     assert services.access.sign_in("zhang", PASSWORD).login == "zhang"
-    assert services.access.wait_left() == 0  # a success ends the row
+    assert services.access.wait_left("zhang") == 0  # a success ends the row
+    assert services.access.wait_left() == 0
+
+
+def test_the_wait_holds_when_the_program_is_opened_again(any_db_url, monkeypatch) -> None:
+    """Closing the program, or running the command line again, does not start the count
+    afresh: the wrong tries are read back from the audit log."""
+    svc = open_services(any_db_url, today=lambda: TODAY)
+    now = fake_clock(monkeypatch, svc.access)
+    svc.site.initialise(SiteDraft(SiteRole.STATION, "S01", "黄姚镇大田村代表联络站", "黄姚镇"))
+    svc.access.add_user("zhang", "张站长", Role.STATION_HEAD, PASSWORD)
+    _five_wrong(svc.access)
+    svc.close()
+    again = open_services(any_db_url, today=lambda: TODAY)
+    try:
+        again.access._clock = lambda: now[0]
+        now[0] += 10
+        assert again.access.wait_left("zhang") == WAIT_SECONDS - 10
+        assert again.access.wait_left() == WAIT_SECONDS - 10
+        assert _refused(lambda: again.access.sign_in("zhang", PASSWORD)) == WAIT_BEFORE_TRYING
+        now[0] += WAIT_SECONDS
+        _refused(lambda: again.access.sign_in("zhang", "wrong-again"))
+        assert again.access.wait_left("zhang") == WAIT_SECONDS  # the sixth waits as well
+        # A clock set back since the wrong tries does not shut the login out for years.
+        now[0] -= 3600
+        assert again.access.wait_left("zhang") == 0
+    finally:
+        again.close()
+
+
+def test_a_read_only_database_counts_the_wrong_tries_itself(tmp_path: Path, monkeypatch) -> None:
+    from desktop.db.engine import Database
+    from desktop.services.access import Access
+
+    path = tmp_path / "station.sqlite"
+    svc = open_services(path, today=lambda: TODAY)
+    svc.site.initialise(SiteDraft(SiteRole.STATION, "S01", "黄姚镇大田村代表联络站", "黄姚镇"))
+    svc.access.add_user("zhang", "张站长", Role.STATION_HEAD, PASSWORD)
+    svc.close()
+    db = Database(path, read_only=True)
+    try:
+        access = Access(db, lambda: False)
+        now = fake_clock(monkeypatch, access)
+        _five_wrong(access)
+        assert access.wait_left("zhang") == WAIT_SECONDS and access.wait_left() == WAIT_SECONDS
+        now[0] += WAIT_SECONDS
+        assert access.sign_in("zhang", PASSWORD).login == "zhang"
+        assert access.wait_left("zhang") == 0
+    finally:
+        db.dispose()
 
 
 def test_the_last_manager_cannot_be_disabled_while_sign_in_is_on(services) -> None:

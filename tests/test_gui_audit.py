@@ -127,3 +127,45 @@ def test_the_viewer_fits_a_small_screen(station, shown, qtbot) -> None:
     hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
     assert dialog.width() <= 1366 and dialog.height() <= 700
     assert hint.width() <= dialog.width() and hint.height() <= dialog.height()
+
+
+def test_a_slip_saved_from_the_feedback_tab_is_audited_once(qtbot, tmp_path: Path,
+                                                            monkeypatch) -> None:  # fmt: skip
+    """The window's slip reaches the audit log through the preview's output hook."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.domain.records import CaseDraft
+    from desktop.ui.print_preview import PrintPreviewDialog
+    from desktop.ui.tabs.feedback import FeedbackTab
+    from tests.bundle_fixtures import add_department
+
+    services = open_station(tmp_path / "slips.sqlite", TODAY)
+    try:
+        station = services.site.current().station_id
+        case = services.feedback.register(
+            CaseDraft(station, TODAY, person_name="赵大山", content="村口路灯不亮")
+        )
+        services.casework.refer(case.id, add_department(services), referred_on=TODAY)
+        tab = FeedbackTab(lambda: TODAY)
+        qtbot.addWidget(tab)
+        tab.show()
+        tab.attach(services)
+        tab.table.selectRow(0)
+        monkeypatch.setattr(prompts, "save_path", lambda *a, **k: tmp_path / "交办单.pdf")
+        tab.detail.print_referral.click()
+
+        def preview() -> PrintPreviewDialog | None:
+            shown = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, PrintPreviewDialog) and w.isVisible()]  # fmt: skip
+            return shown[0] if shown else None
+
+        qtbot.waitUntil(lambda: preview() is not None, timeout=10_000)
+        dialog = preview()
+        assert services.audit.count(AuditAction.PRINT.value) == 0  # shown is not printed
+        assert dialog.save_as() == tmp_path / "交办单.pdf"
+        dialog.close()
+        printed = services.audit.rows(action=AuditAction.PRINT.value)
+        target = f"referral slip of case {case.case_number}"
+        assert [(r.target, r.detail) for r in printed] == [(target, "saved as PDF")]
+    finally:
+        services.close()

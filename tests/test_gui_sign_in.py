@@ -23,6 +23,7 @@ from desktop.ui.i18n import translated
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import UiSettings
 from tests.gui_helpers import when_modal
+from tests.test_access import fake_clock
 
 TODAY = dt.date(2026, 6, 15)
 PASSWORD = "Lu-deng-bu-liang-42"
@@ -94,12 +95,13 @@ def test_sign_in_comes_before_any_record_and_cancel_shows_none(window, tmp_path)
     assert "李文员" in admin.who_label.text()
 
 
-def test_a_wrong_password_is_told_beside_the_field_and_five_make_it_wait(qtbot, tmp_path) -> None:
+def test_a_wrong_password_is_told_beside_the_field_and_five_make_it_wait(
+    qtbot, tmp_path, monkeypatch
+) -> None:
     path = tmp_path / "desk.sqlite"
     _station(path)
     svc = _open(path)
-    now = [500.0]
-    svc.access._clock = lambda: now[0]
+    now = fake_clock(monkeypatch, svc.access)
     dialog = SignInDialog(svc.access, "黄姚镇大田村代表联络站")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -257,3 +259,38 @@ def test_the_retention_dialog_counts_and_purges(qtbot, tmp_path, monkeypatch) ->
     assert svc.feedback.get(case.id).person_name == "" and dialog.due == 0
     assert svc.audit.count(AuditAction.PURGE.value) == 1
     svc.close()
+
+
+def test_the_purge_from_the_window_deletes_the_backups_older_than_the_period(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
+    """Even with no case due: the backups hold the people an earlier purge removed."""
+    from desktop.db import backups
+    from desktop.ui import prompts
+
+    path = tmp_path / "desk.sqlite"
+    _station(path, sign_in=False)  # its one case is open: nothing is due
+    folder = backups.folder_for(path)
+    old = backups.take(path, folder, "manual", dt.datetime(2020, 5, 1, 9, 0))
+    recent = backups.take(path, folder, "manual", dt.datetime(2022, 5, 1, 9, 0))
+    window.open_database(path)
+    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "info", lambda _p, _t, text: told.append(text))
+    seen: list[tuple[int, int, bool]] = []
+
+    def purge(dialog: RetentionDialog) -> None:
+        dialog.enabled.setChecked(True)  # five years: the backups taken before 2021-06-15
+        seen.append((dialog.due, dialog.old, dialog.purge_button.isEnabled()))
+        dialog.purge_button.click()
+        assert dialog.handle.wait()
+        qtbot.waitUntil(lambda: bool(told))
+        seen.append((dialog.due, dialog.old, dialog.purge_button.isEnabled()))
+        dialog.accept()
+
+    shown = when_modal(RetentionDialog, purge)
+    window.admin_actions.retention_action.trigger()
+    assert shown and seen == [(0, 1, True), (0, 0, False)]
+    assert not old.exists() and recent.exists()
+    purges = window.services.audit.rows(action=AuditAction.PURGE.value, newest_first=False)
+    assert [r.target for r in purges] == ["0 cases", "backups taken before 2021-06-15"]

@@ -13,8 +13,11 @@ ROWS = 31
 
 
 def _tests_in(path: Path) -> set[str]:
+    """The tests pytest collects from ``path``: its top-level ``test_`` functions (a helper
+    nested in a function, or a function pytest skips by its name, proves nothing)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    functions = (ast.FunctionDef, ast.AsyncFunctionDef)
+    return {n.name for n in tree.body if isinstance(n, functions) and n.name.startswith("test")}
 
 
 def _references(cell: str) -> list[tuple[str, str | None]]:
@@ -42,3 +45,21 @@ def test_every_row_names_tests_that_exist() -> None:
             assert path.is_file(), f"row {number}: {file}"
             if name is not None:
                 assert name in _tests_in(path), f"row {number}: {file}::{name}"
+
+
+def test_only_a_top_level_test_function_counts(tmp_path: Path) -> None:
+    source = tmp_path / "test_sample.py"
+    source.write_text(
+        "def test_real():\n"
+        "    def test_nested():\n"
+        "        pass\n"
+        "\n"
+        "def helper_named_in_the_doc():\n"
+        "    pass\n"
+        "\n"
+        "class Holder:\n"
+        "    def test_method(self):\n"
+        "        pass\n",
+        encoding="utf-8",
+    )
+    assert _tests_in(source) == {"test_real"}

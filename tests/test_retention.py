@@ -255,6 +255,34 @@ def test_a_purged_person_is_gone_from_the_database_file(tmp_path: Path) -> None:
     svc.close()
 
 
+def test_a_backup_from_before_a_purge_is_purged_again_when_restored(tmp_path: Path) -> None:
+    from desktop.services import backups as svc_backups
+
+    path = tmp_path / "station.sqlite"
+    svc = open_services(path, today=lambda: TODAY)
+    svc.site.initialise(SiteDraft(SiteRole.STATION, "S01", "黄姚镇大田村代表联络站", "黄姚镇"))
+    case_id = _case(svc)
+    _age(svc, case_id)
+    backup = svc.backups.take("manual")  # the person is in it
+    figures, states = svc.county.figures(2019, use_cache=False), svc.feedback.state_counts()
+    _retention(svc).set_years(5)
+    assert _retention(svc).purge(TODAY) == 1
+    svc.backups.restore(svc_backups.choice_of(backup))  # closes the services
+    svc = open_services(path, today=lambda: TODAY)
+    try:
+        everything = _everything(*_stored(svc, case_id))
+        assert NAME not in everything and PHONE not in everything
+        assert "反映村口路灯不亮" in everything  # the case came back, without the person
+        assert svc.county.figures(2019, use_cache=False) == figures
+        assert svc.feedback.state_counts() == states
+        assert _retention(svc).years() == 5  # the period stays in force
+        rows = svc.audit.rows(limit=3)  # newest first, all from the one restore
+        assert [r.action for r in rows] == ["purge", "settings", "restore"]
+        assert rows[0].target == "1 cases" and "2021-06-15" in rows[0].detail
+    finally:
+        svc.close()
+
+
 def _closed_by_way_of_a_department(net: Network, name: str, phone: str) -> uuid.UUID:
     station = net.stations["WJ-03"]
     case_id = _case(station, close=False, name=name, phone=phone, on_the_spot=False)

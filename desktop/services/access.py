@@ -148,16 +148,17 @@ class Access:
         self,
         db: Database,
         county: Callable[[], bool],
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.db = db
         self._county = county
         self.user: Account | None = None
         self.audit = AuditLog(db, self.who)
-        # Wrong tries in a row at this PC, and when the last one was (``clock`` seconds).
+        # This PC's time in seconds since 1970, the clock the audit log stamps its rows by.
         self._clock = clock
-        self._failures = 0
-        self._last_failure = 0.0
+        # A read-only database keeps no audit row: its wrong tries (login, when) are counted
+        # here, for as long as the program runs.
+        self._unwritten: list[tuple[str, float]] = []
 
     # --- who, and what they may do ------------------------------------------------------
 
@@ -201,28 +202,45 @@ class Access:
 
     # --- signing in ---------------------------------------------------------------------
 
-    def wait_left(self) -> int:
-        """Seconds before the next sign-in is tried (0: now): after TRIES_BEFORE_WAIT wrong
-        tries in a row, each further try waits WAIT_SECONDS after the last wrong one. Kept
-        per open database in this program (the audit log keeps every wrong try)."""
-        if self._failures < TRIES_BEFORE_WAIT:
+    def wait_left(self, login: str | None = None) -> int:
+        """Seconds before ``login`` may try to sign in (0: now); None: the login whose try
+        failed last (the sign-in dialog, before anyone types). After TRIES_BEFORE_WAIT wrong
+        tries in a row (since the login last signed in), each further try waits WAIT_SECONDS
+        after the last wrong one. Counted from the audit log, which records every wrong try:
+        closing the program, or running the command line again, does not start afresh."""
+        tries = self._wrong_tries(login)
+        if len(tries) < TRIES_BEFORE_WAIT:
             return 0
-        left = WAIT_SECONDS - (self._clock() - self._last_failure)
-        return max(0, min(WAIT_SECONDS, math.ceil(left)))
+        elapsed = self._clock() - tries[0]
+        if elapsed < 0:
+            # The last wrong try is stamped later than now: the PC's clock went back since
+            # (a flat CMOS battery, reliability row 17). Waiting until it caught up could
+            # shut the station out for years, so that wait is not kept.
+            return 0
+        return max(0, min(WAIT_SECONDS, math.ceil(WAIT_SECONDS - elapsed)))
+
+    def _wrong_tries(self, login: str | None) -> list[float]:
+        """When ``login``'s wrong tries since it last signed in were, newest first."""
+        if not self.db.read_only:
+            found = self.audit.wrong_sign_ins(login, TRIES_BEFORE_WAIT)
+            return [at.timestamp() for at in found]
+        if login is None:
+            login = self._unwritten[-1][0] if self._unwritten else ""
+        return [at for who, at in reversed(self._unwritten) if who == login.strip()]
 
     def sign_in(self, login: str, password: str) -> Account:
         login = login.strip()
-        wait = self.wait_left()
+        wait = self.wait_left(login)
         if wait:  # not even checked: a guess during the wait tells nothing
             raise ServiceError(WAIT_BEFORE_TRYING, seconds=str(wait))
         with self.db.read() as s:
             user = s.scalar(select(User).where(User.login == login))
         if user is None or not user.active or not check_password(password, user.password_hash):
-            self._failures += 1
-            self._last_failure = self._clock()
+            if self.db.read_only:
+                self._unwritten.append((login, self._clock()))
             self.audit.record(AuditAction.SIGN_IN_FAILED, login)
             raise ServiceError(WRONG_PASSWORD)
-        self._failures = 0
+        self._unwritten = [(who, at) for who, at in self._unwritten if who != login]
         self.user = Account(user.login, user.name, Role(user.role))
         self.audit.record(AuditAction.SIGN_IN, login)
         return self.user

@@ -25,6 +25,7 @@ from desktop.domain.errors import ServiceError
 from desktop.domain.programme_specs import SPECS
 from desktop.domain.records import Page
 from desktop.domain.roles import AUDIT_LABELS, ROLE_LABELS, AuditAction, Permission, Role
+from desktop.domain.scrub import scrub
 from desktop.domain.tables import CellKind, Column, SheetData
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 
@@ -209,6 +210,34 @@ class AuditLog:
             return
         with self.db.write() as s:
             chain.append(s, actor=actor, role=role, action=action, target=target, detail=detail)
+
+    def wrong_sign_ins(self, login: str | None, limit: int) -> list[dt.datetime]:
+        """When ``login``'s sign-in failed since it last signed in, newest first, at most
+        ``limit``; ``login`` None: the login whose sign-in failed last. Each query walks the
+        action index backwards from the newest row, so a long log costs nothing."""
+        wrong, right = AuditAction.SIGN_IN_FAILED.value, AuditAction.SIGN_IN.value
+        newest = select(AuditEntry.target).order_by(AuditEntry.id.desc()).limit(1)
+        with self.db.read() as s:
+            if login is None:
+                target = s.scalar(newest.where(AuditEntry.action == wrong))
+                if target is None:
+                    return []
+            else:
+                target = scrub(login.strip())[:200]  # as chain.append stores a target
+            last = s.scalar(
+                select(AuditEntry.id)
+                .where(AuditEntry.action == right, AuditEntry.target == target)
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            )
+            query = (
+                select(AuditEntry.at)
+                .where(AuditEntry.action == wrong, AuditEntry.target == target)
+                .where(AuditEntry.id > (last or 0))
+                .order_by(AuditEntry.id.desc())
+                .limit(limit)
+            )
+            return list(s.scalars(query))
 
     def count(self, action: str | None = None) -> int:
         with self.db.read() as s:

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.db import audit as chain
 from desktop.db import backups, sqlite
 from desktop.db.backups import Summary
 from desktop.db.models import AppSetting
 from desktop.domain.errors import BackupRefused
 from desktop.domain.roles import AuditAction, Permission
 from desktop.domain.tr import QT_TRANSLATE_NOOP
-from desktop.services.audit import joined, phrase
+from desktop.services.audit import AuditLog, joined, phrase
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -189,16 +188,20 @@ def restore_file(
     *,
     today: Callable[[], dt.date] = dt.date.today,
     who: tuple[str, str] | None = None,
+    retention_years: int | None = None,
 ) -> Restored:
     """Put ``choice`` in place of the database file ``path`` (closed by the caller).
 
     The current file goes aside with its -wal and -shm (``<stem>-replaced-<time>``, never
     deleted); the backup is written through the backup API and checked whole; it is opened
     (migrated if older), given a new bundle epoch, and the restore is audited in it as done
-    by ``who`` (default: whoever its own audit log would name). If any step fails, the
-    previous database is put back as it was."""
+    by ``who`` (default: whoever its own audit log would name). ``retention_years``: the
+    period the replaced database kept, which stays in force: its purge is made again in the
+    same transaction (retention.after_restore). If any step fails, the previous database is
+    put back as it was."""
     from desktop.services import open_services
     from desktop.services.bundle_export import EPOCH_KEY
+    from desktop.services.retention import after_restore
 
     _refuse_newer(choice)
     now = local_now(today)
@@ -214,6 +217,7 @@ def restore_file(
         services = open_services(path, today=today)
         try:
             actor, role = who or services.access.who()
+            audit = AuditLog(services.db, lambda: (actor, role))
             with services.db.write() as s:
                 # Bundles from this database start a new sequence: the county office has seen
                 # the old numbers after this backup was taken, with other contents.
@@ -224,8 +228,9 @@ def restore_file(
                     if replaced
                     else "",
                 )
-                chain.append(s, actor=actor, role=role, action=AuditAction.RESTORE,
-                             target=choice.source.name, detail=detail)  # fmt: skip
+                audit.record(AuditAction.RESTORE, choice.source.name, detail, session=s)
+                if retention_years is not None:
+                    after_restore(s, services.db.dialect, audit, today(), retention_years)
         finally:
             services.close()
     except BaseException:
@@ -334,11 +339,16 @@ class BackupService:
         return UsbBackup(target, len(blob), now, summary)
 
     def restore(self, choice: Choice) -> Restored:
-        """Replace this database with ``choice`` (restore_file). The services are closed
-        first and stay closed: open the database again (the window does) to go on."""
+        """Replace this database with ``choice`` (restore_file, keeping this database's
+        retention period and its purge). The services are closed first and stay closed: open
+        the database again (the window does) to go on."""
+        from desktop.services.retention import years_in
+
         self._services.access.require(Permission.RESTORE)
         path = self._require_file()
         _refuse_newer(choice)
         who = self._services.access.who()
+        with self._db.read() as s:
+            years = years_in(s)
         self._services.close()
-        return restore_file(path, choice, today=self._today, who=who)
+        return restore_file(path, choice, today=self._today, who=who, retention_years=years)

@@ -20,6 +20,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exists, or_, select, text
@@ -92,10 +93,7 @@ class RetentionService:
     def years(self) -> int | None:
         """The retention period in years; None: off (nothing is ever purged)."""
         with self._db.read() as s:
-            setting = s.get(AppSetting, RETENTION_KEY)
-        if setting is None or not setting.value.isdigit():
-            return None
-        return int(setting.value)
+            return years_in(s)
 
     def set_years(self, years: int | None) -> None:
         self._access.require(Permission.MANAGE)
@@ -136,29 +134,33 @@ class RetentionService:
         years = self.years()
         if years is None:
             raise ServiceError(RETENTION_OFF)
-        before = cutoff(today, years)
-        report = progress or (lambda done, total, text="": None)
         with self._db.write() as s:
-            ids = list(s.scalars(_due_query(before)))
-            for start in range(0, len(ids), CHUNK):
-                _clear(s, ids[start : start + CHUNK])
-                report(min(start + CHUNK, len(ids)), len(ids), "")
-                if cancelled is not None and cancelled():
-                    raise Cancelled
-            if ids:
-                _clear_conflicts(s, set(ids))
-                if self._db.dialect == "sqlite":
-                    # FTS5 keeps a changed row's old terms in its segments until they merge:
-                    # merge them all now, so the person's name leaves the file with the row.
-                    fts = sqlite.FTS_TABLE
-                    s.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
-            detail = joined(
-                phrase("closed before {day}", day=before.isoformat()),
-                phrase("retention {years} years", years=years),
-            )
-            what = phrase("{cases} cases", cases=len(ids))
-            self._audit.record(AuditAction.PURGE, what, detail, session=s)
-        return len(ids)
+            return purge_in(s, self._db.dialect, self._audit, cutoff(today, years), years,
+                            progress, cancelled)  # fmt: skip
+
+    def purge_with_backups(
+        self,
+        today: dt.date,
+        folder: Path | None,
+        progress: ProgressFn | None = None,
+        cancelled: CancelledFn | None = None,
+    ) -> Purged:
+        """The purge, then (once it is committed) the backups in ``folder`` older than the
+        period: whenever the purge runs, even with no case due, as they hold the people an
+        earlier purge removed. ``folder`` None: a server database (no backup files here)."""
+        cases = self.purge(today, progress, cancelled)
+        return Purged(cases, self.prune_backups(folder, today) if folder is not None else [])
+
+    def old_backups(self, folder: Path | None, today: dt.date, years: int | None = None) -> int:
+        """How many backups in ``folder`` prune_backups would delete now (``years`` as in
+        ``due``)."""
+        years = self.years() if years is None else _check(years)
+        if years is None or folder is None:
+            return 0
+        from desktop.db.backups import listed
+
+        before = cutoff(today, years)
+        return sum(1 for b in listed(folder) if b.taken.date() < before)
 
     def prune_backups(self, folder: Path, today: dt.date) -> list[Path]:
         """Delete the backups in ``folder`` older than the retention period (they hold the
@@ -176,6 +178,64 @@ class RetentionService:
             detail = joined(*(phrase("file {file}", file=p.name) for p in removed))
             self._audit.record(AuditAction.PURGE, what, detail)
         return removed
+
+
+@dataclass(frozen=True)
+class Purged:
+    cases: int
+    backups: list[Path]
+
+
+def years_in(s: Session) -> int | None:
+    """The retention period the database of ``s`` is set to; None: off."""
+    setting = s.get(AppSetting, RETENTION_KEY)
+    if setting is None or not setting.value.isdigit():
+        return None
+    return int(setting.value)
+
+
+def purge_in(
+    s: Session,
+    dialect: str,
+    audit: AuditLog,
+    before: dt.date,
+    years: int,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> int:
+    """The purge inside the write transaction ``s`` (no permission asked: the caller did),
+    recorded in ``audit`` in the same transaction; the number of cases cleared."""
+    report = progress or (lambda done, total, text="": None)
+    ids = list(s.scalars(_due_query(before)))
+    for start in range(0, len(ids), CHUNK):
+        _clear(s, ids[start : start + CHUNK])
+        report(min(start + CHUNK, len(ids)), len(ids), "")
+        if cancelled is not None and cancelled():
+            raise Cancelled
+    if ids:
+        _clear_conflicts(s, set(ids))
+        if dialect == "sqlite":
+            # FTS5 keeps a changed row's old terms in its segments until they merge: merge
+            # them all now, so the person's name leaves the file with the row.
+            fts = sqlite.FTS_TABLE
+            s.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
+    detail = joined(
+        phrase("closed before {day}", day=before.isoformat()),
+        phrase("retention {years} years", years=years),
+    )
+    audit.record(AuditAction.PURGE, phrase("{cases} cases", cases=len(ids)), detail, session=s)
+    return len(ids)
+
+
+def after_restore(s: Session, dialect: str, audit: AuditLog, today: dt.date, years: int) -> int:
+    """A backup restored in place of a database whose period was ``years``: the period stays
+    in force (a backup from before it was set would turn it off) and its purge is made again
+    in ``s``, before the restored database is used, or the people it removed would be back."""
+    if years_in(s) != years:
+        s.merge(AppSetting(key=RETENTION_KEY, value=str(years)))
+        what = phrase("retention {years} years", years=years)
+        audit.record(AuditAction.SETTINGS, "", what, session=s)
+    return purge_in(s, dialect, audit, cutoff(today, years), years)
 
 
 def _due_query(before: dt.date):

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ServiceError
-from desktop.services.retention import MAX_YEARS, MIN_YEARS, TYPICAL_YEARS, RetentionService, cutoff
+from desktop.services.retention import (
+    MAX_YEARS,
+    MIN_YEARS,
+    TYPICAL_YEARS,
+    Purged,
+    RetentionService,
+    cutoff,
+)
 from desktop.ui import prompts, tasks
 from desktop.ui.dialogs.sign_in import error_label
 from desktop.ui.forms import open_width
@@ -113,6 +120,8 @@ class RetentionDialog(QDialog):
     def show_due(self) -> None:
         years = self.chosen()
         self.due = 0 if years is None else self.retention.due(self.today, years)
+        self.old = 0 if years is None else self.retention.old_backups(
+            self.backup_dir, self.today, years)  # fmt: skip
         if years is None:
             text = self.tr("Off: personal details are kept until someone removes them.")
         elif self.due:
@@ -120,8 +129,15 @@ class RetentionDialog(QDialog):
             text = text.format(self.due, cutoff(self.today, years).isoformat())
         else:
             text = self.tr("No closed case is past this period now.")
+        if years is not None and self.old:
+            text += "\n" + self._old_backups_text(cutoff(self.today, years).isoformat())
         self.due_label.setText(text)
-        self.purge_button.setEnabled(bool(self.due))
+        self.purge_button.setEnabled(bool(self.due or self.old))
+
+    def _old_backups_text(self, day: str) -> str:
+        return self.tr(
+            "{0} backups were taken before {1}: they hold the same people and are deleted too."
+        ).format(self.old, day)
 
     def save(self) -> None:
         if self._store():
@@ -140,38 +156,41 @@ class RetentionDialog(QDialog):
         return True
 
     def purge(self) -> None:
+        """The purge and, after it, the old backups: both whenever it runs, even with no case
+        due (backups of people an earlier purge removed still go)."""
         years = self.chosen()
-        if years is None or not self.due:
+        if years is None or not (self.due or self.old):
             return
-        question = self.tr(
-            "Remove the personal details of {0} cases closed before {1}? This cannot be undone. "
-            "The cases and every figure stay."
-        ).format(self.due, cutoff(self.today, years).isoformat())
+        day = cutoff(self.today, years).isoformat()
+        if self.due:
+            question = self.tr(
+                "Remove the personal details of {0} cases closed before {1}? This cannot be "
+                "undone. The cases and every figure stay."
+            ).format(self.due, day)
+        else:
+            question = self.tr("Delete {0} backups taken before {1}? This cannot be undone.")
+            question = question.format(self.old, day)
+        if self.due and self.old:
+            question += "\n\n" + self._old_backups_text(day)
         if not prompts.confirm(self, self.tr("Remove personal details"), question):
             return
         if not self._store():
             return
-        today = self.today
+        today, folder = self.today, self.backup_dir
 
-        def work(progress: Any, is_cancelled: Any) -> int:
-            return self.retention.purge(today, progress, is_cancelled)
+        def work(progress: Any, is_cancelled: Any) -> Purged:
+            return self.retention.purge_with_backups(today, folder, progress, is_cancelled)
 
         self.handle = tasks.run_task(
             self, self.tr("Removing personal details"), work, self._purged, writes=True
         )
 
-    def _purged(self, cases: int) -> None:
-        removed: list[Path] = []
-        if self.backup_dir is not None:
-            try:
-                removed = self.retention.prune_backups(self.backup_dir, self.today)
-            except ServiceError as exc:
-                prompts.error(self, self.tr("Remove personal details"), message(exc))
+    def _purged(self, purged: Purged) -> None:
         prompts.info(
             self,
             self.tr("Remove personal details"),
             self.tr("Personal details of {0} cases removed; {1} old backups deleted.").format(
-                cases, len(removed)
+                purged.cases, len(purged.backups)
             ),
         )
         self.show_due()
