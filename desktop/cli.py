@@ -16,6 +16,7 @@ from desktop.cli_db import Cli, InputError, db_location, shown
 from desktop.cli_db import open_existing as _open_existing
 from desktop.cli_db import require_file as _require_file
 from desktop.cli_db import require_new as _require_new
+from desktop.cli_words import iso_date, whole_number
 from desktop.domain.enums import CaseState
 from desktop.domain.errors import DraftInvalid
 
@@ -100,11 +101,11 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         "--db", type=db_location, required=True, help=Cli.tr("the database file to create")
     )
     demo.add_argument("--scale", choices=("station", "county", "prefecture"), default="county")
-    demo.add_argument("--years", type=int, default=1)
-    demo.add_argument("--seed", type=int, default=2021)
+    demo.add_argument("--years", type=whole_number, default=1)
+    demo.add_argument("--seed", type=whole_number, default=2021)
     demo.add_argument(
         "--as-of",
-        type=dt.date.fromisoformat,
+        type=iso_date,
         default=dt.date.today(),
         help=Cli.tr("the last day of the demo records (YYYY-MM-DD)"),
     )
@@ -121,16 +122,20 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     )
     points = sub.add_parser("points", help=Cli.tr("the annual points register"))
     points.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
-    points.add_argument("--year", type=int, required=True)
+    points.add_argument(
+        "--year", type=whole_number, required=True, help=Cli.tr("the year, e.g. 2025")
+    )
     points.add_argument("--deputy", help=Cli.tr("a deputy's name or id (default: the ranking)"))
     points.add_argument("--json", action="store_true", help=Cli.tr("print JSON"))
     points.add_argument(
         "--stars", action="store_true", help=Cli.tr("candidates for 履职之星 in each township")
     )
-    points.add_argument("--top", type=int, default=3, help=Cli.tr("candidates per township"))
+    points.add_argument(
+        "--top", type=whole_number, default=3, help=Cli.tr("candidates per township")
+    )
     points.add_argument(
         "--min-kinds",
-        type=int,
+        type=whole_number,
         default=3,
         help=Cli.tr("at least this many different items earning points"),
     )
@@ -317,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
             from desktop.ui.i18n import install_translators
 
             install_translators(app, language)  # so that argument errors speak the language
+        from desktop.cli_words import speak
+
+        speak()  # argparse's own words ("usage:", its errors) in the chosen language
         args = build_parser(commands=not wants_gui).parse_args(argv)
         from desktop import cli_db
 

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.cli_db import Cli
+from desktop.cli_words import whole_number
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 from desktop.domain.roles import AuditAction
@@ -38,7 +39,7 @@ def add_parsers(sub: Any) -> None:
         help=Cli.tr("write the rows to an .xlsx or .csv file"),
     )
     audit.add_argument(
-        "--limit", type=int, default=50, help=Cli.tr("rows to list (default: 50; 0: all)")
+        "--limit", type=whole_number, default=50, help=Cli.tr("rows to list (default: 50; 0: all)")
     )
     audit.add_argument(
         "--action", choices=[a.value for a in AuditAction], help=Cli.tr("only rows of this kind")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.cli_db import Cli
+from desktop.cli_words import iso_date, whole_number
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 from desktop.domain.kinds import IMPORT_KINDS, LEDGER_KINDS, PEOPLE_ORDERS
@@ -22,16 +22,16 @@ def add_parsers(sub: Any) -> None:
     ledger = sub.add_parser("ledger", help=Cli.tr("print a ledger as PDF or workbook"))
     ledger.add_argument("kind", choices=LEDGER_KINDS)
     ledger.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
-    ledger.add_argument("--year", type=int, required=True)
     ledger.add_argument(
-        "--month", type=int, help=Cli.tr("1-12: that month only (default: the whole year)")
+        "--year", type=whole_number, required=True, help=Cli.tr("the year, e.g. 2025")
+    )
+    ledger.add_argument(
+        "--month", type=whole_number, help=Cli.tr("1-12: that month only (default: the whole year)")
     )
     ledger.add_argument("--station", default="", help=Cli.tr("a station's code (default: all)"))
     ledger.add_argument("--out", type=Path, required=True, help=Cli.tr("the file to write"))
     ledger.add_argument("--format", choices=("pdf", "xlsx"), help=Cli.tr("default: from --out"))
-    ledger.add_argument(
-        "--day", type=dt.date.fromisoformat, help=Cli.tr("sign-in: the duty day (YYYY-MM-DD)")
-    )
+    ledger.add_argument("--day", type=iso_date, help=Cli.tr("sign-in: the duty day (YYYY-MM-DD)"))
     ledger.add_argument(
         "--order", choices=PEOPLE_ORDERS, default="strokes", help=Cli.tr("order of people")
     )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.cli_db import Cli
+from desktop.cli_words import iso_date, whole_number
 from desktop.db.location import location as db_location
 from desktop.domain.errors import Refusal
 from desktop.domain.figures import REPORT_FORMATS as FORMATS
@@ -20,14 +20,16 @@ EXIT_OK, EXIT_BAD_INPUT = 0, 2
 def add_parsers(sub: Any) -> None:
     report = sub.add_parser("report", help=Cli.tr("the county's annual report"))
     report.add_argument("--db", type=db_location, required=True, help=Cli.tr("the database file"))
-    report.add_argument("--year", type=int, required=True)
+    report.add_argument(
+        "--year", type=whole_number, required=True, help=Cli.tr("the year, e.g. 2025")
+    )
     report.add_argument("--out", type=Path, required=True, help=Cli.tr("the file to write"))
     report.add_argument(
         "--format", choices=tuple(FORMATS.values()), help=Cli.tr("default: from --out")
     )
     report.add_argument(
         "--as-of",
-        type=dt.date.fromisoformat,
+        type=iso_date,
         help=Cli.tr("the day overdue cases and silent stations are judged on (default: today)"),
     )
 

@@ -1753,6 +1753,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>年度履职积分登记表</translation>
     </message>
     <message>
+        <source>the year, e.g. 2025</source>
+        <translation>年度，如 2025</translation>
+    </message>
+    <message>
         <source>a deputy&apos;s name or id (default: the ranking)</source>
         <translation>代表姓名或标识（不填则列出排名）</translation>
     </message>
@@ -2307,6 +2311,14 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>{0} steps failed</source>
         <translation>{0} 个步骤未通过</translation>
+    </message>
+    <message>
+        <source>not a whole number: {0}</source>
+        <translation>不是整数：{0}</translation>
+    </message>
+    <message>
+        <source>not a date written YYYY-MM-DD: {0}</source>
+        <translation>不是 YYYY-MM-DD 格式的日期：{0}</translation>
     </message>
 </context>
 <context>
@@ -6798,6 +6810,95 @@ That window did not answer when asked to come to the front. Switch to it; if it 
     <message>
         <source>This step follows a refused step.</source>
         <translation>此步骤接在未被接受的步骤之后。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要给出一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多给出一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少给出一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要给出 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要给出 %s 个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的值：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 不明确，可能是：%(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中须给出一个</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的值：%r</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>意外的选项：%s</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,27 @@ def has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def test_argparse_speaks_chinese_too(tmp_path: Path) -> None:
+    """argparse's own words: the help's headings and its refusals, a bad number, a bad date."""
+    shown = run("report", "--help")
+    assert shown.returncode == 0 and shown.stdout.startswith("用法：")
+    latin = {"usage", "options", "positional", "show", "help message", "argument", "expected"}
+    assert not any(word in shown.stdout for word in latin), shown.stdout
+    db = str(tmp_path / "x.sqlite")
+    refusals = {
+        ("report", "--db"): "参数 --db：需要给出一个值",
+        ("report", "--db", db, "--out", "a.pdf", "--year", "二〇二五"): "不是整数：二〇二五",
+        ("report", "--db", db, "--out", "a.pdf", "--year", "2025", "--as-of", "6/30"): "日期",
+        ("report", "--db", db, "--year", "2025"): "缺少必需的参数：--out",
+        ("report", "--db", db, "--year", "2025", "--out", "a", "--format", "doc"): "无效的选择",
+    }
+    for args, words in refusals.items():
+        refused = run(*args)
+        assert refused.returncode == 2 and words in refused.stderr, (args, refused.stderr)
+        assert not any(word in refused.stderr for word in latin), refused.stderr
+    assert not (tmp_path / "x.sqlite").exists()
+
+
 def test_init_then_check(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite"
     made = run(
