@@ -31,7 +31,7 @@ REASON_LABELS = {
 
 
 def taken_text(choice: Any) -> str:
-    return f"{choice.taken:%Y-%m-%d %H:%M}"
+    return f"{choice.taken:%Y-%m-%d %H:%M:%S}"  # two imports a minute apart stay apart
 
 
 def reason_text(choice: Any) -> str:
@@ -55,7 +55,7 @@ def _count(key: str) -> Any:
 
 
 BACKUP_COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("Columns", "Taken"), taken_text, 130),
+    Column(QT_TRANSLATE_NOOP("Columns", "Taken"), taken_text, 150),
     Column(QT_TRANSLATE_NOOP("Columns", "Why"), reason_text, 170),
     Column(QT_TRANSLATE_NOOP("Columns", "Deputies"), _count("deputies"), 70, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "Cases"), _count("cases"), 70, align_right=True),
