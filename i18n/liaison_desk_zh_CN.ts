@@ -500,6 +500,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>原来的数据库已另存为 {0}；确认其中没有需要的内容后再删除。</translation>
     </message>
     <message>
+        <source>The backup was older than the last removal of personal details: the details of {0} closed cases past the retention period were removed again.</source>
+        <translation>这份备份早于上次删除个人信息：已超过保存期限的 {0} 件已办结意见建议，其中的个人信息已再次删除。</translation>
+    </message>
+    <message>
         <source>The passphrase of {0}:</source>
         <translation>{0} 的口令：</translation>
     </message>

@@ -221,6 +221,21 @@ def test_restore_from_the_file_menu_with_an_encrypted_backup(
     window.close()
 
 
+def test_after_a_restore_the_clerk_is_told_that_details_were_removed_again(
+    qtbot, qapp, station: Path, tmp_path: Path
+) -> None:
+    from desktop.services import backups as svc
+    from desktop.services.backups import Restored
+
+    window = make_window(qtbot, qapp, tmp_path, station.parent / "backups")
+    assert window.open_database(station)
+    choice = svc.choice_of(window.services.backups.take("manual"))
+    told = window.backup_actions._restored_text(Restored(station, None, choice, purged=3))
+    plain = window.backup_actions._restored_text(Restored(station, None, choice))
+    assert "3 closed cases" in told and "removed again" in told and "removed" not in plain
+    window.close()
+
+
 def test_a_clerk_may_not_restore(qtbot, qapp, station: Path, tmp_path: Path, answers) -> None:
     window = make_window(qtbot, qapp, tmp_path, station.parent / "backups")
     assert window.open_database(station)

@@ -267,7 +267,8 @@ def test_a_backup_from_before_a_purge_is_purged_again_when_restored(tmp_path: Pa
     figures, states = svc.county.figures(2019, use_cache=False), svc.feedback.state_counts()
     _retention(svc).set_years(5)
     assert _retention(svc).purge(TODAY) == 1
-    svc.backups.restore(svc_backups.choice_of(backup))  # closes the services
+    restored = svc.backups.restore(svc_backups.choice_of(backup))  # closes the services
+    assert restored.purged == 1  # the clerk is told
     svc = open_services(path, today=lambda: TODAY)
     try:
         everything = _everything(*_stored(svc, case_id))

@@ -111,6 +111,7 @@ class Restored:
     path: Path
     replaced: Path | None  # the previous database, set aside (None: there was none)
     choice: Choice
+    purged: int = 0  # cases whose people the retention period removed again
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def restore_file(
         source = choice.data if choice.data is not None else choice.source
         backups.write_into_place(source, path, choice.source.name)
         services = open_services(path, today=today)
+        purged = 0
         try:
             actor, role = who or services.access.who()
             audit = AuditLog(services.db, lambda: (actor, role))
@@ -230,7 +232,7 @@ def restore_file(
                 )
                 audit.record(AuditAction.RESTORE, choice.source.name, detail, session=s)
                 if retention_years is not None:
-                    after_restore(s, services.db.dialect, audit, today(), retention_years)
+                    purged = after_restore(s, services.db.dialect, audit, today(), retention_years)
         finally:
             services.close()
     except BaseException:
@@ -240,7 +242,7 @@ def restore_file(
             backups.put_back(replaced, path)
         raise
     log.warning("database %s restored from %s (taken %s)", path, choice.source, choice.taken)
-    return Restored(path, replaced, choice)
+    return Restored(path, replaced, choice, purged)
 
 
 class BackupService:

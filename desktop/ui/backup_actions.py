@@ -148,6 +148,11 @@ class BackupActions(QObject):
                 "The database as it was before is kept as {0}; delete it only when you are "
                 "sure nothing in it is needed."
             ).format(restored.replaced)
+        if restored.purged:
+            text += "\n\n" + self.tr(
+                "The backup was older than the last removal of personal details: the details "
+                "of {0} closed cases past the retention period were removed again."
+            ).format(restored.purged)
         return text
 
     def _choose_file(self, dialog: Any) -> None:
