@@ -22,7 +22,6 @@ from desktop.domain.errors import DraftInvalid
 
 if TYPE_CHECKING:
     from desktop.domain.records import CaseRow
-    from desktop.services.demo import DemoSummary
 
 SUBCOMMANDS = (
     *("init", "demo", "check", "cases", "points", "ledger", "template", "import-xlsx"),
@@ -175,41 +174,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.services import open_services
-    from desktop.services.demo import fill_demo
-
-    path = _require_new(args.db)
-    if args.years < 1 or args.years > 20:
-        raise InputError(Cli.tr("--years must be between 1 and 20."))
-    services = open_services(path)
-    try:
-        summary = fill_demo(
-            services, scale=args.scale, years=args.years, seed=args.seed, as_of=args.as_of
-        )
-    finally:
-        services.close()
-    print(Cli.tr("Demo database written: {0}").format(shown(path)))
-    print(_demo_counts(summary))
-    return EXIT_OK
-
-
-def _demo_counts(summary: DemoSummary) -> str:
-    """What the demo holds, one line in the interface language (not the dataclass's repr)."""
-    from desktop.ui.i18n import joined
-
-    counts = (
-        (Cli.tr("townships {0}"), summary.townships),
-        (Cli.tr("stations {0}"), summary.stations),
-        (Cli.tr("deputies {0}"), summary.deputies),
-        (Cli.tr("duty days {0}"), summary.duty_days),
-        (Cli.tr("visits {0}"), summary.visits),
-        (Cli.tr("feedback cases {0}"), summary.feedback_cases),
-        (Cli.tr("activities {0}"), summary.activities),
-    )
-    return joined(text.format(f"{n:,}") for text, n in counts)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from desktop.cli_db import run_check
 
@@ -340,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "init":
             return cmd_init(args)
         if args.command == "demo":
+            from desktop.cli_demo import cmd_demo
+
             return cmd_demo(args)
         if args.command == "points":
             return cmd_points(args)
@@ -386,6 +352,8 @@ def _gui(args: argparse.Namespace) -> int:
 
     if args.demo:
         import tempfile
+
+        from desktop.cli_demo import cmd_demo
 
         folder = Path(tempfile.mkdtemp(prefix="liaison-desk-demo-"))
         path = folder / "demo.sqlite"

@@ -158,7 +158,7 @@ def test_a_migration_backup_is_an_automatic_one_of_the_old_schema(tmp_path: Path
     assert backups.describe(taken.path).revision == "0009"
 
 
-# --- rotation is in test_backup_rotation.py; the encrypted USB backup ---------------------------------------------------------------
+# --- the encrypted USB backup ---------------------------------------------------------------
 
 
 @pytest.fixture
