@@ -1,5 +1,6 @@
 """The county's figures (概览, the annual report): each figure equals the count of the records its
-drill-down lists, scopes add up, and the completeness matrix judges months as the docs say."""
+drill-down lists (a summed figure: the sum over them), scopes add up, and the completeness
+matrix judges months as the docs say."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import delete
 
 from desktop.db.bookkeeping import BundleReceived
 from desktop.db.models import SiteEnrolment
-from desktop.domain.figures import Figures, Scope
+from desktop.domain.enums import Attendance
+from desktop.domain.figures import Drill, Figures, Scope
 from desktop.domain.records import CaseDraft, DutyDayDraft
 from desktop.services import Services, open_services
 from desktop.services.county_completeness import bundle_month, due_date
@@ -24,6 +27,16 @@ YEAR = 2026
 COUNTED = ("duty_batches", "visits", "opinions_collected", "written_opinions",
            "opinions_passed_on", "replied_on_time", "satisfied_first", "overdue",
            "activities")  # fmt: skip
+# Figures that add something up over the records of a counted figure: that figure, and what
+# each of its records adds.
+SUMMED = {
+    "duty_deputy_times": ("duty_batches", lambda row: len(row.deputy_ids)),
+    "people_received": ("duty_batches", lambda row: row.people_received),
+    "activity_person_times": (
+        "activities",
+        lambda row: sum(p.attendance is Attendance.PRESENT for p in row.participants),
+    ),
+}
 
 
 pytestmark = pytest.mark.backends  # the county office on SQLite and on PostgreSQL
@@ -37,15 +50,30 @@ def county(new_db: Callable[..., Path | str]) -> Iterator[Services]:
     services.close()
 
 
-def _listed(services: Services, figures: Figures, figure: str, key: str = "") -> int:
-    drill = services.county.drill(figures.year, figures.scope, figure, key)
-    register = {
+def _register(services: Services, drill: Drill) -> Any:
+    return {
         "duty_days": services.duty_days,
         "visits": services.visits,
         "feedback": services.feedback,
         "activities": services.activities,
     }[drill.register]
-    return register.count(drill.filter)
+
+
+def _listed(services: Services, figures: Figures, figure: str, key: str = "") -> int:
+    drill = services.county.drill(figures.year, figures.scope, figure, key)
+    return _register(services, drill).count(drill.filter)
+
+
+def _every_row(services: Services, drill: Drill) -> list[Any]:
+    """Every record the drill-down lists, page after page, as the register tab fetches them."""
+    rows: list[Any] = []
+    after = None
+    while True:
+        page = _register(services, drill).page(drill.filter, after)
+        rows += page.rows
+        if page.next_key is None:
+            return rows
+        after = page.next_key
 
 
 def _value(figures: Figures, figure: str) -> int:
@@ -65,6 +93,20 @@ def test_every_figure_lists_exactly_its_records(county: Services, scope_kind: st
             assert _listed(county, figures, figure, bar.key) == bar.value, (figure, bar)
     assert sum(c.value for c in figures.cases_by_state) == figures.opinions_collected
     assert sum(c.value for c in figures.cases_per_month) == figures.opinions_collected
+
+
+@pytest.mark.parametrize("scope_kind", ["county", "township", "station"])
+def test_a_summed_figure_lists_the_records_it_adds_up(county: Services, scope_kind: str) -> None:
+    """Person-times and people received are sums: their drill-down lists the records of their
+    count (duty days, activities), every one once, and what those records add is the figure."""
+    scope = next(s for s in county.county.scopes() if s.kind == scope_kind)
+    figures = county.county.figures(YEAR, scope, as_of=TODAY, with_points=False)
+    for figure, (counted, adds) in SUMMED.items():
+        drill = county.county.drill(YEAR, scope, figure)
+        assert drill == county.county.drill(YEAR, scope, counted), figure
+        rows = _every_row(county, drill)
+        assert len({row.id for row in rows}) == len(rows) == getattr(figures, counted), figure
+        assert sum(adds(row) for row in rows) == getattr(figures, figure) > 0, figure
 
 
 def test_the_county_is_the_sum_of_its_townships(county: Services) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import re
 import uuid
 from collections import Counter
@@ -16,6 +15,7 @@ import pytest
 from sqlalchemy import Date, DateTime, select
 from sqlalchemy.orm import Session
 
+from desktop.cli import main
 from desktop.db.base import Base
 from desktop.db.models import (
     ActivityParticipant,
@@ -32,12 +32,12 @@ from desktop.db.models import (
 from desktop.domain.enums import CaseState, SiteRole
 from desktop.domain.records import CaseDraft, DeputyDraft, ListFilter
 from desktop.domain.validation import normalize_id_number, normalize_phone
-from desktop.domain.workflow import CaseAction, CaseStatus, EventFact, apply, fold
+from desktop.domain.workflow import CaseAction, CaseStatus, apply, fold
 from desktop.services import Services, open_services
 from desktop.services.common import link_id
 from desktop.services.demo import DemoSummary, fill_demo
-from desktop.services.demo_names import ZHAOPING_TOWNSHIPS
-from desktop.services.feedback import causal_order
+from desktop.services.demo_names import PREFECTURE_COUNTIES, ZHAOPING_TOWNSHIPS
+from tests.demo_dump import as_fact, chains, dump
 
 AS_OF = dt.date(2025, 6, 30)
 Filled = tuple[Services, DemoSummary]
@@ -53,30 +53,6 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filled]:
     services, summary = _fill(tmp_path_factory.mktemp("county") / "county.sqlite", "county")
     yield services, summary
     services.close()
-
-
-def _dump(services: Services) -> dict[str, list[str]]:
-    """Every table's rows as sorted text, with the ids SiteService.initialise draws at random
-    (uuid4: the site's, and at the station scale its station's and township's) replaced."""
-    site = services.site.current()
-    assert site is not None
-    local = {"SITE": site.id, "TOWNSHIP": site.township_id, "STATION": site.station_id}
-    if site.station_id:  # links to that station derive their ids from its random id
-        with services.db.read() as s:
-            query = select(DeputyStation).where(DeputyStation.station_id == site.station_id)
-            local.update({f"LINK-{x.deputy_id.hex}": x.id for x in s.scalars(query)})
-    out = {}
-    with services.db.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            rows = []
-            for row in conn.exec_driver_sql(f"SELECT * FROM {table.name}"):
-                text = repr(tuple(row))
-                for token, value in local.items():
-                    if value is not None:
-                        text = text.replace(value.hex, token).replace(str(value), token)
-                rows.append(text)
-            out[table.name] = sorted(rows)
-    return out
 
 
 def test_station_scale_is_one_station_with_its_own_records(tmp_path: Path) -> None:
@@ -213,25 +189,12 @@ PROJECTED = (
 )  # fmt: skip
 
 
-def _chains(services: Services) -> dict[uuid.UUID, list[CaseEvent]]:
-    with services.db.read() as s:
-        events: dict[uuid.UUID, list[CaseEvent]] = {}
-        for e in s.scalars(select(CaseEvent)):
-            events.setdefault(e.case_id, []).append(e)
-    return {case_id: causal_order(found) for case_id, found in events.items()}
-
-
-def _fact(e: CaseEvent) -> EventFact:
-    previous = str(e.previous_id) if e.previous_id else None
-    return EventFact(str(e.id), previous, CaseAction(e.kind), json.loads(e.payload), str(e.site_id))
-
-
 def test_every_case_history_is_one_the_workflow_accepts(county: Filled) -> None:
     services, _ = county
     ctx = replace(services.calendar.context(), enforce_time_limits=False)
     kinds: Counter[str] = Counter()
-    for chain in _chains(services).values():
-        facts = [_fact(e) for e in chain]
+    for chain in chains(services).values():
+        facts = [as_fact(e) for e in chain]
         result = fold(facts, ctx)
         assert result.status is not None and result.applied == tuple(f.id for f in facts)
         assert not (result.conflict or result.rejected or result.waiting or result.discarded)
@@ -332,9 +295,9 @@ def test_same_seed_gives_the_same_database(county: Filled, tmp_path: Path) -> No
     again, _ = _fill(tmp_path / "again.sqlite", "county")
     other, _ = _fill(tmp_path / "other.sqlite", "county", seed=7)
     try:
-        first = _dump(county[0])
-        assert _dump(again) == first
-        assert _dump(other)["deputies"] != first["deputies"]
+        first = dump(county[0])
+        assert dump(again) == first
+        assert dump(other)["deputies"] != first["deputies"]
     finally:
         again.close()
         other.close()
@@ -344,13 +307,47 @@ def test_station_scale_is_reproducible_apart_from_initialise_ids(tmp_path: Path)
     one, _ = _fill(tmp_path / "one.sqlite", "station")
     two, _ = _fill(tmp_path / "two.sqlite", "station")
     try:
-        assert _dump(one) == _dump(two)
+        assert dump(one) == dump(two)
         with one.db.read() as s:
             assert s.scalar(select(Township.name)) == "黄姚镇"
             assert s.scalar(select(Station.name)) == "黄姚镇代表联络站"
     finally:
         one.close()
         two.close()
+
+
+def test_the_prefecture_scale_is_ten_counties_like_zhaoping(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`liaison-desk demo --scale prefecture` for a year (about 13 s): ten counties, each of
+    Zhaoping's shape (12 townships, 62 stations), and the whole the sum of its townships."""
+    path = tmp_path / "prefecture.sqlite"
+    argv = ["demo", "--db", path, "--scale", "prefecture", "--years", 1, "--as-of", AS_OF]
+    assert main([str(a) for a in argv]) == 0
+    said = capsys.readouterr().out.splitlines()[-1]  # townships, stations, deputies, ...
+    assert [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", said)][:2] == [120, 620]
+    services = open_services(path, today=lambda: AS_OF)
+    try:
+        codes = [code for _, code, _ in PREFECTURE_COUNTIES]
+        for places, per_county in ((services.reference.townships(), 12),
+                                   (services.reference.stations(), 62)):  # fmt: skip
+            assert Counter(p.code.split("-")[0] for p in places) == dict.fromkeys(codes, per_county)
+        scopes = services.county.scopes()
+        whole = services.county.figures(AS_OF.year, scopes[0], with_points=False)
+        towns = [
+            services.county.figures(AS_OF.year, scope, with_points=False)
+            for scope in scopes
+            if scope.kind == "township"
+        ]
+    finally:
+        services.close()
+    assert len(towns) == len(whole.townships) == 120 and whole.opinions_collected > 2000
+    for key in ("duty_batches", "duty_deputy_times", "people_received", "visits",
+                "opinions_collected", "opinions_passed_on", "overdue"):  # fmt: skip
+        assert getattr(whole, key) == sum(getattr(t, key) for t in towns), key
+    for name in ("replied_on_time", "satisfied_first"):
+        rates, rate = [getattr(t, name) for t in towns], getattr(whole, name)
+        assert rate.part == sum(r.part for r in rates) and rate.whole == sum(r.whole for r in rates)
 
 
 def test_progress_and_arguments(tmp_path: Path) -> None:
