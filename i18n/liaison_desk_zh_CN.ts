@@ -94,6 +94,10 @@
         <translation>修改我的密码(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Departments…</source>
+        <translation>承办单位(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Users and sign-in…</source>
         <translation>用户与登录(&amp;U)…</translation>
     </message>
@@ -2347,6 +2351,10 @@ The database as it is now is set aside in its folder (not deleted). Records ente
         <translation>类型</translation>
     </message>
     <message>
+        <source>Added by</source>
+        <translation>由谁建立</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>活动名称</translation>
     </message>
@@ -3017,6 +3025,45 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     </message>
 </context>
 <context>
+    <name>DepartmentDialog</name>
+    <message>
+        <source>Edit department</source>
+        <translation>修改承办单位</translation>
+    </message>
+    <message>
+        <source>Add a department</source>
+        <translation>添加承办单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>e.g. County Transport Bureau</source>
+        <translation>例如：县交通运输局</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>单位类别</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>所属乡镇</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>Leave empty to have one made</source>
+        <translation>可留空，由程序生成</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentLevel</name>
     <message>
         <source>County department</source>
@@ -3025,6 +3072,53 @@ The database as it is now is set aside in its folder (not deleted). Records ente
     <message>
         <source>Township government</source>
         <translation>乡镇人民政府</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsDialog</name>
+    <message>
+        <source>Another site</source>
+        <translation>其他单位</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Cases are referred to these departments. Those the county office adds reach every station with its bundles; a station&apos;s own go to the county with its next bundle. Only the site that added a department may change or remove it.</source>
+        <translation>意见建议交办给以下承办单位。县人大常委会代表工委添加的单位随数据包发往各联络站；联络站自行添加的单位随下一个数据包报送县里。只有添加该单位的一方可以修改或删除它。</translation>
+    </message>
+    <message>
+        <source>No department yet: add the county bureaus and township governments that cases are referred to.</source>
+        <translation>还没有承办单位：请添加意见建议要交办的县直部门和乡镇人民政府。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The database is open read-only.</source>
+        <translation>数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Remove a department</source>
+        <translation>删除承办单位</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from the list of departments?</source>
+        <translation>要从承办单位列表中删除“{0}”吗？</translation>
     </message>
 </context>
 <context>
@@ -6015,6 +6109,10 @@ Feedback cases taken: {1}</source>
         <source>No retention period is set: choose how many years to keep personal data first.</source>
         <translation>尚未设置保存期限：请先选择个人信息保存几年。</translation>
     </message>
+    <message>
+        <source>Only the station head, a county officer or an administrator may change or remove a department. A clerk may add one.</source>
+        <translation>只有站长、县人大工作人员或管理员可以修改或删除承办单位；工作人员可以添加。</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
@@ -6154,6 +6252,14 @@ That window did not answer when asked to come to the front. Switch to it; if it 
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Add a department…</source>
+        <translation>添加承办单位…</translation>
+    </message>
+    <message>
+        <source>No department has been added yet: add one here, or under “{0}”.</source>
+        <translation>还没有承办单位：可在此添加，或在“{0}”中添加。</translation>
     </message>
     <message>
         <source>Co-handling departments</source>
@@ -6555,6 +6661,18 @@ That window did not answer when asked to come to the front. Switch to it; if it 
     <message>
         <source>The amount approved cannot exceed the amount applied for.</source>
         <translation>核定金额不能超过申请金额。</translation>
+    </message>
+    <message>
+        <source>“{name}” is already in the list (same kind and township). Choose it there, or give this one another name.</source>
+        <translation>“{name}”已在列表中（类别和所属乡镇相同）。请直接选用它，或另取名称。</translation>
+    </message>
+    <message>
+        <source>The code “{code}” is already used by “{name}”. Leave the code empty to have one made.</source>
+        <translation>代码“{code}”已被“{name}”使用。代码可留空，由程序生成。</translation>
+    </message>
+    <message>
+        <source>Choose the township this township government or office belongs to.</source>
+        <translation>请选择该乡镇级单位所属的乡镇。</translation>
     </message>
 </context>
 <context>

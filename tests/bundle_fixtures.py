@@ -17,9 +17,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.db.models import Department
 from desktop.db.revision import HEAD
-from desktop.domain.enums import DepartmentLevel, SiteRole
+from desktop.domain.enums import SiteRole
 from desktop.domain.records import (
     ActivityDraft,
     CaseDraft,
@@ -34,6 +33,7 @@ from desktop.services import Services, open_services
 from desktop.services import bundle_export as bx
 from desktop.services import bundle_import as bi
 from desktop.services.bundle_peers import local_site, peers
+from desktop.services.departments import DepartmentDraft
 from desktop.sync import archive, crypto
 from desktop.sync import payload as pl
 from desktop.sync.manifest import Manifest
@@ -103,12 +103,8 @@ def fill(services: Services, deputy_id: uuid.UUID, person: tuple[str, str]) -> F
 
 
 def add_department(services: Services, code: str = "ZJJ", name: str = "镇建设办") -> uuid.UUID:
-    with services.db.write() as s:
-        department = Department(
-            id=uuid.uuid4(), code=code, name=name, level=DepartmentLevel.TOWNSHIP.value
-        )
-        s.add(department)
-    return department.id
+    """A county-level department, added as the 承办单位 dialog adds one."""
+    return services.departments.add(DepartmentDraft(name, code=code)).id
 
 
 class Network:

@@ -34,6 +34,7 @@ from desktop.domain.records import (
     CaseDraft,
     DeputyDraft,
     DutyDayDraft,
+    ListFilter,
     ParticipantDraft,
     SiteDraft,
     VisitDraft,
@@ -103,11 +104,10 @@ class World:
 
 
 def _departments(services: Services, names: tuple[str, ...]) -> None:
-    from desktop.db.models import Department
+    from desktop.services.departments import DepartmentDraft
 
-    with services.db.write() as s:
-        for n, name in enumerate(names):
-            s.add(Department(id=uuid.uuid4(), code=f"D{n + 1:02d}", name=name, level="county"))
+    for name in names:
+        services.departments.add(DepartmentDraft(name))
 
 
 def latin_reference(services: Services) -> None:
@@ -308,6 +308,23 @@ def _step(action: CaseAction) -> Callable[[World], QDialog]:
     return build
 
 
+def _refer_without_departments(w: World) -> QDialog:
+    """The referral step on a new station's database, no department listed yet: the hint."""
+    from desktop.ui.dialogs.steps import StepDialog
+
+    fresh = open_services(w.folder / "no-departments.sqlite", today=lambda: TODAY)
+    if fresh.site.current() is None:
+        fresh.site.initialise(SiteDraft(SiteRole.STATION, "DT-01", w.names["station"],
+                                        w.names["township"]))  # fmt: skip
+        station = fresh.site.current().station_id
+        fresh.feedback.register(CaseDraft(station, TODAY, anonymous=True,
+                                          content=w.names["content"]))  # fmt: skip
+    case = fresh.feedback.page(ListFilter(), limit=1).rows[0]
+    dialog = StepDialog(fresh, case, CaseAction.REFER, TODAY)
+    dialog.destroyed.connect(lambda *_: fresh.close())
+    return dialog
+
+
 def _resolve(w: World) -> QDialog:
     from desktop.ui.dialogs.resolve import ResolveDialog
 
@@ -429,6 +446,7 @@ def _entries() -> list[Entry]:
         backup_to_usb,
         bundle_plan,
         case,
+        departments,
         deputy,
         disputes,
         duty,
@@ -462,6 +480,15 @@ def _entries() -> list[Entry]:
         Entry("activity", activity.ActivityDialog,
               lambda w: activity.ActivityDialog(s(w), TODAY)),
         Entry("resolve", resolve.ResolveDialog, _resolve),
+        Entry("step_refer_no_departments", steps.StepDialog, _refer_without_departments),
+        Entry("departments", departments.DepartmentsDialog,
+              lambda w: departments.DepartmentsDialog(s(w))),
+        Entry("departments_county", departments.DepartmentsDialog,
+              lambda w: departments.DepartmentsDialog(w.county)),
+        Entry("department_add", departments.DepartmentDialog,
+              lambda w: departments.DepartmentDialog(s(w))),
+        Entry("department_edit", departments.DepartmentDialog,
+              lambda w: departments.DepartmentDialog(s(w), s(w).departments.list()[0])),
         Entry("rules", rules.RulesDialog, lambda w: rules.RulesDialog(
             w.county, w.county.points.rule_set(2026, Scope.TOWNSHIP), True)),
         Entry("rules_station", rules.RulesDialog, lambda w: rules.RulesDialog(

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.services.bundles import BundleService
     from desktop.services.county_completeness import CountyCompleteness
     from desktop.services.county_figures import CountyFigures
+    from desktop.services.departments import DepartmentService
     from desktop.services.enrolment import EnrolmentService
     from desktop.services.importing import ImportService
     from desktop.services.ledgers import LedgerService
@@ -105,6 +106,14 @@ class Services:
         from desktop.services.county_completeness import CountyCompleteness
 
         return CountyCompleteness(self.db, self._today)
+
+    # Built on first use: the departments' list is opened now and then, from the 管理 menu.
+    @functools.cached_property
+    def departments(self) -> DepartmentService:
+        """The departments cases are referred to: added anywhere, changed by their owner."""
+        from desktop.services.departments import DepartmentService
+
+        return DepartmentService(self.db, self.access, self.audit)
 
     # Built on first use: the programmes' tab is not the first screen.
     @functools.cached_property

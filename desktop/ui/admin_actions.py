@@ -1,5 +1,6 @@
-"""The 管理 menu: sign-in and sign-out, users and roles, retention, the audit log; and the
-sign-in asked for before any record is shown, when the site requires it."""
+"""The 管理 menu: sign-in and sign-out, the departments cases are referred to, users and roles,
+retention, the audit log; and the sign-in asked for before any record is shown, when the site
+requires it."""
 
 from __future__ import annotations
 
@@ -48,6 +49,10 @@ class AdminActions(QObject):
         self.sign_in_action = self._add(self.tr("Sign &in…"), self.sign_in_again)
         self.sign_out_action = self._add(self.tr("Sign &out"), self.sign_out)
         self.password_action = self._add(self.tr("Change my &password…"), self.change_password)
+        menu.addSeparator()
+        # Any site, any role: a clerk adds the department a referral needs (the dialog says who
+        # may change or remove one).
+        self.departments_action = self._add(self.tr("&Departments…"), self.manage_departments)
         menu.addSeparator()
         self.users_action = self._add(self.tr("&Users and sign-in…"), self.manage_users)
         self.retention_action = self._add(
@@ -139,6 +144,10 @@ class AdminActions(QObject):
         self.password_action.setToolTip(
             "" if user is not None else self.tr("Only a signed-in user has a password to change.")
         )
+        self.departments_action.setEnabled(open_)
+        self.departments_action.setToolTip(
+            "" if open_ else self.tr("Open a database and sign in first.")
+        )
         may_manage = open_ and services.access.may(Permission.MANAGE)
         for action, needs_writing in (
             (self.users_action, True),
@@ -168,6 +177,16 @@ class AdminActions(QObject):
         self.who_label.setVisible(bool(self.who_label.text()))
 
     # --- the dialogs ----------------------------------------------------------------------
+
+    def manage_departments(self) -> None:
+        from desktop.ui.dialogs.departments import DepartmentsDialog
+
+        if self.services is None:
+            return
+        dialog = DepartmentsDialog(self.services, self.window)
+        prompts.run_dialog(dialog)
+        if dialog.changed:  # a department renamed shows so in the cases' list
+            self.window.reload_tabs()
 
     def manage_users(self) -> None:
         from desktop.ui.dialogs.users import UsersDialog

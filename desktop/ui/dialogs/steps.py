@@ -6,7 +6,16 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.domain.checks import DraftInvalid
 from desktop.domain.records import CaseRow, ListFilter
@@ -18,7 +27,9 @@ from desktop.domain.workflow import (
     Outcome,
     Satisfaction,
 )
-from desktop.ui.dialogs.common import ref_combo
+from desktop.ui import prompts
+from desktop.ui.dialogs.common import ref_combo, select_data
+from desktop.ui.dialogs.departments import DepartmentDialog, menu_path
 from desktop.ui.forms import MultiLineEdit, RecordDialog, date_edit, date_of, enum_combo
 from desktop.ui.i18n import date_text, label
 
@@ -61,25 +72,53 @@ class StepDialog(RecordDialog):
 
     def _build_refer(self) -> None:
         departments = self._services.reference.departments()
-        self.department = self.add_field(
-            "department_id",
-            self.tr("Lead department"),
-            ref_combo(departments, None, blank=self.tr("(choose)")),
+        self.department = ref_combo(departments, None, blank=self.tr("(choose)"))
+        # Referral cannot wait for the list: a department not listed yet is added right here.
+        self.add_department = QPushButton(self.tr("Add a department…"))
+        self.add_department.clicked.connect(self._add_department)
+        lead = QWidget()
+        row = QHBoxLayout(lead)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.department, 1)
+        row.addWidget(self.add_department)
+        lead.setFocusProxy(self.department)
+        self.add_field("department_id", self.tr("Lead department"), lead)
+        self.no_departments = QLabel(
+            self.tr("No department has been added yet: add one here, or under “{0}”.").format(
+                menu_path()
+            )
         )
+        self.no_departments.setWordWrap(True)
+        self.no_departments.setVisible(not departments)
+        self.form.addRow(self.no_departments)
         self.co_departments = QListWidget()
         self.co_departments.setMaximumHeight(110)
         for dept in departments:
-            item = QListWidgetItem(dept.name)
-            item.setData(Qt.ItemDataRole.UserRole, dept.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.co_departments.addItem(item)
+            self._add_co_department(dept.id, dept.name)
         self.add_field("co_department_ids", self.tr("Co-handling departments"), self.co_departments)
         self._date("referred_on", self.tr("Referred on"))
         self.deadline_label = QLabel()
         self.add_field("deadline", self.tr("Reply due"), self.deadline_label)
         self.referred_on.dateChanged.connect(lambda *_: self._show_deadline())
         self._show_deadline()
+
+    def _add_co_department(self, department_id: Any, name: str) -> None:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, department_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        self.co_departments.addItem(item)
+
+    def _add_department(self) -> None:
+        """The department form; the new department is then listed here and chosen as the lead."""
+        dialog = DepartmentDialog(self._services, parent=self)
+        if not prompts.run_dialog(dialog):
+            return
+        added = dialog.saved_row
+        self.department.addItem(added.name, added.id)
+        select_data(self.department, added.id)
+        self._add_co_department(added.id, added.name)
+        self.no_departments.hide()
 
     def _show_deadline(self) -> None:
         day, exact = self._services.casework.reply_deadline(date_of(self.referred_on))
