@@ -87,8 +87,7 @@ class ChildPanel(QGroupBox):
         self._update_buttons()
 
     def selected_row(self) -> ProgrammeRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def _update_buttons(self) -> None:
         may = (

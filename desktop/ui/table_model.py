@@ -74,6 +74,10 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
+    def row_of(self, index: AnyIndex) -> Any | None:
+        """The row at ``index`` (a view's current index, say); None where there is none."""
+        return self._rows[index.row()] if index.isValid() else None
+
     def rows(self) -> list[Any]:
         return list(self._rows)
 

@@ -177,8 +177,7 @@ class DepartmentsDialog(QDialog):
         self._enable()
 
     def selected(self) -> DepartmentRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def _enable(self) -> None:
         row = self.selected()

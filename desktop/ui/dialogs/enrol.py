@@ -175,8 +175,7 @@ class EnrolledSitesDialog(QDialog):
         self._enable()
 
     def selected(self) -> Any | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def _enable(self) -> None:
         row = self.selected()

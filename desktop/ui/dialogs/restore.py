@@ -129,8 +129,7 @@ class RestoreDialog(QDialog):
         self._show()
 
     def chosen(self) -> Any | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def _show(self) -> None:
         choice = self.chosen()

@@ -345,8 +345,7 @@ class RegisterTab(QWidget):
         return self.tr_base("Records: {0}").format(self.total(flt))
 
     def selected_row(self) -> Any | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def add(self) -> None:
         if self.services is None or not self.add_button.isEnabled():

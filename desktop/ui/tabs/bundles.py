@@ -114,8 +114,7 @@ def _table(model: RowTableModel, name: str) -> QTableView:
 
 
 def _selected(table: QTableView, model: RowTableModel) -> Any | None:
-    index = table.currentIndex()
-    return model.row_at(index.row()) if index.isValid() else None
+    return model.row_of(table.currentIndex())
 
 
 class BundlesTab(QWidget):

@@ -208,8 +208,7 @@ class PointsTab(QWidget):
             self.register.clear()
 
     def _selected(self) -> Any | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def _show_register(self) -> None:
         self.register.clear()

@@ -207,8 +207,7 @@ class ProgrammeSection(QWidget):
         return found >= 0
 
     def selected_row(self) -> ProgrammeRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_of(self.table.currentIndex())
 
     def _selected(self) -> None:
         row = self.selected_row()
