@@ -5674,6 +5674,10 @@ Feedback cases taken: {1}</source>
         <source>manage users, sign-in and the audit log</source>
         <translation>管理用户、登录和审计日志</translation>
     </message>
+    <message>
+        <source>change or remove departments</source>
+        <translation>修改或删除承办单位</translation>
+    </message>
 </context>
 <context>
     <name>RosterStatus</name>

@@ -38,9 +38,23 @@ P = Permission
 # but neither exports lists of them nor manages the site.
 EXPECTED = {
     Role.CLERK: set(),
-    Role.STATION_HEAD: {P.REVEAL, P.PRINT_UNMASKED, P.EXPORT_PERSONAL, P.RESTORE, P.MANAGE},
-    Role.OFFICER: {P.REVEAL, P.PRINT_UNMASKED},
-    Role.ADMIN: {P.REVEAL, P.PRINT_UNMASKED, P.EXPORT_PERSONAL, P.RESTORE, P.MANAGE},
+    Role.STATION_HEAD: {
+        P.REVEAL,
+        P.PRINT_UNMASKED,
+        P.EXPORT_PERSONAL,
+        P.RESTORE,
+        P.MANAGE,
+        P.KEEP_DEPARTMENTS,
+    },
+    Role.OFFICER: {P.REVEAL, P.PRINT_UNMASKED, P.KEEP_DEPARTMENTS},
+    Role.ADMIN: {
+        P.REVEAL,
+        P.PRINT_UNMASKED,
+        P.EXPORT_PERSONAL,
+        P.RESTORE,
+        P.MANAGE,
+        P.KEEP_DEPARTMENTS,
+    },
 }
 
 

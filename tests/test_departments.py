@@ -15,13 +15,13 @@ from desktop.db.models import Department
 from desktop.domain.enums import DepartmentLevel
 from desktop.domain.errors import DraftInvalid, ServiceError
 from desktop.domain.records import CaseDraft
-from desktop.domain.roles import Role
+from desktop.domain.roles import Permission, Role
 from desktop.domain.workflow import CaseAction
 from desktop.services import Services
+from desktop.services.access import NOT_PERMITTED
 from desktop.services.common import NOT_OWNER
 from desktop.services.departments import (
     CODE_TAKEN,
-    EDITORS_ONLY,
     NAME_TAKEN,
     TOWNSHIP_NEEDED,
     DepartmentDraft,
@@ -128,7 +128,7 @@ def test_only_a_role_above_the_clerk_changes_or_removes_but_a_clerk_adds(service
     ):
         with pytest.raises(ServiceError) as refused:
             act()
-        assert refused.value.message == EDITORS_ONLY
+        assert refused.value.message == NOT_PERMITTED[Permission.KEEP_DEPARTMENTS]
     assert {d.name for d in departments.list()} == {BUREAU, "县水利局"}
     _as(services, Role.STATION_HEAD)
     changed = departments.update(bureau.id, DepartmentDraft("县交通局"), bureau.version)
@@ -293,7 +293,9 @@ def test_buttons_follow_who_added_the_department_and_who_is_signed_in(
     _as(station, Role.CLERK)
     dialog._enable()
     assert not dialog.edit_button.isEnabled() and dialog.add_button.isEnabled()
-    assert dialog.edit_button.toolTip() == translated("Service", EDITORS_ONLY)
+    assert dialog.edit_button.toolTip() == translated(
+        "Service", NOT_PERMITTED[Permission.KEEP_DEPARTMENTS]
+    )
     assert county.departments.list()[0].own  # the county's own, at the county
 
 

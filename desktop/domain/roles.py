@@ -37,13 +37,17 @@ class Permission(StrEnum):
     EXPORT_PERSONAL = "export_personal"  # export a list of people (names, phones) to a file
     RESTORE = "restore"  # replace the database with a backup
     MANAGE = "manage"  # users, sign-in, retention, the audit log
+    # change or remove a department (any role adds one: a referral cannot wait)
+    KEEP_DEPARTMENTS = "keep_departments"
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # A clerk records and prints masked ledgers; calling a person back goes through the head.
     Role.CLERK: frozenset(),
     Role.STATION_HEAD: frozenset(Permission),
-    Role.OFFICER: frozenset({Permission.REVEAL, Permission.PRINT_UNMASKED}),
+    Role.OFFICER: frozenset(
+        {Permission.REVEAL, Permission.PRINT_UNMASKED, Permission.KEEP_DEPARTMENTS}
+    ),
     Role.ADMIN: frozenset(Permission),
 }
 
@@ -53,6 +57,7 @@ PERMISSION_LABELS = {
     Permission.EXPORT_PERSONAL: QT_TRANSLATE_NOOP("Roles", "export personal data to a file"),
     Permission.RESTORE: QT_TRANSLATE_NOOP("Roles", "restore the database from a backup"),
     Permission.MANAGE: QT_TRANSLATE_NOOP("Roles", "manage users, sign-in and the audit log"),
+    Permission.KEEP_DEPARTMENTS: QT_TRANSLATE_NOOP("Roles", "change or remove departments"),
 }
 
 

@@ -100,6 +100,11 @@ NOT_PERMITTED = {
         "Service",
         "Only the station head or an administrator may manage users, sign-in and the audit log.",
     ),
+    Permission.KEEP_DEPARTMENTS: QT_TRANSLATE_NOOP(
+        "Service",
+        "Only the station head, a county officer or an administrator may change or remove a "
+        "department. A clerk may add one.",
+    ),
 }
 
 

@@ -19,7 +19,7 @@ from desktop.db.engine import Database
 from desktop.db.models import CaseEvent, Department, Site, Township
 from desktop.domain.enums import DepartmentLevel, SiteRole
 from desktop.domain.errors import DraftInvalid, ServiceError
-from desktop.domain.roles import Role
+from desktop.domain.roles import Permission
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import MSG_TOO_LONG, InvalidValue, require_text
 from desktop.services.access import Access
@@ -41,11 +41,6 @@ CODE_TAKEN = QT_TRANSLATE_NOOP(
 )  # fmt: skip
 TOWNSHIP_NEEDED = QT_TRANSLATE_NOOP(
     "Validation", "Choose the township this township government or office belongs to."
-)
-EDITORS_ONLY = QT_TRANSLATE_NOOP(
-    "Service",
-    "Only the station head, a county officer or an administrator may change or remove a "
-    "department. A clerk may add one.",
 )
 NAME_LENGTH, CODE_LENGTH = 100, 32
 CODE_DIGITS = 3  # a made code: the site's code, a dash, a number (XQ-001, WJ-03-002)
@@ -119,7 +114,7 @@ class DepartmentService:
 
     def may_change(self) -> bool:
         """Whether the person at the PC may change or remove this site's departments."""
-        return self._access.role() is not Role.CLERK
+        return self._access.may(Permission.KEEP_DEPARTMENTS)
 
     def cases_referred(self, department_id: uuid.UUID) -> int:
         with self._db.read() as s:
@@ -141,7 +136,7 @@ class DepartmentService:
     def update(
         self, department_id: uuid.UUID, draft: DepartmentDraft, version: int | None = None
     ) -> DepartmentRow:
-        self._require_editor()
+        self._access.require(Permission.KEEP_DEPARTMENTS)
         with self._db.write() as s:
             department = load_for_edit(s, Department, department_id, version)
             clean = _checked(s, draft, department_id)
@@ -152,7 +147,7 @@ class DepartmentService:
 
     def remove(self, department_id: uuid.UUID, version: int | None = None) -> None:
         """Tombstoned (the removal travels); refused once a case was referred to it."""
-        self._require_editor()
+        self._access.require(Permission.KEEP_DEPARTMENTS)
         with self._db.write() as s:
             department = load_for_edit(s, Department, department_id, version)
             cases = referring_cases(s, department_id)
@@ -163,10 +158,6 @@ class DepartmentService:
             record_delete(self._audit, s, department.name)
 
     # --- internals ----------------------------------------------------------------------
-
-    def _require_editor(self) -> None:
-        if not self.may_change():
-            raise ServiceError(EDITORS_ONLY)
 
     def _rows(self, s: Session, departments: list[Department]) -> list[DepartmentRow]:
         if not departments:

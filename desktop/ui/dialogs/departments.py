@@ -191,9 +191,10 @@ class DepartmentsDialog(QDialog):
 
             why = translated("Service", NOT_OWNER)
         elif not self._services.departments.may_change():
-            from desktop.services.departments import EDITORS_ONLY
+            from desktop.domain.roles import Permission
+            from desktop.services.access import NOT_PERMITTED
 
-            why = translated("Service", EDITORS_ONLY)
+            why = translated("Service", NOT_PERMITTED[Permission.KEEP_DEPARTMENTS])
         for button in (self.edit_button, self.remove_button):
             button.setEnabled(row is not None and not why)
             button.setToolTip(why)
