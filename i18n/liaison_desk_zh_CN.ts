@@ -289,6 +289,10 @@
         <translation>代表 {name}</translation>
     </message>
     <message>
+        <source>department {name}</source>
+        <translation>承办单位 {name}</translation>
+    </message>
+    <message>
         <source>duty day {day} at {station}</source>
         <translation>{station} {day} 进站接待</translation>
     </message>

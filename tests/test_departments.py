@@ -19,6 +19,7 @@ from desktop.domain.roles import Permission, Role
 from desktop.domain.workflow import CaseAction
 from desktop.services import Services
 from desktop.services.access import NOT_PERMITTED
+from desktop.services.audit import phrase
 from desktop.services.common import NOT_OWNER
 from desktop.services.departments import (
     CODE_TAKEN,
@@ -152,7 +153,7 @@ def test_a_department_a_case_was_referred_to_stays(services) -> None:
     assert rows(services, "departments") == before
     departments.remove(spare.id)
     assert {d.name for d in departments.list()} == {BUREAU, "县水利局"}
-    assert services.audit.rows(limit=1)[0].target == "县林业局"
+    assert services.audit.rows(limit=1)[0].target == phrase("department {name}", name="县林业局")
 
 
 @pytest.mark.backends

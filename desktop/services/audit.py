@@ -41,6 +41,7 @@ PAGE = 200
 PHRASES = (
     QT_TRANSLATE_NOOP("AuditText", "case {number}"),
     QT_TRANSLATE_NOOP("AuditText", "deputy {name}"),
+    QT_TRANSLATE_NOOP("AuditText", "department {name}"),
     QT_TRANSLATE_NOOP("AuditText", "duty day {day} at {station}"),
     QT_TRANSLATE_NOOP("AuditText", "visit {day} at {station}"),
     QT_TRANSLATE_NOOP("AuditText", "activity {day}: {title}"),

@@ -23,7 +23,7 @@ from desktop.domain.roles import Permission
 from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import MSG_TOO_LONG, InvalidValue, require_text
 from desktop.services.access import Access
-from desktop.services.audit import AuditLog, record_delete
+from desktop.services.audit import AuditLog, phrase, record_delete
 from desktop.services.bundle_refs import CASES, NAMED_BY
 from desktop.services.common import NO_SITE, NOT_FOUND, load_for_edit
 from desktop.services.origins import site_names
@@ -155,7 +155,7 @@ class DepartmentService:
                 what = ("BundlePlan", (TABLE_LABELS[CASES],))
                 raise ServiceError(STILL_USED, count=str(len(cases)), listed={"what": what})
             department.deleted = True
-            record_delete(self._audit, s, department.name)
+            record_delete(self._audit, s, phrase("department {name}", name=department.name))
 
     # --- internals ----------------------------------------------------------------------
 
