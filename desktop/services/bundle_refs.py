@@ -47,24 +47,38 @@ def waits_for(name: str) -> list[tuple[str, str]]:
     return keys
 
 
-def cases_naming(session: Session, name: str, ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    """Cases with a step naming one of ``ids`` (records of ``name`` that just arrived): their
-    projection is folded again now that what it points to is here."""
+# The same steps' lists that name such records beside the one above (a referral's co-handlers).
+LISTED_BY = {"departments": "co_department_ids"}
+
+
+def cases_naming(
+    session: Session, name: str, ids: set[uuid.UUID], *, listed_too: bool = False
+) -> set[uuid.UUID]:
+    """Cases with a step naming one of ``ids``, records of ``name`` (that just arrived: their
+    projection is folded again now that what it points to is here). ``listed_too``: named in
+    the step's list as well (a department a case went to as a co-handler: it must stay)."""
     if name not in NAMED_BY or not ids:
         return set()
     kind, key = NAMED_BY[name]
     wanted = {str(i) for i in ids}
     events = pl.table(EVENTS)
     query = select(events.c.case_id, events.c.payload).where(events.c.kind == kind)
-    return {case_id for case_id, text in session.execute(query) if _named(text, key) in wanted}
+    also = LISTED_BY.get(name, "") if listed_too else ""
+    return {case_id for case_id, text in session.execute(query) if _named(text, key, also) & wanted}
 
 
-def _named(text: str | None, key: str) -> Any:
+def _named(text: str | None, key: str, listed: str = "") -> set[str]:
+    """The ids a step's payload names under ``key`` (and in its list ``listed``)."""
     try:
-        value = json.loads(text or "{}")
+        payload = json.loads(text or "{}")
     except ValueError:
-        return None
-    return value.get(key) if isinstance(value, dict) else None
+        return set()
+    if not isinstance(payload, dict):
+        return set()
+    values = [payload.get(key)]
+    if listed and isinstance(payload.get(listed), list):
+        values += payload[listed]
+    return {v for v in values if isinstance(v, str)}
 
 
 def outside_stations(

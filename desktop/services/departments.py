@@ -8,7 +8,6 @@ case was referred to stays (the case's history names it).
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.db.engine import Database
-from desktop.db.models import CaseEvent, Department, Site, Township
+from desktop.db.models import Department, Site, Township
 from desktop.domain.enums import DepartmentLevel, SiteRole
 from desktop.domain.errors import DraftInvalid, ServiceError
 from desktop.domain.roles import Permission
@@ -24,7 +23,7 @@ from desktop.domain.tr import QT_TRANSLATE_NOOP
 from desktop.domain.validation import MSG_TOO_LONG, InvalidValue, require_text
 from desktop.services.access import Access
 from desktop.services.audit import AuditLog, phrase, record_delete
-from desktop.services.bundle_refs import CASES, NAMED_BY
+from desktop.services.bundle_refs import CASES, cases_naming
 from desktop.services.common import NO_SITE, NOT_FOUND, load_for_edit
 from desktop.services.origins import site_names
 from desktop.services.programmes import STILL_USED
@@ -68,28 +67,6 @@ class DepartmentRow:
     version: int
 
 
-def referring_cases(session: Session, department_id: uuid.UUID) -> set[uuid.UUID]:
-    """The cases with a referral step naming the department, as the lead or a co-handling one
-    (the step and key bundle_refs.NAMED_BY names; the co-handlers sit beside the lead)."""
-    kind, key = NAMED_BY["departments"]
-    wanted = str(department_id)
-    query = select(CaseEvent.case_id, CaseEvent.payload).where(
-        CaseEvent.kind == kind, CaseEvent.payload.contains(wanted, autoescape=True)
-    )
-    found = set()
-    for case_id, text in session.execute(query):
-        try:
-            payload = json.loads(text or "{}")
-        except ValueError:
-            continue
-        if not isinstance(payload, dict):
-            continue
-        co = payload.get("co_department_ids")
-        if payload.get(key) == wanted or (isinstance(co, list) and wanted in co):
-            found.add(case_id)
-    return found
-
-
 class DepartmentService:
     def __init__(self, db: Database, access: Access, audit: AuditLog | None = None) -> None:
         self._db = db
@@ -118,7 +95,7 @@ class DepartmentService:
 
     def cases_referred(self, department_id: uuid.UUID) -> int:
         with self._db.read() as s:
-            return len(referring_cases(s, department_id))
+            return len(cases_naming(s, "departments", {department_id}, listed_too=True))
 
     # --- writing ------------------------------------------------------------------------
 
@@ -150,7 +127,7 @@ class DepartmentService:
         self._access.require(Permission.KEEP_DEPARTMENTS)
         with self._db.write() as s:
             department = load_for_edit(s, Department, department_id, version)
-            cases = referring_cases(s, department_id)
+            cases = cases_naming(s, "departments", {department_id}, listed_too=True)
             if cases:
                 what = ("BundlePlan", (TABLE_LABELS[CASES],))
                 raise ServiceError(STILL_USED, count=str(len(cases)), listed={"what": what})
