@@ -294,3 +294,15 @@ def test_the_purge_from_the_window_deletes_the_backups_older_than_the_period(
     assert not old.exists() and recent.exists()
     purges = window.services.audit.rows(action=AuditAction.PURGE.value, newest_first=False)
     assert [r.target for r in purges] == ["0 cases", "backups taken before 2021-06-15"]
+
+
+def test_a_role_s_powers_are_listed_in_the_table_s_order_as_chinese_lists_them(qapp) -> None:
+    from desktop.domain.roles import PERMISSION_LABELS, PERMISSIONS
+    from desktop.ui.dialogs.users import role_summary
+    from desktop.ui.i18n import install_translators
+
+    install_translators(qapp, "zh_CN")
+    shown = role_summary(Role.STATION_HEAD)
+    labels = [translated("Roles", PERMISSION_LABELS[p]) for p in Permission]
+    assert all(p in PERMISSIONS[Role.STATION_HEAD] for p in Permission)
+    assert shown == f"还可以：{'、'.join(labels)}。"  # the same words, every time, no ";"

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ServiceError
-from desktop.domain.roles import PERMISSION_LABELS, PERMISSIONS, ROLE_LABELS, Role
+from desktop.domain.roles import PERMISSION_LABELS, PERMISSIONS, ROLE_LABELS, Permission, Role
 from desktop.ui import prompts
 from desktop.ui.dialogs.sign_in import PasswordDialog, error_label, password_edit
 from desktop.ui.forms import fit_on_screen, open_width, refit
-from desktop.ui.i18n import message, translated
+from desktop.ui.i18n import joined, message, translated
 
 if TYPE_CHECKING:
     from desktop.services.access import Access, Account
@@ -41,12 +41,15 @@ def role_text(role: Role) -> str:
 
 def role_summary(role: Role) -> str:
     """What a role may do beyond recording, in words (shown beside the role's choice)."""
-    allowed = [translated("Roles", PERMISSION_LABELS[p]) for p in PERMISSIONS[role]]
+    # In the table's order (a set's order changes from run to run), listed as the language does.
+    allowed = [
+        translated("Roles", PERMISSION_LABELS[p]) for p in Permission if p in PERMISSIONS[role]
+    ]
     if not allowed:
         return QCoreApplication.translate(
             "UsersDialog", "Records cases and prints masked ledgers; sees phones masked."
         )
-    return QCoreApplication.translate("UsersDialog", "May also: {0}.").format("; ".join(allowed))
+    return QCoreApplication.translate("UsersDialog", "May also: {0}.").format(joined(allowed))
 
 
 class AddUserDialog(QDialog):
